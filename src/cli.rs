@@ -1,0 +1,347 @@
+//! The `sightline` command line (shared/spec/cli.md).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::{json, Value};
+
+use crate::i18n::Lang;
+use crate::model::{self, Site};
+use crate::rules::{check_site, Finding, Severity};
+
+/// Exit status: nothing reached `--fail-on`.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: a finding reached `--fail-on`.
+pub const EXIT_FINDINGS: i32 = 1;
+/// Exit status: a file could not be read or is not a valid site.
+pub const EXIT_BAD_INPUT: i32 = 2;
+
+/// Checks floor plans against Article 13 of China's face-recognition Measures (2025) and
+/// State Council Decree 799.
+#[derive(Debug, Parser)]
+#[command(name = "sightline", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A site file to open in the editor.
+    pub site: Option<PathBuf>,
+}
+
+/// The headless subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load each site, run every rule and print the findings.
+    Check(CheckArgs),
+}
+
+/// Arguments of `sightline check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Site files (*.site.json).
+    #[arg(required = true)]
+    pub sites: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Exit with status 1 when a finding of this severity or worse is found.
+    #[arg(long, value_enum, default_value_t = FailOn::Violation)]
+    pub fail_on: FailOn,
+    /// Language of the text output (the JSON output always carries both).
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+}
+
+/// `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// `--fail-on`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Violation,
+    Warning,
+    Never,
+}
+
+/// `--lang`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    En,
+    Zh,
+    Both,
+}
+
+impl FailOn {
+    fn reached_by(self, s: Severity) -> bool {
+        match self {
+            FailOn::Violation => s >= Severity::Violation,
+            FailOn::Warning => s >= Severity::Warning,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// Counts of findings by severity.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub violation: usize,
+    pub warning: usize,
+    pub info: usize,
+}
+
+impl Counts {
+    /// Counts the findings.
+    pub fn of(findings: &[Finding]) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            match f.severity {
+                Severity::Violation => c.violation += 1,
+                Severity::Warning => c.warning += 1,
+                Severity::Info => c.info += 1,
+            }
+        }
+        c
+    }
+}
+
+fn round(v: f64, digits: i32) -> f64 {
+    let k = 10f64.powi(digits);
+    (v * k).round() / k
+}
+
+fn point_json(p: [f64; 2]) -> Value {
+    json!([round(p[0], 3), round(p[1], 3)])
+}
+
+/// One finding as the JSON object of cli.md.
+pub fn finding_json(f: &Finding) -> Value {
+    let mut obj = json!({
+        "rule": f.rule.as_str(),
+        "severity": f.severity.as_str(),
+        "floor": f.floor,
+        "subjects": f.subjects,
+        "article": f.article.map(|a| a.zh),
+        "article_en": f.article.map(|a| a.en),
+        "message_en": f.message_en(),
+        "message_zh": f.message_zh(),
+        "area_m2": f.area_m2.map(|a| round(a, 3)),
+        "at": f.at.map(point_json),
+    });
+    if let (Some(stretches), Some(map)) = (&f.stretches, obj.as_object_mut()) {
+        map.insert(
+            "stretches".to_owned(),
+            Value::Array(
+                stretches
+                    .iter()
+                    .map(|[a, b]| json!([point_json(*a), point_json(*b)]))
+                    .collect(),
+            ),
+        );
+    }
+    obj
+}
+
+/// One checked site as the JSON object of cli.md.
+pub fn site_json(file: &str, site: &Site, findings: &[Finding]) -> Value {
+    let c = Counts::of(findings);
+    json!({
+        "file": file,
+        "name": site.name,
+        "passes": c.violation == 0,
+        "counts": { "violation": c.violation, "warning": c.warning, "info": c.info },
+        "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
+    })
+}
+
+struct Style {
+    colour: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+
+    fn severity(&self, s: Severity, lang: Lang) -> String {
+        let code = match s {
+            Severity::Violation => "1;31",
+            Severity::Warning => "33",
+            Severity::Info => "36",
+        };
+        let label = s.label(lang);
+        let pad = 10usize.saturating_sub(display_width(label));
+        format!("{}{}", self.paint(code, label), " ".repeat(pad))
+    }
+}
+
+/// Width of a string in terminal columns (CJK characters take two).
+fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 }).sum()
+}
+
+/// One finding as a line of text.
+pub fn finding_line(f: &Finding, lang: LangArg) -> String {
+    finding_line_styled(f, lang, &Style { colour: false })
+}
+
+fn finding_line_styled(f: &Finding, lang: LangArg, style: &Style) -> String {
+    let main_lang = if lang == LangArg::Zh { Lang::Zh } else { Lang::En };
+    let message = match lang {
+        LangArg::En => f.message_en(),
+        LangArg::Zh => f.message_zh(),
+        LangArg::Both => format!("{} / {}", f.message_en(), f.message_zh()),
+    };
+    let mut line = format!(
+        "    {}{:<20} {}",
+        style.severity(f.severity, main_lang),
+        f.rule.as_str(),
+        message
+    );
+    if let Some(a) = f.article {
+        let cite = match lang {
+            LangArg::En => a.en.to_owned(),
+            LangArg::Zh => a.zh.to_owned(),
+            LangArg::Both => format!("{}; {}", a.zh, a.en),
+        };
+        line.push_str(&style.paint("2", &format!(" [{cite}]")));
+    }
+    if let Some(p) = f.at {
+        line.push_str(&style.paint("2", &format!(" @ ({:.2}, {:.2})", p[0], p[1])));
+    }
+    line
+}
+
+/// The text report of one site.
+pub fn site_text(file: &str, site: &Site, findings: &[Finding], lang: LangArg, colour: bool) -> String {
+    let style = Style { colour };
+    let zh = lang == LangArg::Zh;
+    let mut out = String::new();
+    let title = if site.name.is_empty() {
+        file.to_owned()
+    } else {
+        format!("{file} — {}", site.name)
+    };
+    out.push_str(&style.paint("1", &title));
+    out.push('\n');
+    let mut current: Option<Option<usize>> = None;
+    let mut groups: Vec<Option<usize>> = findings.iter().map(|f| f.floor_index).collect();
+    groups.sort();
+    groups.dedup();
+    for group in groups {
+        for f in findings.iter().filter(|f| f.floor_index == group) {
+            if current != Some(group) {
+                current = Some(group);
+                let heading = match group {
+                    None => (if zh { "整个场所" } else { "Whole site" }).to_owned(),
+                    Some(i) => {
+                        let fl = &site.floors[i];
+                        if fl.name.is_empty() {
+                            fl.id.clone()
+                        } else {
+                            format!("{} ({})", fl.name, fl.id)
+                        }
+                    }
+                };
+                out.push_str(&format!("  {heading}\n"));
+            }
+            out.push_str(&finding_line_styled(f, lang, &style));
+            out.push('\n');
+        }
+    }
+    let c = Counts::of(findings);
+    let verdict = match (c.violation == 0, zh) {
+        (true, false) => style.paint("1;32", "PASS"),
+        (false, false) => style.paint("1;31", "FAIL"),
+        (true, true) => style.paint("1;32", "通过"),
+        (false, true) => style.paint("1;31", "不通过"),
+    };
+    if zh {
+        out.push_str(&format!(
+            "  {verdict}：{} 项违规，{} 项警告，{} 项提示\n",
+            c.violation, c.warning, c.info
+        ));
+    } else {
+        out.push_str(&format!(
+            "  {verdict}: {} violation(s), {} warning(s), {} info\n",
+            c.violation, c.warning, c.info
+        ));
+    }
+    out
+}
+
+/// Runs `sightline check`; returns the exit status.
+pub fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let mut bad_input = false;
+    let mut failing = false;
+    let mut sites_json = Vec::new();
+    let mut errors_json = Vec::new();
+    let colour = args.format == Format::Text && std::io::stdout().is_terminal();
+    for (i, path) in args.sites.iter().enumerate() {
+        let file = path.display().to_string();
+        match model::load(path) {
+            Err(e) => {
+                bad_input = true;
+                let _ = writeln!(stderr, "sightline: {e}");
+                errors_json.push(json!({ "file": file, "message": e.to_string() }));
+            }
+            Ok(site) => {
+                let (_, findings) = check_site(&site);
+                failing |= findings.iter().any(|f| args.fail_on.reached_by(f.severity));
+                match args.format {
+                    Format::Json => sites_json.push(site_json(&file, &site, &findings)),
+                    Format::Text => {
+                        if i > 0 {
+                            let _ = writeln!(stdout);
+                        }
+                        let _ = write!(stdout, "{}", site_text(&file, &site, &findings, args.lang, colour));
+                    }
+                }
+            }
+        }
+    }
+    if args.format == Format::Json {
+        let mut doc = json!({ "sites": sites_json });
+        if !errors_json.is_empty() {
+            if let Some(map) = doc.as_object_mut() {
+                map.insert("errors".to_owned(), Value::Array(errors_json));
+            }
+        }
+        let text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_owned());
+        let _ = writeln!(stdout, "{text}");
+    }
+    if bad_input {
+        EXIT_BAD_INPUT
+    } else if failing {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+/// Runs the program with parsed arguments; returns the exit status.
+pub fn run(cli: Cli) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    let mut stderr = std::io::stderr().lock();
+    match cli.command {
+        Some(Command::Check(args)) => run_check(&args, &mut stdout, &mut stderr),
+        None => {
+            let what = match &cli.site {
+                Some(p) => format!("to open {} ", p.display()),
+                None => String::new(),
+            };
+            let _ = writeln!(
+                stderr,
+                "sightline: the editor {what}is not part of this build yet; check a site with `sightline check SITE`\n(see `sightline --help`)"
+            );
+            EXIT_BAD_INPUT
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! Where a zone can be walked into.
+//!
+//! A point on the zone's boundary is an *entry point* when the segment from 0.3 m outside to
+//! 0.3 m inside, along the boundary's normal, crosses no wall except through a door or an
+//! opening. We compute this exactly rather than by sampling: along one boundary edge those
+//! normal segments sweep a 0.6 m band, a wall piece blocks exactly the part of the edge it
+//! overlaps when projected onto the edge inside that band, and the entry points are what is
+//! left. Free stretches shorter than [`MIN_ENTRY_WIDTH_M`] are drafting gaps (walls drawn not
+//! quite meeting), not a way in, and are dropped.
+
+use super::primitives::{cross, dot, len, v2, Seg, V2};
+use crate::model::Point;
+
+/// Half the length of the normal segment tested at a boundary point, in metres.
+pub const CROSSING_HALF_LENGTH_M: f64 = 0.3;
+/// Free boundary stretches narrower than this are ignored, in metres.
+pub const MIN_ENTRY_WIDTH_M: f64 = 0.05;
+
+/// A stretch of a zone's boundary that people can walk across.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EntryStretch {
+    /// Index of the boundary edge (edge i runs from vertex i to vertex i+1, counter-clockwise).
+    pub edge: usize,
+    pub a: V2,
+    pub b: V2,
+    /// Unit normal pointing out of the zone.
+    pub outward: V2,
+}
+
+impl EntryStretch {
+    /// Length in metres.
+    pub fn length(&self) -> f64 {
+        len(self.b - self.a)
+    }
+}
+
+/// The zone polygon's vertices in counter-clockwise order.
+pub fn ccw(points: &[Point]) -> Vec<Point> {
+    let mut pts = super::polygon::cleaned(points);
+    if super::polygon::signed_area(&pts) < 0.0 {
+        pts.reverse();
+    }
+    pts
+}
+
+/// The entry stretches of a zone, given the walking blockers (walls minus doors and openings).
+///
+/// ```
+/// use sightline::geometry::{entry::entry_stretches, Seg, primitives::v2};
+/// // A 4 m square zone whose south side is a wall with a 1 m door gap from x = 1 to 2.
+/// let zone = [[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0]];
+/// let walls = [Seg::new(v2([0.0, 0.0]), v2([1.0, 0.0])), Seg::new(v2([2.0, 0.0]), v2([4.0, 0.0])),
+///              Seg::new(v2([4.0, 0.0]), v2([4.0, 4.0])), Seg::new(v2([4.0, 4.0]), v2([0.0, 4.0])),
+///              Seg::new(v2([0.0, 4.0]), v2([0.0, 0.0]))];
+/// let e = entry_stretches(&zone, &walls);
+/// assert_eq!(e.len(), 1);
+/// assert!((e[0].length() - 1.0).abs() < 1e-9);
+/// ```
+pub fn entry_stretches(zone: &[Point], walk_blockers: &[Seg]) -> Vec<EntryStretch> {
+    let pts = ccw(zone);
+    let n = pts.len();
+    let mut out = Vec::new();
+    if n < 3 {
+        return out;
+    }
+    let h = CROSSING_HALF_LENGTH_M;
+    for i in 0..n {
+        let (a, b) = (v2(pts[i]), v2(pts[(i + 1) % n]));
+        let length = len(b - a);
+        if length < 1e-9 {
+            continue;
+        }
+        let u = (b - a) / length;
+        let outward = V2 { x: u.y, y: -u.x };
+        let mut blocked: Vec<(f64, f64)> = Vec::new();
+        for w in walk_blockers {
+            // Local coordinates: t along the edge, s along the outward normal.
+            let (t0, s0) = (dot(w.a - a, u), dot(w.a - a, outward));
+            let (t1, s1) = (dot(w.b - a, u), dot(w.b - a, outward));
+            if (t0 < 0.0 && t1 < 0.0) || (t0 > length && t1 > length) {
+                continue;
+            }
+            // Clip the wall to the band |s| ≤ h.
+            let (mut lo, mut hi) = (0.0f64, 1.0f64);
+            let ds = s1 - s0;
+            if ds == 0.0 {
+                if s0.abs() > h {
+                    continue;
+                }
+            } else {
+                let (ea, eb) = ((-h - s0) / ds, (h - s0) / ds);
+                lo = lo.max(ea.min(eb));
+                hi = hi.min(ea.max(eb));
+                if lo > hi {
+                    continue;
+                }
+            }
+            let (ta, tb) = (t0 + (t1 - t0) * lo, t0 + (t1 - t0) * hi);
+            let (bl, bh) = (ta.min(tb).max(0.0), ta.max(tb).min(length));
+            if bl <= bh {
+                blocked.push((bl, bh));
+            }
+        }
+        blocked.sort_by(|x, y| x.0.total_cmp(&y.0));
+        let mut t = 0.0f64;
+        let mut emit = |from: f64, to: f64| {
+            if to - from >= MIN_ENTRY_WIDTH_M {
+                out.push(EntryStretch {
+                    edge: i,
+                    a: a + u * from,
+                    b: a + u * to,
+                    outward,
+                });
+            }
+        };
+        for (bl, bh) in blocked {
+            if bl > t {
+                emit(t, bl);
+            }
+            t = t.max(bh);
+        }
+        if t < length {
+            emit(t, length);
+        }
+    }
+    out
+}
+
+/// The approach line of the boundary point `p` with outward normal `outward`: from 0.3 m to
+/// 2 m outside, cut short where it meets a wall (doors and openings let it through).
+pub fn approach_line(p: V2, outward: V2, walk_blockers: &[Seg]) -> Option<Seg> {
+    const NEAR: f64 = 0.3;
+    const FAR: f64 = 2.0;
+    let mut far = FAR;
+    for w in walk_blockers {
+        if let Some(s) = w.ray_hit(p, outward) {
+            if s < far {
+                far = s;
+            }
+        }
+        // A wall lying along the approach line stops it where it starts.
+        let e = w.b - w.a;
+        if cross(e, outward) == 0.0 && cross(w.a - p, outward) == 0.0 {
+            for q in [w.a, w.b] {
+                let s = dot(q - p, outward);
+                if s >= 0.0 && s < far {
+                    far = s;
+                }
+            }
+        }
+    }
+    if far <= NEAR {
+        None
+    } else {
+        Some(Seg::new(p + outward * NEAR, p + outward * far))
+    }
+}

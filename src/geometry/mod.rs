@@ -1,0 +1,16 @@
+//! Pure geometry on plan coordinates (metres, y up): what a device sees, how the plan is
+//! classified, where a zone can be entered and which signs a person walking in can read.
+//!
+//! One algorithm per file. Everything here is a pure function of its inputs; the
+//! [`crate::analysis`] module calls them once per change and shares the results.
+
+pub mod classify;
+pub mod entry;
+pub mod mount;
+pub mod polygon;
+pub mod primitives;
+pub mod segments;
+pub mod sign_coverage;
+pub mod visibility;
+
+pub use primitives::{Seg, V2};

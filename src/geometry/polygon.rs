@@ -1,0 +1,112 @@
+//! Polygons from the file: validity checks and conversion to `geo`.
+
+use geo::{LineString, Polygon};
+
+use super::primitives::{v2, Seg};
+use crate::model::Point;
+
+/// Why a polygon from the file cannot be used as drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PolygonProblem {
+    /// Fewer than 3 distinct points.
+    TooFewPoints,
+    /// Encloses no area (all points on a line).
+    ZeroArea,
+    /// Two of its edges cross.
+    SelfCrossing,
+}
+
+/// The polygon's vertices with consecutive repeats (and a repeated closing point) removed.
+pub fn cleaned(points: &[Point]) -> Vec<Point> {
+    let mut out: Vec<Point> = Vec::with_capacity(points.len());
+    for p in points {
+        if out.last() != Some(p) {
+            out.push(*p);
+        }
+    }
+    while out.len() > 1 && out.first() == out.last() {
+        out.pop();
+    }
+    out
+}
+
+/// Signed area (positive when counter-clockwise) of a closed ring given without its closing point.
+pub fn signed_area(points: &[Point]) -> f64 {
+    let n = points.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (points[i], points[(i + 1) % n]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum::<f64>()
+        / 2.0
+}
+
+/// Do all the points lie on one straight line (up to rounding)?
+fn collinear(points: &[Point]) -> bool {
+    let p0 = v2(points[0]);
+    let Some(far) = points
+        .iter()
+        .map(|p| v2(*p))
+        .max_by(|a, b| super::primitives::len(*a - p0).total_cmp(&super::primitives::len(*b - p0)))
+    else {
+        return true;
+    };
+    let axis = far - p0;
+    let scale = super::primitives::len(axis);
+    points
+        .iter()
+        .all(|p| super::primitives::cross(axis, v2(*p) - p0).abs() <= 1e-9 * scale * scale.max(1.0))
+}
+
+/// Checks a polygon from the file. `None` means it is fine.
+///
+/// ```
+/// use sightline::geometry::polygon::{check, PolygonProblem};
+/// assert_eq!(check(&[[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]]), None);
+/// assert_eq!(check(&[[0.0, 0.0], [1.0, 0.0]]), Some(PolygonProblem::TooFewPoints));
+/// assert_eq!(check(&[[0.0, 0.0], [2.0, 2.0], [2.0, 0.0], [0.0, 2.0]]), Some(PolygonProblem::SelfCrossing));
+/// ```
+pub fn check(points: &[Point]) -> Option<PolygonProblem> {
+    let pts = cleaned(points);
+    let mut distinct = pts.clone();
+    distinct.sort_by(|a, b| a[0].total_cmp(&b[0]).then(a[1].total_cmp(&b[1])));
+    distinct.dedup();
+    if distinct.len() < 3 {
+        return Some(PolygonProblem::TooFewPoints);
+    }
+    if collinear(&distinct) {
+        return Some(PolygonProblem::ZeroArea);
+    }
+    let n = pts.len();
+    let edge = |i: usize| Seg::new(v2(pts[i]), v2(pts[(i + 1) % n]));
+    for i in 0..n {
+        let ei = edge(i);
+        for j in i + 1..n {
+            let adjacent = j == i + 1 || (i == 0 && j == n - 1);
+            if adjacent {
+                // Adjacent edges share one vertex; they cross only if they fold back onto each other.
+                let (a, shared, c) = if j == i + 1 {
+                    (pts[i], pts[j], pts[(j + 1) % n])
+                } else {
+                    (pts[n - 1], pts[0], pts[1])
+                };
+                let (u, w) = (v2(shared) - v2(a), v2(c) - v2(shared));
+                if super::primitives::cross(u, w) == 0.0 && super::primitives::dot(u, w) < 0.0 {
+                    return Some(PolygonProblem::SelfCrossing);
+                }
+                continue;
+            }
+            if ei.intersects(&edge(j)) {
+                return Some(PolygonProblem::SelfCrossing);
+            }
+        }
+    }
+    None
+}
+
+/// The polygon as a `geo` polygon (no holes).
+pub fn to_geo(points: &[Point]) -> Polygon<f64> {
+    let coords: Vec<_> = cleaned(points).into_iter().map(v2).collect();
+    Polygon::new(LineString::from(coords), Vec::new())
+}

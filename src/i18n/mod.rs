@@ -1,0 +1,441 @@
+//! Labels and messages in Chinese and English.
+//!
+//! Every finding's text comes from [`Message`], which holds the ids, names and numbers and
+//! renders them in either language; nothing else formats finding text.
+
+use crate::model::{Purpose, SpaceKind};
+
+/// A display language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+/// The Chinese and English name of a space kind.
+pub fn kind_label(kind: SpaceKind, lang: Lang) -> &'static str {
+    use SpaceKind::*;
+    match (kind, lang) {
+        (HotelRoom, Lang::En) => "hotel room",
+        (HotelRoom, Lang::Zh) => "宾馆客房",
+        (PrivateDining, Lang::En) => "private dining room",
+        (PrivateDining, Lang::Zh) => "包间",
+        (DormRoom, Lang::En) => "dormitory or staff rest room",
+        (DormRoom, Lang::Zh) => "宿舍或休息室",
+        (Bath, Lang::En) => "public bath",
+        (Bath, Lang::Zh) => "公共浴室",
+        (Toilet, Lang::En) => "public toilet",
+        (Toilet, Lang::Zh) => "公共卫生间",
+        (ChangingRoom, Lang::En) => "changing room",
+        (ChangingRoom, Lang::Zh) => "公共更衣室",
+        (NursingRoom, Lang::En) => "nursing room",
+        (NursingRoom, Lang::Zh) => "哺乳室",
+        (FittingRoom, Lang::En) => "fitting room",
+        (FittingRoom, Lang::Zh) => "试衣间",
+        (PrivateOther, Lang::En) => "private space",
+        (PrivateOther, Lang::Zh) => "其他私密空间",
+        (Public, Lang::En) => "public area",
+        (Public, Lang::Zh) => "公共区域",
+        (NonPublic, Lang::En) => "non-public area",
+        (NonPublic, Lang::Zh) => "非公共区域",
+    }
+}
+
+/// The Chinese and English name of a purpose.
+pub fn purpose_label(purpose: Purpose, lang: Lang) -> &'static str {
+    use Purpose::*;
+    match (purpose, lang) {
+        (PublicSafety, Lang::En) => "public safety",
+        (PublicSafety, Lang::Zh) => "维护公共安全",
+        (AccessControl, Lang::En) => "access control",
+        (AccessControl, Lang::Zh) => "门禁",
+        (Attendance, Lang::En) => "attendance",
+        (Attendance, Lang::Zh) => "考勤",
+        (Payment, Lang::En) => "payment",
+        (Payment, Lang::Zh) => "支付",
+        (Marketing, Lang::En) => "marketing",
+        (Marketing, Lang::Zh) => "营销",
+        (Other, Lang::En) => "other",
+        (Other, Lang::Zh) => "其他",
+    }
+}
+
+/// An Art. 5 notice item (by its field name) in either language.
+pub fn notice_item_label(item: &str, lang: Lang) -> &'static str {
+    match (item, lang) {
+        ("processor", Lang::En) => "processor's name",
+        ("processor", Lang::Zh) => "处理者名称",
+        ("purpose", Lang::En) => "purpose and method",
+        ("purpose", Lang::Zh) => "处理目的和方式",
+        ("retention", Lang::En) => "retention period",
+        ("retention", Lang::Zh) => "保存期限",
+        ("rights", Lang::En) => "how to exercise one's rights",
+        ("rights", Lang::Zh) => "行使权利的方式和程序",
+        ("contact", Lang::En) => "contact details",
+        ("contact", Lang::Zh) => "联系方式",
+        (_, Lang::En) => "notice item",
+        (_, Lang::Zh) => "告知事项",
+    }
+}
+
+/// An object named in a message: its id and (possibly empty) name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+}
+
+impl Named {
+    /// An id and a name.
+    pub fn new(id: &str, name: &str) -> Named {
+        Named {
+            id: id.to_owned(),
+            name: name.to_owned(),
+        }
+    }
+
+    fn show(&self, lang: Lang) -> String {
+        match (self.name.trim().is_empty(), lang) {
+            (true, _) => self.id.clone(),
+            (false, Lang::En) => format!("{} “{}”", self.id, self.name),
+            (false, Lang::Zh) => format!("{}「{}」", self.id, self.name),
+        }
+    }
+}
+
+/// A space named in a message.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NamedSpace {
+    pub named: Named,
+    pub kind: SpaceKind,
+}
+
+impl NamedSpace {
+    fn show(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("{} ({})", self.named.show(lang), kind_label(self.kind, lang)),
+            Lang::Zh => format!("{}（{}）", self.named.show(lang), kind_label(self.kind, lang)),
+        }
+    }
+}
+
+/// What is wrong with how a sign is made or hung.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Prominence {
+    TooSmall { width: f64, height: f64 },
+    TooLow { mount_height: f64 },
+    TooHigh { mount_height: f64 },
+}
+
+/// What is wrong with a polygon or wall as drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drawing {
+    TooFewPoints,
+    ZeroArea,
+    SelfCrossing,
+    WallTooFewPoints,
+    WallZeroLength,
+    OpeningOffWall,
+}
+
+/// The text of a finding, before it is put in a language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Message {
+    PrivateInside { device: Named, space: NamedSpace },
+    PrivateView { device: Named, space: NamedSpace, area_m2: f64 },
+    Purpose { device: Named, purpose: Option<Purpose> },
+    Necessity { device: Named },
+    NoZone { device: Named, zone: Option<String> },
+    OutsideZone { device: Named, zone: Named, area_m2: f64 },
+    ZonePrivate { zone: Named, space: NamedSpace, area_m2: f64 },
+    NoSign { zone: Named, stretches: usize, length_m: f64 },
+    UnsignedEntry { zone: Named, stretches: usize, length_m: f64 },
+    SignProminence { sign: Named, problems: Vec<Prominence> },
+    Notice { sign: Named, missing: Vec<&'static str> },
+    Transfer { device: Named },
+    SoleMethod { device: Named },
+    Filing { faces: u64 },
+    R799Inside { device: Named, face_recognition: bool, space: NamedSpace },
+    R799View { device: Named, face_recognition: bool, space: NamedSpace, area_m2: f64 },
+    R799Sign { device: Named, range_m: f64 },
+    R799Filing { devices: usize },
+    R799Retention { days: u64 },
+    Drawing { what: &'static str, object: Named, problem: Drawing },
+    Duplicate { id: String, count: usize },
+    Dangling { from: Named, id: String },
+    ZoneUnused { zone: Named },
+}
+
+fn what_zh(what: &str) -> &'static str {
+    match what {
+        "space" => "空间",
+        "zone" => "采集区域",
+        "wall" => "墙",
+        "opening" => "门窗洞口",
+        _ => "对象",
+    }
+}
+
+fn device_en(fr: bool) -> &'static str {
+    if fr {
+        "Face-recognition device"
+    } else {
+        "Camera"
+    }
+}
+
+fn device_zh(fr: bool) -> &'static str {
+    if fr {
+        "人脸识别设备"
+    } else {
+        "图像采集设备"
+    }
+}
+
+impl Message {
+    /// The message in one language.
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.en(),
+            Lang::Zh => self.zh(),
+        }
+    }
+
+    fn en(&self) -> String {
+        let l = Lang::En;
+        match self {
+            Message::PrivateInside { device, space } => format!(
+                "Face-recognition device {} is installed inside private space {}.",
+                device.show(l), space.show(l)
+            ),
+            Message::PrivateView { device, space, area_m2 } => format!(
+                "Face-recognition device {} can capture faces in {area_m2:.2} m² of private space {}.",
+                device.show(l), space.show(l)
+            ),
+            Message::Purpose { device, purpose } => format!(
+                "Face-recognition device {} identifies people (1:N) in a public place for {}, not for public safety.",
+                device.show(l),
+                purpose.map_or("no stated purpose", |p| purpose_label(p, l))
+            ),
+            Message::Necessity { device } => format!(
+                "Face-recognition device {} is for public safety but no reason why it is necessary is recorded.",
+                device.show(l)
+            ),
+            Message::NoZone { device, zone: None } => format!(
+                "Face-recognition device {} in a public place belongs to no collection zone.",
+                device.show(l)
+            ),
+            Message::NoZone { device, zone: Some(z) } => format!(
+                "Face-recognition device {} names collection zone {z}, which does not exist.",
+                device.show(l)
+            ),
+            Message::OutsideZone { device, zone, area_m2 } => format!(
+                "Face-recognition device {} captures faces in {area_m2:.2} m² outside its collection zone {}.",
+                device.show(l), zone.show(l)
+            ),
+            Message::ZonePrivate { zone, space, area_m2 } => format!(
+                "Collection zone {} takes in {area_m2:.2} m² of private space {}.",
+                zone.show(l), space.show(l)
+            ),
+            Message::NoSign { zone, stretches, length_m } => format!(
+                "Collection zone {} has no notice sign at any of its entrances ({stretches} entrance stretch(es), {length_m:.2} m in all).",
+                zone.show(l)
+            ),
+            Message::UnsignedEntry { zone, stretches, length_m } => format!(
+                "Collection zone {} has {stretches} entrance stretch(es), {length_m:.2} m in all, where no sign can be read on the way in.",
+                zone.show(l)
+            ),
+            Message::SignProminence { sign, problems } => {
+                let parts: Vec<String> = problems
+                    .iter()
+                    .map(|p| match p {
+                        Prominence::TooSmall { width, height } => format!(
+                            "it is {width:.2} m × {height:.2} m, smaller than 0.30 m × 0.20 m"
+                        ),
+                        Prominence::TooLow { mount_height } => {
+                            format!("it hangs at {mount_height:.2} m, below 1.0 m")
+                        }
+                        Prominence::TooHigh { mount_height } => {
+                            format!("it hangs at {mount_height:.2} m, above 2.5 m")
+                        }
+                    })
+                    .collect();
+                format!("Sign {} is not prominent: {}.", sign.show(l), parts.join("; "))
+            }
+            Message::Notice { sign, missing } => format!(
+                "Sign {} does not tell people: {}.",
+                sign.show(l),
+                missing.iter().map(|m| notice_item_label(m, l)).collect::<Vec<_>>().join(", ")
+            ),
+            Message::Transfer { device } => format!(
+                "Face-recognition device {} sends face data off the device without separate consent.",
+                device.show(l)
+            ),
+            Message::SoleMethod { device } => format!(
+                "Face-recognition device {} verifies identity (1:1) with no other way offered to people who decline.",
+                device.show(l)
+            ),
+            Message::Filing { faces } => format!(
+                "The site stores face information of {faces} people (100,000 or more) but has not filed with the cyberspace authority."
+            ),
+            Message::R799Inside { device, face_recognition, space } => format!(
+                "{} {} is installed inside private space {}; Decree 799 bans any camera there.",
+                device_en(*face_recognition), device.show(l), space.show(l)
+            ),
+            Message::R799View { device, face_recognition, space, area_m2 } => format!(
+                "{} {} can film {area_m2:.2} m² of private space {}.",
+                device_en(*face_recognition), device.show(l), space.show(l)
+            ),
+            Message::R799Sign { device, range_m } => format!(
+                "Camera {} in a public place has no notice sign facing it within its {range_m:.1} m range.",
+                device.show(l)
+            ),
+            Message::R799Filing { devices } => format!(
+                "The site has {devices} camera(s) in public places but the video system has not been filed with the police."
+            ),
+            Message::R799Retention { days } => format!(
+                "Footage is kept {days} day(s); Decree 799 requires at least 30."
+            ),
+            Message::Drawing { what, object, problem } => {
+                let what_is = match problem {
+                    Drawing::TooFewPoints => "has fewer than 3 distinct points",
+                    Drawing::ZeroArea => "encloses no area",
+                    Drawing::SelfCrossing => "crosses itself",
+                    Drawing::WallTooFewPoints => "has fewer than 2 points",
+                    Drawing::WallZeroLength => "has zero length",
+                    Drawing::OpeningOffWall => "lies on no wall",
+                };
+                format!("The {what} {} {what_is}.", object.show(l))
+            }
+            Message::Duplicate { id, count } => {
+                format!("The id {id} is defined {count} times; ids must be unique in the file.")
+            }
+            Message::Dangling { from, id } => format!(
+                "{} names zone {id}, which is not defined as a zone.",
+                from.show(l)
+            ),
+            Message::ZoneUnused { zone } => {
+                format!("Collection zone {} is not used by any device.", zone.show(l))
+            }
+        }
+    }
+
+    fn zh(&self) -> String {
+        let l = Lang::Zh;
+        match self {
+            Message::PrivateInside { device, space } => format!(
+                "人脸识别设备 {} 安装在私密空间 {} 内部。",
+                device.show(l), space.show(l)
+            ),
+            Message::PrivateView { device, space, area_m2 } => format!(
+                "人脸识别设备 {} 可采集私密空间 {} 内 {area_m2:.2} 平方米范围的人脸信息。",
+                device.show(l), space.show(l)
+            ),
+            Message::Purpose { device, purpose } => format!(
+                "公共场所的人脸识别设备 {} 用于辨识特定个人（1:N），目的为{}，而非维护公共安全。",
+                device.show(l),
+                purpose.map_or("未说明", |p| purpose_label(p, l))
+            ),
+            Message::Necessity { device } => format!(
+                "人脸识别设备 {} 用于维护公共安全，但未记录其必要性理由。",
+                device.show(l)
+            ),
+            Message::NoZone { device, zone: None } => format!(
+                "公共场所的人脸识别设备 {} 未归属任何人脸信息采集区域。",
+                device.show(l)
+            ),
+            Message::NoZone { device, zone: Some(z) } => format!(
+                "人脸识别设备 {} 指定的采集区域 {z} 不存在。",
+                device.show(l)
+            ),
+            Message::OutsideZone { device, zone, area_m2 } => format!(
+                "人脸识别设备 {} 在其采集区域 {} 之外采集 {area_m2:.2} 平方米范围的人脸信息。",
+                device.show(l), zone.show(l)
+            ),
+            Message::ZonePrivate { zone, space, area_m2 } => format!(
+                "采集区域 {} 包含私密空间 {} 的 {area_m2:.2} 平方米。",
+                zone.show(l), space.show(l)
+            ),
+            Message::NoSign { zone, stretches, length_m } => format!(
+                "采集区域 {} 的各入口（{stretches} 段，共 {length_m:.2} 米）均未设置提示标识。",
+                zone.show(l)
+            ),
+            Message::UnsignedEntry { zone, stretches, length_m } => format!(
+                "采集区域 {} 有 {stretches} 段入口（共 {length_m:.2} 米）在进入途中看不到任何提示标识。",
+                zone.show(l)
+            ),
+            Message::SignProminence { sign, problems } => {
+                let parts: Vec<String> = problems
+                    .iter()
+                    .map(|p| match p {
+                        Prominence::TooSmall { width, height } => format!(
+                            "尺寸 {width:.2} 米 × {height:.2} 米，小于 0.30 米 × 0.20 米"
+                        ),
+                        Prominence::TooLow { mount_height } => {
+                            format!("安装高度 {mount_height:.2} 米，低于 1.0 米")
+                        }
+                        Prominence::TooHigh { mount_height } => {
+                            format!("安装高度 {mount_height:.2} 米，高于 2.5 米")
+                        }
+                    })
+                    .collect();
+                format!("提示标识 {} 不够显著：{}。", sign.show(l), parts.join("；"))
+            }
+            Message::Notice { sign, missing } => format!(
+                "提示标识 {} 未告知：{}。",
+                sign.show(l),
+                missing.iter().map(|m| notice_item_label(m, l)).collect::<Vec<_>>().join("、")
+            ),
+            Message::Transfer { device } => format!(
+                "人脸识别设备 {} 未经个人单独同意将人脸信息传出设备。",
+                device.show(l)
+            ),
+            Message::SoleMethod { device } => format!(
+                "人脸识别设备 {} 以人脸作为唯一身份验证方式（1:1），未提供其他方式。",
+                device.show(l)
+            ),
+            Message::Filing { faces } => format!(
+                "本场所存储 {faces} 人的人脸信息（达到 10 万人），但未向网信部门备案。"
+            ),
+            Message::R799Inside { device, face_recognition, space } => format!(
+                "{} {} 安装在私密空间 {} 内部；条例禁止在此安装任何图像采集设备。",
+                device_zh(*face_recognition), device.show(l), space.show(l)
+            ),
+            Message::R799View { device, face_recognition, space, area_m2 } => format!(
+                "{} {} 能够拍摄私密空间 {} 内 {area_m2:.2} 平方米的范围。",
+                device_zh(*face_recognition), device.show(l), space.show(l)
+            ),
+            Message::R799Sign { device, range_m } => format!(
+                "公共场所的图像采集设备 {} 在其 {range_m:.1} 米范围内没有朝向它的提示标识。",
+                device.show(l)
+            ),
+            Message::R799Filing { devices } => format!(
+                "本场所公共区域有 {devices} 台图像采集设备，但视频系统未向公安机关备案。"
+            ),
+            Message::R799Retention { days } => {
+                format!("视频图像保存 {days} 日；条例要求不少于 30 日。")
+            }
+            Message::Drawing { what, object, problem } => {
+                let what_is = match problem {
+                    Drawing::TooFewPoints => "不同的顶点少于 3 个",
+                    Drawing::ZeroArea => "面积为零",
+                    Drawing::SelfCrossing => "边线自相交",
+                    Drawing::WallTooFewPoints => "少于 2 个点",
+                    Drawing::WallZeroLength => "长度为零",
+                    Drawing::OpeningOffWall => "不在任何墙上",
+                };
+                format!("{} {} {what_is}。", what_zh(what), object.show(l))
+            }
+            Message::Duplicate { id, count } => {
+                format!("标识 {id} 被定义了 {count} 次；文件中的标识必须唯一。")
+            }
+            Message::Dangling { from, id } => {
+                format!("{} 指定的采集区域 {id} 未定义。", from.show(l))
+            }
+            Message::ZoneUnused { zone } => {
+                format!("采集区域 {} 没有任何设备使用。", zone.show(l))
+            }
+        }
+    }
+}

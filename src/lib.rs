@@ -1,0 +1,12 @@
+//! Sightline: checks a facility's floor plan against Article 13 of the Measures for the
+//! Security Management of Face Recognition Technology Applications (2025) and State Council
+//! Decree No. 799, with exact geometry.
+//!
+//! Data flows one way: [`model::Site`] → [`analysis::Analysis`] → [`rules::Finding`]s.
+
+pub mod analysis;
+pub mod cli;
+pub mod geometry;
+pub mod i18n;
+pub mod model;
+pub mod rules;

@@ -1,0 +1,398 @@
+//! The site document: plain serde data, exactly the `*.site.json` format (version 1).
+//!
+//! Every struct keeps the fields this program does not know in `extra`, so a load/save round
+//! trip never drops data written by a newer program.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+/// A point `[x, y]` in plan metres, x east, y north.
+pub type Point = [f64; 2];
+
+/// Unknown fields, kept as they were read.
+pub type Extra = Map<String, Value>;
+
+/// The value of the top-level `format` field.
+pub const FORMAT: &str = "sightline-site";
+/// The newest file version this program reads and writes.
+pub const VERSION: u64 = 1;
+
+fn default_face_density() -> f64 {
+    250.0
+}
+fn default_thickness() -> f64 {
+    0.2
+}
+fn default_range() -> f64 {
+    20.0
+}
+fn default_device_mount_height() -> f64 {
+    2.5
+}
+fn default_true() -> bool {
+    true
+}
+fn default_readable_distance() -> f64 {
+    6.0
+}
+fn default_sign_width() -> f64 {
+    0.3
+}
+fn default_sign_height() -> f64 {
+    0.2
+}
+fn default_sign_mount_height() -> f64 {
+    1.6
+}
+fn default_opacity() -> f64 {
+    0.5
+}
+
+/// The whole document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub format: String,
+    pub version: u64,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub processor: Option<Processor>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub faces_stored: Option<u64>,
+    #[serde(default)]
+    pub filed_with_authority: bool,
+    #[serde(default)]
+    pub filed_with_police: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_days: Option<u64>,
+    #[serde(default = "default_face_density")]
+    pub face_density: f64,
+    pub floors: Vec<Floor>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The personal-information processor (Art. 5(1)).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Processor {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub contact: String,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// One floor or plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Floor {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub underlay: Option<Underlay>,
+    #[serde(default)]
+    pub walls: Vec<Wall>,
+    #[serde(default)]
+    pub openings: Vec<Opening>,
+    #[serde(default)]
+    pub spaces: Vec<Space>,
+    #[serde(default)]
+    pub devices: Vec<Device>,
+    #[serde(default)]
+    pub signs: Vec<Sign>,
+    #[serde(default)]
+    pub zones: Vec<Zone>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A raster plan drawn under everything.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Underlay {
+    pub image: String,
+    #[serde(default)]
+    pub origin: Point,
+    pub metres_per_pixel: f64,
+    #[serde(default = "default_opacity")]
+    pub opacity: f64,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A polyline that blocks sight and movement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Wall {
+    pub id: String,
+    pub points: Vec<Point>,
+    #[serde(default = "default_thickness")]
+    pub thickness: f64,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What an opening lets through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpeningKind {
+    /// Sight and people.
+    Door,
+    /// Sight and people (no leaf).
+    Opening,
+    /// Sight only.
+    Window,
+}
+
+impl OpeningKind {
+    /// Can a person walk through it?
+    pub fn walkable(self) -> bool {
+        matches!(self, OpeningKind::Door | OpeningKind::Opening)
+    }
+}
+
+/// A segment lying on a wall.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Opening {
+    pub id: String,
+    pub kind: OpeningKind,
+    pub a: Point,
+    pub b: Point,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// The kind of a space; see [`SpaceClass`] for what each kind means to the rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SpaceKind {
+    HotelRoom,
+    PrivateDining,
+    DormRoom,
+    Bath,
+    Toilet,
+    ChangingRoom,
+    NursingRoom,
+    FittingRoom,
+    PrivateOther,
+    Public,
+    NonPublic,
+}
+
+/// How the law treats a point. The order is the precedence where spaces overlap:
+/// private beats public beats non-public.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum SpaceClass {
+    NonPublic,
+    Public,
+    Private,
+}
+
+impl SpaceKind {
+    /// Every kind, in the order the editor lists them.
+    pub const ALL: [SpaceKind; 11] = [
+        SpaceKind::HotelRoom,
+        SpaceKind::PrivateDining,
+        SpaceKind::DormRoom,
+        SpaceKind::Bath,
+        SpaceKind::Toilet,
+        SpaceKind::ChangingRoom,
+        SpaceKind::NursingRoom,
+        SpaceKind::FittingRoom,
+        SpaceKind::PrivateOther,
+        SpaceKind::Public,
+        SpaceKind::NonPublic,
+    ];
+
+    /// The class the rules use.
+    pub fn class(self) -> SpaceClass {
+        match self {
+            SpaceKind::Public => SpaceClass::Public,
+            SpaceKind::NonPublic => SpaceClass::NonPublic,
+            _ => SpaceClass::Private,
+        }
+    }
+}
+
+/// A named area of the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Space {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    pub kind: SpaceKind,
+    pub polygon: Vec<Point>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// 1:N identification or 1:1 verification.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    #[default]
+    Identification,
+    Verification,
+}
+
+/// Why a device is there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Purpose {
+    PublicSafety,
+    AccessControl,
+    Attendance,
+    Payment,
+    Marketing,
+    Other,
+}
+
+/// Where face data is kept.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Storage {
+    #[default]
+    OnDevice,
+    Networked,
+}
+
+/// A camera, face-recognition or ordinary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Device {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    pub position: Point,
+    /// Degrees counter-clockwise from +x.
+    pub heading: f64,
+    /// Full horizontal angle of view in degrees, 0 < fov ≤ 360.
+    pub fov: f64,
+    #[serde(default = "default_range")]
+    pub range: f64,
+    #[serde(default = "default_device_mount_height")]
+    pub mount_height: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<[u32; 2]>,
+    #[serde(default = "default_true")]
+    pub face_recognition: bool,
+    #[serde(default)]
+    pub mode: Mode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub purpose: Option<Purpose>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub necessity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
+    #[serde(default)]
+    pub storage: Storage,
+    #[serde(default)]
+    pub consent_for_transfer: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative_method: Option<bool>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Which Art. 5 items a sign gives.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Notice {
+    #[serde(default)]
+    pub processor: bool,
+    #[serde(default)]
+    pub purpose: bool,
+    #[serde(default)]
+    pub retention: bool,
+    #[serde(default)]
+    pub rights: bool,
+    #[serde(default)]
+    pub contact: bool,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Notice {
+    /// The Art. 5 items missing from this notice, as their field names.
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            ("processor", self.processor),
+            ("purpose", self.purpose),
+            ("retention", self.retention),
+            ("rights", self.rights),
+            ("contact", self.contact),
+        ]
+        .into_iter()
+        .filter(|(_, given)| !given)
+        .map(|(name, _)| name)
+        .collect()
+    }
+}
+
+/// A notice sign.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sign {
+    pub id: String,
+    pub position: Point,
+    /// Degrees counter-clockwise from +x: where the printed face points.
+    pub facing: f64,
+    #[serde(default = "default_sign_width")]
+    pub width: f64,
+    #[serde(default = "default_sign_height")]
+    pub height: f64,
+    #[serde(default = "default_sign_mount_height")]
+    pub mount_height: f64,
+    #[serde(default = "default_readable_distance")]
+    pub readable_distance: f64,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub notice: Notice,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A face-information collection zone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Zone {
+    pub id: String,
+    #[serde(default)]
+    pub name: String,
+    pub polygon: Vec<Point>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Site {
+    /// An empty version-1 site with one empty floor, as the editor's File → New makes it.
+    pub fn new(name: &str) -> Site {
+        Site {
+            format: FORMAT.to_owned(),
+            version: VERSION,
+            name: name.to_owned(),
+            processor: None,
+            faces_stored: None,
+            filed_with_authority: false,
+            filed_with_police: false,
+            retention_days: None,
+            face_density: default_face_density(),
+            floors: vec![Floor::new("F1", "1F")],
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Floor {
+    /// An empty floor.
+    pub fn new(id: &str, name: &str) -> Floor {
+        Floor {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            underlay: None,
+            walls: Vec::new(),
+            openings: Vec::new(),
+            spaces: Vec::new(),
+            devices: Vec::new(),
+            signs: Vec::new(),
+            zones: Vec::new(),
+            extra: Extra::new(),
+        }
+    }
+}

@@ -1,0 +1,44 @@
+//! The rest of the Measures: storage (Art. 8), not the only way (Art. 10), filing (Art. 15).
+
+use super::{named, Finding, RuleId};
+use crate::analysis::Analysis;
+use crate::i18n::Message;
+use crate::model::{Mode, Site, Storage};
+
+/// People whose stored face information triggers filing (Art. 15).
+pub const FILING_THRESHOLD_FACES: u64 = 100_000;
+
+pub(super) fn check(site: &Site, _analysis: &Analysis, out: &mut Vec<Finding>) {
+    for (fi, floor) in site.floors.iter().enumerate() {
+        for device in floor.devices.iter().filter(|d| d.face_recognition) {
+            let dev = named(&device.id, &device.name);
+            if device.storage == Storage::Networked && !device.consent_for_transfer {
+                out.push(
+                    Finding::new(
+                        RuleId::Transfer,
+                        Some((fi, floor)),
+                        vec![device.id.clone()],
+                        Message::Transfer { device: dev.clone() },
+                    )
+                    .at(device.position),
+                );
+            }
+            if device.mode == Mode::Verification && device.alternative_method != Some(true) {
+                out.push(
+                    Finding::new(
+                        RuleId::SoleMethod,
+                        Some((fi, floor)),
+                        vec![device.id.clone()],
+                        Message::SoleMethod { device: dev },
+                    )
+                    .at(device.position),
+                );
+            }
+        }
+    }
+    if let Some(faces) = site.faces_stored {
+        if faces >= FILING_THRESHOLD_FACES && !site.filed_with_authority {
+            out.push(Finding::new(RuleId::Filing, None, Vec::new(), Message::Filing { faces }));
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! The rule catalogue (shared/spec/rules.md): every rule is a pure function from the site and
+//! its analysis to findings. One file per article group.
+
+mod decree_799;
+mod measures;
+mod plan;
+mod private;
+mod public;
+mod zone;
+
+use geo::{InteriorPoint, MultiPolygon};
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::i18n::{Lang, Message, Named, NamedSpace};
+use crate::model::{Floor, Site, SpaceKind};
+
+/// How bad a finding is. A site passes when it has no violation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Violation,
+}
+
+impl Severity {
+    /// The id used in the JSON output and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Violation => "violation",
+        }
+    }
+
+    /// The word shown to a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Info, Lang::En) => "info",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Violation, Lang::En) => "violation",
+            (Severity::Info, Lang::Zh) => "提示",
+            (Severity::Warning, Lang::Zh) => "警告",
+            (Severity::Violation, Lang::Zh) => "违规",
+        }
+    }
+}
+
+macro_rules! rule_ids {
+    ($($variant:ident = $id:literal, $sev:ident;)*) => {
+        /// A stable rule id.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum RuleId { $($variant,)* }
+
+        impl RuleId {
+            /// Every rule, in catalogue order.
+            pub const ALL: &'static [RuleId] = &[$(RuleId::$variant,)*];
+
+            /// The id as written in rules.md.
+            pub fn as_str(self) -> &'static str {
+                match self { $(RuleId::$variant => $id,)* }
+            }
+
+            /// The severity rules.md gives it.
+            pub fn severity(self) -> Severity {
+                match self { $(RuleId::$variant => Severity::$sev,)* }
+            }
+        }
+    };
+}
+
+rule_ids! {
+    PrivateInside = "A13-PRIVATE-INSIDE", Violation;
+    PrivateView = "A13-PRIVATE-VIEW", Violation;
+    Purpose = "A13-PURPOSE", Violation;
+    Necessity = "A13-NECESSITY", Warning;
+    NoZone = "A13-NO-ZONE", Violation;
+    OutsideZone = "A13-OUTSIDE-ZONE", Violation;
+    ZonePrivate = "A13-ZONE-PRIVATE", Violation;
+    NoSign = "A13-NO-SIGN", Violation;
+    UnsignedEntry = "A13-UNSIGNED-ENTRY", Violation;
+    SignProminence = "A13-SIGN-PROMINENCE", Warning;
+    Notice = "A5-NOTICE", Warning;
+    Transfer = "A8-TRANSFER", Violation;
+    SoleMethod = "A10-SOLE-METHOD", Violation;
+    Filing = "A15-FILING", Violation;
+    R799Inside = "R799-A8-INSIDE", Violation;
+    R799View = "R799-A8-VIEW", Violation;
+    R799Sign = "R799-A13-SIGN", Warning;
+    R799Filing = "R799-A14-FILING", Warning;
+    R799Retention = "R799-A17-RETENTION", Warning;
+    PlanGeometry = "PLAN-GEOMETRY", Warning;
+    PlanReference = "PLAN-REFERENCE", Warning;
+    ZoneUnused = "ZONE-UNUSED", Info;
+}
+
+impl Serialize for RuleId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// The law a finding rests on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Article {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+/// The short name of the Measures, in Chinese.
+pub const MEASURES_ZH: &str = "人脸识别技术应用安全管理办法";
+/// The short name of Decree 799, in Chinese.
+pub const DECREE_799_ZH: &str = "公共安全视频图像信息系统管理条例";
+
+macro_rules! article {
+    (measures, $zh:literal, $en:literal) => {
+        Article {
+            zh: concat!("人脸识别技术应用安全管理办法 ", $zh),
+            en: concat!("Measures for the Security Management of Face Recognition Technology Applications, ", $en),
+        }
+    };
+    (decree, $zh:literal, $en:literal) => {
+        Article {
+            zh: concat!("公共安全视频图像信息系统管理条例 ", $zh),
+            en: concat!("Regulations on Public Security Video Image Information Systems (State Council Decree No. 799), ", $en),
+        }
+    };
+}
+
+impl RuleId {
+    /// The article the rule rests on (`None` for plan sanity rules). For `R799-A8-INSIDE`
+    /// the item depends on the kind of space; see [`decree_799_item`].
+    pub fn article(self) -> Option<Article> {
+        use RuleId::*;
+        Some(match self {
+            PrivateInside | PrivateView => article!(measures, "第十三条第二款", "Art. 13 ¶2"),
+            Purpose | Necessity | NoZone | OutsideZone | ZonePrivate | NoSign | UnsignedEntry
+            | SignProminence => article!(measures, "第十三条第一款", "Art. 13 ¶1"),
+            Notice => article!(measures, "第五条", "Art. 5"),
+            Transfer => article!(measures, "第八条", "Art. 8"),
+            SoleMethod => article!(measures, "第十条", "Art. 10"),
+            Filing => article!(measures, "第十五条", "Art. 15"),
+            R799Inside => article!(decree, "第八条", "Art. 8"),
+            R799View => article!(decree, "第八条第一款第（四）项", "Art. 8 ¶1 item (4)"),
+            R799Sign => article!(decree, "第十三条", "Art. 13"),
+            R799Filing => article!(decree, "第十四条", "Art. 14"),
+            R799Retention => article!(decree, "第十七条", "Art. 17"),
+            PlanGeometry | PlanReference | ZoneUnused => return None,
+        })
+    }
+}
+
+/// The item of Decree 799 Art. 8 ¶1 that bans cameras inside a space of this kind.
+pub fn decree_799_item(kind: SpaceKind) -> Article {
+    use SpaceKind::*;
+    match kind {
+        HotelRoom | PrivateDining => article!(decree, "第八条第一款第（一）项", "Art. 8 ¶1 item (1)"),
+        DormRoom => article!(decree, "第八条第一款第（二）项", "Art. 8 ¶1 item (2)"),
+        Bath | Toilet | ChangingRoom | NursingRoom | FittingRoom => {
+            article!(decree, "第八条第一款第（三）项", "Art. 8 ¶1 item (3)")
+        }
+        PrivateOther | Public | NonPublic => {
+            article!(decree, "第八条第一款第（四）项", "Art. 8 ¶1 item (4)")
+        }
+    }
+}
+
+/// One thing the checker found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub rule: RuleId,
+    pub severity: Severity,
+    /// Index of the floor in `site.floors`, or `None` for the whole site.
+    pub floor_index: Option<usize>,
+    /// The floor's id.
+    pub floor: Option<String>,
+    /// The device, sign or zone first, then the space it concerns.
+    pub subjects: Vec<String>,
+    pub article: Option<Article>,
+    pub message: Message,
+    /// For the area rules: the area in m².
+    pub area_m2: Option<f64>,
+    /// A representative point for zooming to the finding.
+    pub at: Option<[f64; 2]>,
+    /// For `A13-UNSIGNED-ENTRY` (and `A13-NO-SIGN`): the entry stretches concerned.
+    pub stretches: Option<Vec<[[f64; 2]; 2]>>,
+    /// The area to highlight, for the area rules.
+    pub region: Option<MultiPolygon<f64>>,
+}
+
+impl Finding {
+    /// A finding with the rule's severity and article, on a floor (or the whole site).
+    pub fn new(rule: RuleId, floor: Option<(usize, &Floor)>, subjects: Vec<String>, message: Message) -> Finding {
+        Finding {
+            rule,
+            severity: rule.severity(),
+            floor_index: floor.map(|(i, _)| i),
+            floor: floor.map(|(_, f)| f.id.clone()),
+            subjects,
+            article: rule.article(),
+            message,
+            area_m2: None,
+            at: None,
+            stretches: None,
+            region: None,
+        }
+    }
+
+    /// Sets the representative point.
+    pub fn at(mut self, p: [f64; 2]) -> Finding {
+        self.at = Some(p);
+        self
+    }
+
+    /// Sets the area and the region to highlight; `at` becomes a point inside it.
+    pub fn with_region(mut self, region: MultiPolygon<f64>, area_m2: f64) -> Finding {
+        self.area_m2 = Some(area_m2);
+        if let Some(p) = region.interior_point() {
+            self.at = Some([p.x(), p.y()]);
+        }
+        self.region = Some(region);
+        self
+    }
+
+    /// The message in English.
+    pub fn message_en(&self) -> String {
+        self.message.text(Lang::En)
+    }
+
+    /// The message in Chinese.
+    pub fn message_zh(&self) -> String {
+        self.message.text(Lang::Zh)
+    }
+}
+
+/// Helpers shared by the rule files.
+pub(crate) fn named(id: &str, name: &str) -> Named {
+    Named::new(id, name)
+}
+
+pub(crate) fn named_space(floor: &Floor, index: usize) -> NamedSpace {
+    let s = &floor.spaces[index];
+    NamedSpace {
+        named: Named::new(&s.id, &s.name),
+        kind: s.kind,
+    }
+}
+
+/// Runs every rule on an analysed site and returns the findings in their fixed order: worst
+/// first, then floor (site-wide findings first, then floors in file order), then rule id,
+/// then subjects.
+pub fn check(site: &Site, analysis: &Analysis) -> Vec<Finding> {
+    let mut out = Vec::new();
+    private::check(site, analysis, &mut out);
+    public::check(site, analysis, &mut out);
+    zone::check(site, analysis, &mut out);
+    measures::check(site, analysis, &mut out);
+    decree_799::check(site, analysis, &mut out);
+    plan::check(site, analysis, &mut out);
+    sort(&mut out);
+    out
+}
+
+/// Sorts findings into their fixed order.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(a.floor_index.cmp(&b.floor_index))
+            .then(a.rule.as_str().cmp(b.rule.as_str()))
+            .then(a.subjects.cmp(&b.subjects))
+            .then(a.at.map(|p| p[0]).unwrap_or(0.0).total_cmp(&b.at.map(|p| p[0]).unwrap_or(0.0)))
+            .then(a.at.map(|p| p[1]).unwrap_or(0.0).total_cmp(&b.at.map(|p| p[1]).unwrap_or(0.0)))
+    });
+}
+
+/// Loads nothing, draws nothing: analyses the site and runs every rule.
+pub fn check_site(site: &Site) -> (Analysis, Vec<Finding>) {
+    let analysis = Analysis::of(site);
+    let findings = check(site, &analysis);
+    (analysis, findings)
+}
