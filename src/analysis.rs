@@ -134,14 +134,24 @@ impl FloorAnalysis {
     /// Analyses one floor.
     pub fn of(floor: &Floor, face_density: f64) -> FloorAnalysis {
         let segments = FloorSegments::build(floor);
-        let space_problems: Vec<_> = floor.spaces.iter().map(|s| polygon::check(&s.polygon)).collect();
-        let zone_problems: Vec<_> = floor.zones.iter().map(|z| polygon::check(&z.polygon)).collect();
+        let space_problems: Vec<_> = floor
+            .spaces
+            .iter()
+            .map(|s| polygon::check(&s.polygon))
+            .collect();
+        let zone_problems: Vec<_> = floor
+            .zones
+            .iter()
+            .map(|z| polygon::check(&z.polygon))
+            .collect();
         let spaces: Vec<ClassifiedSpace> = floor
             .spaces
             .iter()
             .enumerate()
             .filter(|(i, _)| usable(space_problems[*i]))
-            .filter_map(|(i, s)| ClassifiedSpace::new(i, s.kind.class(), polygon::to_geo(&s.polygon)))
+            .filter_map(|(i, s)| {
+                ClassifiedSpace::new(i, s.kind.class(), polygon::to_geo(&s.polygon))
+            })
             .collect();
         let all_walls = 0..segments.walls.len();
         let devices = floor
@@ -149,7 +159,12 @@ impl FloorAnalysis {
             .par_iter()
             .map(|d| {
                 let pos = v2(d.position);
-                let m = mount(pos, d.heading.to_radians(), &segments.walls, all_walls.clone());
+                let m = mount(
+                    pos,
+                    d.heading.to_radians(),
+                    &segments.walls,
+                    all_walls.clone(),
+                );
                 let class = class_at(&spaces, m.probe);
                 let inside_private = spaces
                     .iter()
@@ -182,9 +197,19 @@ impl FloorAnalysis {
             .par_iter()
             .map(|g| {
                 let pos = v2(g.position);
-                let m = mount(pos, g.facing.to_radians(), &segments.walls, all_walls.clone());
+                let m = mount(
+                    pos,
+                    g.facing.to_radians(),
+                    &segments.walls,
+                    all_walls.clone(),
+                );
                 let ranges = AngleRange::wedge(g.facing, 180.0).intersect(&m.sector);
-                let reading = visible_region(pos, &ranges, g.readable_distance, &blockers_for(&segments, &m));
+                let reading = visible_region(
+                    pos,
+                    &ranges,
+                    g.readable_distance,
+                    &blockers_for(&segments, &m),
+                );
                 SignAnalysis { mount: m, reading }
             })
             .collect();

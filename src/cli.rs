@@ -20,7 +20,12 @@ pub const EXIT_BAD_INPUT: i32 = 2;
 /// Checks floor plans against Article 13 of China's face-recognition Measures (2025) and
 /// State Council Decree 799.
 #[derive(Debug, Parser)]
-#[command(name = "sightline", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "sightline",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -184,7 +189,9 @@ impl Style {
 
 /// Width of a string in terminal columns (CJK characters take two).
 fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 }).sum()
+    s.chars()
+        .map(|c| if (c as u32) >= 0x1100 { 2 } else { 1 })
+        .sum()
 }
 
 /// One finding as a line of text.
@@ -193,7 +200,11 @@ pub fn finding_line(f: &Finding, lang: LangArg) -> String {
 }
 
 fn finding_line_styled(f: &Finding, lang: LangArg, style: &Style) -> String {
-    let main_lang = if lang == LangArg::Zh { Lang::Zh } else { Lang::En };
+    let main_lang = if lang == LangArg::Zh {
+        Lang::Zh
+    } else {
+        Lang::En
+    };
     let message = match lang {
         LangArg::En => f.message_en(),
         LangArg::Zh => f.message_zh(),
@@ -220,7 +231,13 @@ fn finding_line_styled(f: &Finding, lang: LangArg, style: &Style) -> String {
 }
 
 /// The text report of one site.
-pub fn site_text(file: &str, site: &Site, findings: &[Finding], lang: LangArg, colour: bool) -> String {
+pub fn site_text(
+    file: &str,
+    site: &Site,
+    findings: &[Finding],
+    lang: LangArg,
+    colour: bool,
+) -> String {
     let style = Style { colour };
     let zh = lang == LangArg::Zh;
     let mut out = String::new();
@@ -301,7 +318,11 @@ pub fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Writ
                         if i > 0 {
                             let _ = writeln!(stdout);
                         }
-                        let _ = write!(stdout, "{}", site_text(&file, &site, &findings, args.lang, colour));
+                        let _ = write!(
+                            stdout,
+                            "{}",
+                            site_text(&file, &site, &findings, args.lang, colour)
+                        );
                     }
                 }
             }

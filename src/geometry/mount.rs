@@ -7,7 +7,7 @@
 //! sees only the sector that holds its heading (a heading exactly along a wall takes the sector
 //! counter-clockwise of it). Those wall segments then no longer block its view.
 
-use super::primitives::{angle_of, dir, AngleRange, V2, TAU};
+use super::primitives::{angle_of, dir, AngleRange, TAU, V2};
 use super::segments::WallSeg;
 
 /// How far beyond the wall face the [`Mount::probe`] point sits, in metres.
@@ -76,7 +76,11 @@ pub fn mount(
         (0..n)
             .map(|i| {
                 let start = dirs[i];
-                let end = if i + 1 < n { dirs[i + 1] } else { dirs[0] + TAU };
+                let end = if i + 1 < n {
+                    dirs[i + 1]
+                } else {
+                    dirs[0] + TAU
+                };
                 AngleRange {
                     start_rad: start,
                     sweep_rad: end - start,

@@ -265,7 +265,11 @@ mod angle_tests {
         // Two big ranges that overlap at both ends give two pieces.
         let d = AngleRange::wedge(0.0, 300.0);
         let e = AngleRange::wedge(180.0, 300.0);
-        let sum: f64 = d.intersect(&e).iter().map(|r| r.sweep_rad.to_degrees()).sum();
+        let sum: f64 = d
+            .intersect(&e)
+            .iter()
+            .map(|r| r.sweep_rad.to_degrees())
+            .sum();
         assert!((sum - 240.0).abs() < 1e-9, "{sum}");
     }
 }

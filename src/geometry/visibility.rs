@@ -29,7 +29,7 @@
 
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 
-use super::primitives::{angle_of, cross, dir, dot, len, AngleRange, Seg, V2, TAU};
+use super::primitives::{angle_of, cross, dir, dot, len, AngleRange, Seg, TAU, V2};
 
 /// Angle between the corners of the polygon that stands for the range circle.
 pub const ARC_STEP_DEG: f64 = 1.0;
@@ -225,9 +225,18 @@ mod tests {
     fn wall_across_the_view_cuts_it_to_a_triangle() {
         // Looking east with a 90° wedge; a long wall at x = 2 blocks everything beyond it.
         let wall = Seg::new(v2([2.0, -10.0]), v2([2.0, 10.0]));
-        let r = visible_region(v2([0.0, 0.0]), &[AngleRange::wedge(0.0, 90.0)], 10.0, &[wall]);
+        let r = visible_region(
+            v2([0.0, 0.0]),
+            &[AngleRange::wedge(0.0, 90.0)],
+            10.0,
+            &[wall],
+        );
         // Triangle with apex at the origin and base from (2,−2) to (2,2): area 4.
-        assert!((r.unsigned_area() - 4.0).abs() < 1e-9, "{}", r.unsigned_area());
+        assert!(
+            (r.unsigned_area() - 4.0).abs() < 1e-9,
+            "{}",
+            r.unsigned_area()
+        );
     }
 
     #[test]
@@ -235,13 +244,21 @@ mod tests {
         // 180° view north; a wall from the apex's right side out to the range along y = 1
         // hides what lies beyond it on the east side.
         let wall = Seg::new(v2([0.0, 1.0]), v2([20.0, 1.0]));
-        let r = visible_region(v2([0.0, 0.0]), &[AngleRange::wedge(90.0, 180.0)], 10.0, &[wall]);
+        let r = visible_region(
+            v2([0.0, 0.0]),
+            &[AngleRange::wedge(90.0, 180.0)],
+            10.0,
+            &[wall],
+        );
         // West quarter disc (π·100/4) + east: region under y = 1 inside the quarter disc:
         // a thin strip ∫0..√99 1 dx plus the cap piece, computed in closed form:
         let x1 = 99f64.sqrt();
         let strip = x1 * 1.0 + (100.0 * ((1.0f64 / 10.0).asin()) - x1) / 2.0;
         let exact = PI * 100.0 / 4.0 + strip;
         let got = r.unsigned_area();
-        assert!((got - exact).abs() / exact < arc_error() + 1e-9, "{got} vs {exact}");
+        assert!(
+            (got - exact).abs() / exact < arc_error() + 1e-9,
+            "{got} vs {exact}"
+        );
     }
 }

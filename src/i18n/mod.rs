@@ -114,8 +114,16 @@ pub struct NamedSpace {
 impl NamedSpace {
     fn show(&self, lang: Lang) -> String {
         match lang {
-            Lang::En => format!("{} ({})", self.named.show(lang), kind_label(self.kind, lang)),
-            Lang::Zh => format!("{}（{}）", self.named.show(lang), kind_label(self.kind, lang)),
+            Lang::En => format!(
+                "{} ({})",
+                self.named.show(lang),
+                kind_label(self.kind, lang)
+            ),
+            Lang::Zh => format!(
+                "{}（{}）",
+                self.named.show(lang),
+                kind_label(self.kind, lang)
+            ),
         }
     }
 }
@@ -142,29 +150,100 @@ pub enum Drawing {
 /// The text of a finding, before it is put in a language.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Message {
-    PrivateInside { device: Named, space: NamedSpace },
-    PrivateView { device: Named, space: NamedSpace, area_m2: f64 },
-    Purpose { device: Named, purpose: Option<Purpose> },
-    Necessity { device: Named },
-    NoZone { device: Named, zone: Option<String> },
-    OutsideZone { device: Named, zone: Named, area_m2: f64 },
-    ZonePrivate { zone: Named, space: NamedSpace, area_m2: f64 },
-    NoSign { zone: Named, stretches: usize, length_m: f64 },
-    UnsignedEntry { zone: Named, stretches: usize, length_m: f64 },
-    SignProminence { sign: Named, problems: Vec<Prominence> },
-    Notice { sign: Named, missing: Vec<&'static str> },
-    Transfer { device: Named },
-    SoleMethod { device: Named },
-    Filing { faces: u64 },
-    R799Inside { device: Named, face_recognition: bool, space: NamedSpace },
-    R799View { device: Named, face_recognition: bool, space: NamedSpace, area_m2: f64 },
-    R799Sign { device: Named, range_m: f64 },
-    R799Filing { devices: usize },
-    R799Retention { days: u64 },
-    Drawing { what: &'static str, object: Named, problem: Drawing },
-    Duplicate { id: String, count: usize },
-    Dangling { from: Named, id: String },
-    ZoneUnused { zone: Named },
+    PrivateInside {
+        device: Named,
+        space: NamedSpace,
+    },
+    PrivateView {
+        device: Named,
+        space: NamedSpace,
+        area_m2: f64,
+    },
+    Purpose {
+        device: Named,
+        purpose: Option<Purpose>,
+    },
+    Necessity {
+        device: Named,
+    },
+    NoZone {
+        device: Named,
+        zone: Option<String>,
+    },
+    OutsideZone {
+        device: Named,
+        zone: Named,
+        area_m2: f64,
+    },
+    ZonePrivate {
+        zone: Named,
+        space: NamedSpace,
+        area_m2: f64,
+    },
+    NoSign {
+        zone: Named,
+        stretches: usize,
+        length_m: f64,
+    },
+    UnsignedEntry {
+        zone: Named,
+        stretches: usize,
+        length_m: f64,
+    },
+    SignProminence {
+        sign: Named,
+        problems: Vec<Prominence>,
+    },
+    Notice {
+        sign: Named,
+        missing: Vec<&'static str>,
+    },
+    Transfer {
+        device: Named,
+    },
+    SoleMethod {
+        device: Named,
+    },
+    Filing {
+        faces: u64,
+    },
+    R799Inside {
+        device: Named,
+        face_recognition: bool,
+        space: NamedSpace,
+    },
+    R799View {
+        device: Named,
+        face_recognition: bool,
+        space: NamedSpace,
+        area_m2: f64,
+    },
+    R799Sign {
+        device: Named,
+        range_m: f64,
+    },
+    R799Filing {
+        devices: usize,
+    },
+    R799Retention {
+        days: u64,
+    },
+    Drawing {
+        what: &'static str,
+        object: Named,
+        problem: Drawing,
+    },
+    Duplicate {
+        id: String,
+        count: usize,
+    },
+    Dangling {
+        from: Named,
+        id: String,
+    },
+    ZoneUnused {
+        zone: Named,
+    },
 }
 
 fn what_zh(what: &str) -> &'static str {

@@ -70,9 +70,16 @@ struct Header {
 fn json_error(file: &Path, err: &serde_json::Error) -> LoadError {
     // serde_json appends " at line L column C" to its own message; we put the place first.
     let text = err.to_string();
-    let message = match text.rfind(" at line ") {
+    let detail = match text.rfind(" at line ") {
         Some(cut) => text[..cut].to_owned(),
         None => text,
+    };
+    let message = match err.classify() {
+        serde_json::error::Category::Syntax => format!("not valid JSON: {detail}"),
+        serde_json::error::Category::Eof => {
+            format!("not valid JSON, the file ends too soon: {detail}")
+        }
+        _ => detail,
     };
     LoadError::Json {
         file: file.to_owned(),
@@ -97,6 +104,13 @@ pub fn parse(text: &str, file: &Path) -> Result<Site, LoadError> {
         file: file.to_owned(),
         message,
     };
+    // Syntax errors first, with their line and column.
+    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| json_error(file, &e))?;
+    if !text.trim_start().starts_with('{') {
+        return Err(format_error(
+            "not a Sightline site: the file holds JSON, but not a JSON object".to_owned(),
+        ));
+    }
     let header: Header = serde_json::from_str(text).map_err(|e| json_error(file, &e))?;
     match header.format.as_ref().and_then(|v| v.as_str()) {
         Some(FORMAT) => {}
@@ -188,7 +202,10 @@ fn check_point(place: String, p: &Point) -> Result<(), Invalid> {
 
 fn check_number(place: String, what: &str, v: f64, min: f64, max: f64) -> Result<(), Invalid> {
     if !v.is_finite() || v < min || v > max {
-        return Err((place, format!("{what} is {v}; it must be from {min} to {max}")));
+        return Err((
+            place,
+            format!("{what} is {v}; it must be from {min} to {max}"),
+        ));
     }
     Ok(())
 }
@@ -219,14 +236,29 @@ pub fn validate(site: &Site) -> Result<(), Invalid> {
             if !u.metres_per_pixel.is_finite() || u.metres_per_pixel <= 0.0 {
                 return Err((
                     format!("{f}.underlay.metres_per_pixel"),
-                    format!("metres_per_pixel is {}; it must be more than 0", u.metres_per_pixel),
+                    format!(
+                        "metres_per_pixel is {}; it must be more than 0",
+                        u.metres_per_pixel
+                    ),
                 ));
             }
-            check_number(format!("{f}.underlay.opacity"), "opacity", u.opacity, 0.0, 1.0)?;
+            check_number(
+                format!("{f}.underlay.opacity"),
+                "opacity",
+                u.opacity,
+                0.0,
+                1.0,
+            )?;
         }
         for (i, w) in floor.walls.iter().enumerate() {
             check_points(&format!("{f}.walls[{i}] ({}).points", w.id), &w.points)?;
-            check_number(format!("{f}.walls[{i}] ({})", w.id), "thickness", w.thickness, 0.0, MAX_LENGTH_M)?;
+            check_number(
+                format!("{f}.walls[{i}] ({})", w.id),
+                "thickness",
+                w.thickness,
+                0.0,
+                MAX_LENGTH_M,
+            )?;
         }
         for (i, o) in floor.openings.iter().enumerate() {
             check_point(format!("{f}.openings[{i}] ({}).a", o.id), &o.a)?;
@@ -242,19 +274,28 @@ pub fn validate(site: &Site) -> Result<(), Invalid> {
             let place = format!("{f}.devices[{i}] ({})", d.id);
             check_point(format!("{place}.position"), &d.position)?;
             if !d.heading.is_finite() {
-                return Err((place, format!("heading is {}; it must be a number of degrees", d.heading)));
+                return Err((
+                    place,
+                    format!("heading is {}; it must be a number of degrees", d.heading),
+                ));
             }
             if !d.fov.is_finite() || d.fov <= 0.0 || d.fov > 360.0 {
                 return Err((
                     place,
-                    format!("fov is {}°; it must be more than 0° and at most 360°", d.fov),
+                    format!(
+                        "fov is {}°; it must be more than 0° and at most 360°",
+                        d.fov
+                    ),
                 ));
             }
             check_number(place.clone(), "range", d.range, 0.0, MAX_LENGTH_M)?;
             check_number(place.clone(), "mount_height", d.mount_height, 0.0, 1000.0)?;
             if let Some([w, h]) = d.resolution {
                 if w == 0 || h == 0 {
-                    return Err((place, format!("resolution is [{w}, {h}]; both must be more than 0")));
+                    return Err((
+                        place,
+                        format!("resolution is [{w}, {h}]; both must be more than 0"),
+                    ));
                 }
             }
         }
@@ -262,9 +303,18 @@ pub fn validate(site: &Site) -> Result<(), Invalid> {
             let place = format!("{f}.signs[{i}] ({})", s.id);
             check_point(format!("{place}.position"), &s.position)?;
             if !s.facing.is_finite() {
-                return Err((place, format!("facing is {}; it must be a number of degrees", s.facing)));
+                return Err((
+                    place,
+                    format!("facing is {}; it must be a number of degrees", s.facing),
+                ));
             }
-            check_number(place.clone(), "readable_distance", s.readable_distance, 0.0, MAX_LENGTH_M)?;
+            check_number(
+                place.clone(),
+                "readable_distance",
+                s.readable_distance,
+                0.0,
+                MAX_LENGTH_M,
+            )?;
             check_number(place.clone(), "width", s.width, 0.0, 1000.0)?;
             check_number(place.clone(), "height", s.height, 0.0, 1000.0)?;
             check_number(place.clone(), "mount_height", s.mount_height, 0.0, 1000.0)?;

@@ -82,7 +82,12 @@ pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
     }
     if let Some(days) = site.retention_days {
         if days < MIN_RETENTION_DAYS {
-            out.push(Finding::new(RuleId::R799Retention, None, Vec::new(), Message::R799Retention { days }));
+            out.push(Finding::new(
+                RuleId::R799Retention,
+                None,
+                Vec::new(),
+                Message::R799Retention { days },
+            ));
         }
     }
 }

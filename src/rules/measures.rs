@@ -18,7 +18,9 @@ pub(super) fn check(site: &Site, _analysis: &Analysis, out: &mut Vec<Finding>) {
                         RuleId::Transfer,
                         Some((fi, floor)),
                         vec![device.id.clone()],
-                        Message::Transfer { device: dev.clone() },
+                        Message::Transfer {
+                            device: dev.clone(),
+                        },
                     )
                     .at(device.position),
                 );
@@ -38,7 +40,12 @@ pub(super) fn check(site: &Site, _analysis: &Analysis, out: &mut Vec<Finding>) {
     }
     if let Some(faces) = site.faces_stored {
         if faces >= FILING_THRESHOLD_FACES && !site.filed_with_authority {
-            out.push(Finding::new(RuleId::Filing, None, Vec::new(), Message::Filing { faces }));
+            out.push(Finding::new(
+                RuleId::Filing,
+                None,
+                Vec::new(),
+                Message::Filing { faces },
+            ));
         }
     }
 }

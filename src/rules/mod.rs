@@ -155,7 +155,9 @@ impl RuleId {
 pub fn decree_799_item(kind: SpaceKind) -> Article {
     use SpaceKind::*;
     match kind {
-        HotelRoom | PrivateDining => article!(decree, "第八条第一款第（一）项", "Art. 8 ¶1 item (1)"),
+        HotelRoom | PrivateDining => {
+            article!(decree, "第八条第一款第（一）项", "Art. 8 ¶1 item (1)")
+        }
         DormRoom => article!(decree, "第八条第一款第（二）项", "Art. 8 ¶1 item (2)"),
         Bath | Toilet | ChangingRoom | NursingRoom | FittingRoom => {
             article!(decree, "第八条第一款第（三）项", "Art. 8 ¶1 item (3)")
@@ -191,7 +193,12 @@ pub struct Finding {
 
 impl Finding {
     /// A finding with the rule's severity and article, on a floor (or the whole site).
-    pub fn new(rule: RuleId, floor: Option<(usize, &Floor)>, subjects: Vec<String>, message: Message) -> Finding {
+    pub fn new(
+        rule: RuleId,
+        floor: Option<(usize, &Floor)>,
+        subjects: Vec<String>,
+        message: Message,
+    ) -> Finding {
         Finding {
             rule,
             severity: rule.severity(),
@@ -270,8 +277,16 @@ pub fn sort(findings: &mut [Finding]) {
             .then(a.floor_index.cmp(&b.floor_index))
             .then(a.rule.as_str().cmp(b.rule.as_str()))
             .then(a.subjects.cmp(&b.subjects))
-            .then(a.at.map(|p| p[0]).unwrap_or(0.0).total_cmp(&b.at.map(|p| p[0]).unwrap_or(0.0)))
-            .then(a.at.map(|p| p[1]).unwrap_or(0.0).total_cmp(&b.at.map(|p| p[1]).unwrap_or(0.0)))
+            .then(
+                a.at.map(|p| p[0])
+                    .unwrap_or(0.0)
+                    .total_cmp(&b.at.map(|p| p[0]).unwrap_or(0.0)),
+            )
+            .then(
+                a.at.map(|p| p[1])
+                    .unwrap_or(0.0)
+                    .total_cmp(&b.at.map(|p| p[1]).unwrap_or(0.0)),
+            )
     });
 }
 

@@ -17,47 +17,72 @@ fn drawing(p: PolygonProblem) -> Drawing {
     }
 }
 
+/// Where an id is defined: the floor index and a representative point.
+type Definition = (Option<usize>, Option<[f64; 2]>);
+
 pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
     // Where each id is defined: (floor index, representative point).
-    let mut defined: BTreeMap<&str, Vec<(Option<usize>, Option<[f64; 2]>)>> = BTreeMap::new();
+    let mut defined: BTreeMap<&str, Vec<Definition>> = BTreeMap::new();
     let mut zone_ids: HashSet<&str> = HashSet::new();
     for (fi, (floor, fa)) in site.floors.iter().zip(&analysis.floors).enumerate() {
         let on_floor = Some((fi, floor));
-        defined.entry(floor.id.as_str()).or_default().push((Some(fi), None));
+        defined
+            .entry(floor.id.as_str())
+            .or_default()
+            .push((Some(fi), None));
         for w in &floor.walls {
-            defined.entry(w.id.as_str()).or_default().push((Some(fi), w.points.first().copied()));
+            defined
+                .entry(w.id.as_str())
+                .or_default()
+                .push((Some(fi), w.points.first().copied()));
         }
         for o in &floor.openings {
-            defined.entry(o.id.as_str()).or_default().push((Some(fi), Some(o.a)));
+            defined
+                .entry(o.id.as_str())
+                .or_default()
+                .push((Some(fi), Some(o.a)));
         }
         for s in &floor.spaces {
-            defined.entry(s.id.as_str()).or_default().push((Some(fi), s.polygon.first().copied()));
+            defined
+                .entry(s.id.as_str())
+                .or_default()
+                .push((Some(fi), s.polygon.first().copied()));
         }
         for d in &floor.devices {
-            defined.entry(d.id.as_str()).or_default().push((Some(fi), Some(d.position)));
+            defined
+                .entry(d.id.as_str())
+                .or_default()
+                .push((Some(fi), Some(d.position)));
         }
         for g in &floor.signs {
-            defined.entry(g.id.as_str()).or_default().push((Some(fi), Some(g.position)));
+            defined
+                .entry(g.id.as_str())
+                .or_default()
+                .push((Some(fi), Some(g.position)));
         }
         for z in &floor.zones {
-            defined.entry(z.id.as_str()).or_default().push((Some(fi), z.polygon.first().copied()));
+            defined
+                .entry(z.id.as_str())
+                .or_default()
+                .push((Some(fi), z.polygon.first().copied()));
             zone_ids.insert(z.id.as_str());
         }
 
-        let mut geometry = |what: &'static str, id: &str, at: Option<[f64; 2]>, problem: Drawing| {
-            let mut f = Finding::new(
-                RuleId::PlanGeometry,
-                on_floor,
-                vec![id.to_owned()],
-                Message::Drawing {
-                    what,
-                    object: named(id, ""),
-                    problem,
-                },
-            );
-            f.at = at;
-            out.push(f);
-        };
+        let mut geometry =
+            |what: &'static str, id: &str, at: Option<[f64; 2]>, problem: Drawing| {
+                let mut f = Finding::new(
+                    RuleId::PlanGeometry,
+                    on_floor,
+                    vec![id.to_owned()],
+                    Message::Drawing {
+                        what,
+                        object: named(id, ""),
+                        problem,
+                    },
+                );
+                f.at = at;
+                out.push(f);
+            };
         for (s, problem) in floor.spaces.iter().zip(&fa.space_problems) {
             if let Some(p) = problem {
                 geometry("space", &s.id, s.polygon.first().copied(), drawing(*p));
@@ -70,9 +95,19 @@ pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
         }
         for (wi, w) in floor.walls.iter().enumerate() {
             if w.points.len() < 2 {
-                geometry("wall", &w.id, w.points.first().copied(), Drawing::WallTooFewPoints);
+                geometry(
+                    "wall",
+                    &w.id,
+                    w.points.first().copied(),
+                    Drawing::WallTooFewPoints,
+                );
             } else if !fa.segments.walls.iter().any(|s| s.wall == wi) {
-                geometry("wall", &w.id, w.points.first().copied(), Drawing::WallZeroLength);
+                geometry(
+                    "wall",
+                    &w.id,
+                    w.points.first().copied(),
+                    Drawing::WallZeroLength,
+                );
             }
         }
         for (o, on_wall) in floor.openings.iter().zip(&fa.segments.opening_on_wall) {

@@ -32,7 +32,10 @@ pub(super) fn private_overlaps(
 }
 
 pub(super) fn rects_overlap(a: &Rect<f64>, b: &Rect<f64>) -> bool {
-    a.min().x <= b.max().x && b.min().x <= a.max().x && a.min().y <= b.max().y && b.min().y <= a.max().y
+    a.min().x <= b.max().x
+        && b.min().x <= a.max().x
+        && a.min().y <= b.max().y
+        && b.min().y <= a.max().y
 }
 
 pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
@@ -56,7 +59,9 @@ pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
                     .at(device.position),
                 );
             }
-            for (si, part, a) in private_overlaps(fa, &da.capture, da.capture_bbox, &da.inside_private) {
+            for (si, part, a) in
+                private_overlaps(fa, &da.capture, da.capture_bbox, &da.inside_private)
+            {
                 out.push(
                     Finding::new(
                         RuleId::PrivateView,

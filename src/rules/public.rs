@@ -16,7 +16,8 @@ pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
             }
             let dev = named(&device.id, &device.name);
             let on_floor = Some((fi, floor));
-            if device.mode == Mode::Identification && device.purpose != Some(Purpose::PublicSafety) {
+            if device.mode == Mode::Identification && device.purpose != Some(Purpose::PublicSafety)
+            {
                 out.push(
                     Finding::new(
                         RuleId::Purpose,
@@ -31,14 +32,19 @@ pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
                 );
             }
             if device.purpose == Some(Purpose::PublicSafety)
-                && device.necessity.as_deref().is_none_or(|n| n.trim().is_empty())
+                && device
+                    .necessity
+                    .as_deref()
+                    .is_none_or(|n| n.trim().is_empty())
             {
                 out.push(
                     Finding::new(
                         RuleId::Necessity,
                         on_floor,
                         vec![device.id.clone()],
-                        Message::Necessity { device: dev.clone() },
+                        Message::Necessity {
+                            device: dev.clone(),
+                        },
                     )
                     .at(device.position),
                 );
@@ -70,10 +76,11 @@ pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
             };
             let zone = &site.floors[zfi].zones[zi];
             // A zone drawn on another floor, or with no area, holds none of this floor.
-            let outside: MultiPolygon<f64> = match (&analysis.floors[zfi].zones[zi].polygon, zfi == fi) {
-                (Some(poly), true) => da.capture.difference(poly),
-                _ => da.capture.clone(),
-            };
+            let outside: MultiPolygon<f64> =
+                match (&analysis.floors[zfi].zones[zi].polygon, zfi == fi) {
+                    (Some(poly), true) => da.capture.difference(poly),
+                    _ => da.capture.clone(),
+                };
             let a = area(&outside);
             if a >= AREA_TOLERANCE_M2 {
                 out.push(
