@@ -191,7 +191,6 @@ fn arb_wall() -> impl Strategy<Value = (f64, f64, f64, f64)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
 
     #[test]
     fn sweep_agrees_with_the_shadow_reference(
@@ -207,6 +206,10 @@ proptest! {
         let sweep = visible_region(apex, &[AngleRange::wedge(heading, fov)], radius, &segs);
         let reference = reference_region(apex, heading, fov, radius, &segs);
         let (a, b) = (sweep.unsigned_area(), reference.unsigned_area());
-        prop_assert!((a - b).abs() <= 1e-6 * b.max(1.0), "sweep {a} reference {b}");
+        // geo's boolean operations (i_overlay) snap to a fixed-point grid scaled to the extent of
+        // their inputs, here shadows reaching 3R out: intersecting a polygon with a large square
+        // (a no-op) moves its area by ~1e-10 · extent². The sweep itself is exact; allow that.
+        let snapping = 1e-9 * (6.0 * radius).powi(2);
+        prop_assert!((a - b).abs() <= 1e-7 * b + snapping, "sweep {a} reference {b}");
     }
 }

@@ -190,7 +190,6 @@ fn as_json(site: &Site) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(160))]
 
     #[test]
     fn random_sites_never_panic_and_give_the_same_findings_twice(site in site_strategy()) {
