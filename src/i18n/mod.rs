@@ -56,8 +56,8 @@ pub fn purpose_label(purpose: Purpose, lang: Lang) -> &'static str {
         (Payment, Lang::Zh) => "支付",
         (Marketing, Lang::En) => "marketing",
         (Marketing, Lang::Zh) => "营销",
-        (Other, Lang::En) => "other",
-        (Other, Lang::Zh) => "其他",
+        (Other, Lang::En) => "other purposes",
+        (Other, Lang::Zh) => "其他用途",
     }
 }
 
