@@ -4,14 +4,14 @@
 use geo::{Area, BoundingRect, MultiPolygon, Polygon, Rect};
 use rayon::prelude::*;
 
-use crate::geometry::classify::{class_at, ClassifiedSpace};
+use crate::geometry::classify::{ClassifiedSpace, Spaces};
 use crate::geometry::entry::{entry_stretches, EntryStretch};
 use crate::geometry::mount::{mount, Mount};
 use crate::geometry::polygon::{self, PolygonProblem};
 use crate::geometry::primitives::{v2, AngleRange, Seg};
-use crate::geometry::segments::FloorSegments;
+use crate::geometry::segments::{FloorSegments, Search};
 use crate::geometry::sign_coverage::{covers, entry_cells, EntryCell};
-use crate::geometry::visibility::visible_region;
+use crate::geometry::visibility::{visible_region, visible_region_split};
 use crate::model::{Device, Floor, Site, SpaceClass};
 
 /// Areas smaller than this count as zero in every rule (drawing noise), in m².
@@ -28,7 +28,7 @@ pub struct Analysis {
 pub struct FloorAnalysis {
     pub segments: FloorSegments,
     /// Spaces with a usable polygon (a self-crossing one is still used, as drawn).
-    pub spaces: Vec<ClassifiedSpace>,
+    pub spaces: Spaces,
     /// Per space of the floor: what is wrong with its polygon.
     pub space_problems: Vec<Option<PolygonProblem>>,
     /// Per zone of the floor: what is wrong with its polygon.
@@ -62,6 +62,7 @@ pub struct SignAnalysis {
     pub mount: Mount,
     /// Where a person can stand and read it: 180° in front, out to `readable_distance`.
     pub reading: MultiPolygon<f64>,
+    pub reading_bbox: Option<Rect<f64>>,
 }
 
 /// The entry points of one zone and the signs covering them.
@@ -69,6 +70,8 @@ pub struct SignAnalysis {
 pub struct ZoneAnalysis {
     /// The zone's polygon, if usable.
     pub polygon: Option<Polygon<f64>>,
+    /// Is that polygon convex?
+    pub convex: bool,
     pub entries: Vec<EntryStretch>,
     pub cells: Vec<EntryCell>,
     /// Per cell: indices (into `floor.signs`) of the signs covering it.
@@ -102,14 +105,40 @@ pub fn capture_distance(device: &Device, face_density: f64) -> f64 {
     }
 }
 
-/// Sight blockers for something mounted as `m`: every sight piece not cut from a wall it is on.
-fn blockers_for(segments: &FloorSegments, m: &Mount) -> Vec<Seg> {
+/// The sight blockers that may be within `radius` of `pos`, less those cut from the walls
+/// something mounted as `m` is mounted on.
+fn blockers_near(
+    segments: &FloorSegments,
+    pos: crate::geometry::V2,
+    m: &Mount,
+    radius: f64,
+) -> Vec<Seg> {
     segments
-        .sight
-        .iter()
+        .sight_near(pos, radius)
+        .into_iter()
         .filter(|p| !m.on.contains(&p.source))
         .map(|p| p.seg)
         .collect()
+}
+
+/// The region seen from `pos` in `ranges` out to `radius`, given the blockers near it.
+fn seen(
+    segments: &FloorSegments,
+    pos: crate::geometry::V2,
+    blockers: &[Seg],
+    ranges: &[AngleRange],
+    radius: f64,
+) -> MultiPolygon<f64> {
+    if segments.sight_split {
+        visible_region_split(pos, ranges, radius, blockers)
+    } else {
+        visible_region(pos, ranges, radius, blockers)
+    }
+}
+
+fn mount_of(segments: &FloorSegments, pos: crate::geometry::V2, heading_deg: f64) -> Mount {
+    let near = segments.walls_near(pos, segments.max_half_thickness + 1e-9);
+    mount(pos, heading_deg.to_radians(), &segments.walls, near)
 }
 
 /// Area of a multipolygon in m².
@@ -118,22 +147,71 @@ pub fn area(mp: &MultiPolygon<f64>) -> f64 {
 }
 
 impl Analysis {
-    /// Analyses every floor of the site.
+    /// Analyses every floor of the site, with spatial indexes.
     pub fn of(site: &Site) -> Analysis {
+        Analysis::of_with(site, Search::Indexed)
+    }
+
+    /// Analyses every floor of the site, finding nearby objects as `search` says.
+    pub fn of_with(site: &Site, search: Search) -> Analysis {
         Analysis {
             floors: site
                 .floors
-                .iter()
-                .map(|f| FloorAnalysis::of(f, site.face_density))
+                .par_iter()
+                .map(|f| FloorAnalysis::of(f, site.face_density, search))
                 .collect(),
+        }
+    }
+}
+
+impl DeviceAnalysis {
+    /// Analyses one device of a floor whose segments and spaces are known.
+    pub fn of(
+        device: &Device,
+        segments: &FloorSegments,
+        spaces: &Spaces,
+        face_density: f64,
+    ) -> DeviceAnalysis {
+        let d = device;
+        let pos = v2(d.position);
+        let m = mount_of(segments, pos, d.heading);
+        let here = spaces.containing(m.probe);
+        let class = here
+            .iter()
+            .map(|s| s.class)
+            .max()
+            .unwrap_or(SpaceClass::Public);
+        let inside_private = here
+            .iter()
+            .filter(|s| s.class == SpaceClass::Private)
+            .map(|s| s.index)
+            .collect();
+        let ranges = AngleRange::wedge(d.heading, d.fov).intersect(&m.sector);
+        let capture_distance = capture_distance(d, face_density);
+        let blockers = blockers_near(segments, pos, &m, d.range);
+        let view = seen(segments, pos, &blockers, &ranges, d.range);
+        let capture = if capture_distance < d.range {
+            seen(segments, pos, &blockers, &ranges, capture_distance)
+        } else {
+            view.clone()
+        };
+        DeviceAnalysis {
+            capture_bbox: capture.bounding_rect(),
+            view_bbox: view.bounding_rect(),
+            mount: m,
+            class,
+            inside_private,
+            capture_distance,
+            capture,
+            view,
         }
     }
 }
 
 impl FloorAnalysis {
     /// Analyses one floor.
-    pub fn of(floor: &Floor, face_density: f64) -> FloorAnalysis {
-        let segments = FloorSegments::build(floor);
+    pub fn of(floor: &Floor, face_density: f64, search: Search) -> FloorAnalysis {
+        let segments = FloorSegments::build(floor, search);
         let space_problems: Vec<_> = floor
             .spaces
             .iter()
@@ -144,104 +222,81 @@ impl FloorAnalysis {
             .iter()
             .map(|z| polygon::check(&z.polygon))
             .collect();
-        let spaces: Vec<ClassifiedSpace> = floor
-            .spaces
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| usable(space_problems[*i]))
-            .filter_map(|(i, s)| {
-                ClassifiedSpace::new(i, s.kind.class(), polygon::to_geo(&s.polygon))
-            })
-            .collect();
-        let all_walls = 0..segments.walls.len();
+        let spaces = Spaces::new(
+            floor
+                .spaces
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| usable(space_problems[*i]))
+                .filter_map(|(i, s)| {
+                    ClassifiedSpace::new(i, s.kind.class(), polygon::to_geo(&s.polygon))
+                })
+                .collect(),
+            search,
+        );
         let devices = floor
             .devices
             .par_iter()
-            .map(|d| {
-                let pos = v2(d.position);
-                let m = mount(
-                    pos,
-                    d.heading.to_radians(),
-                    &segments.walls,
-                    all_walls.clone(),
-                );
-                let class = class_at(&spaces, m.probe);
-                let inside_private = spaces
-                    .iter()
-                    .filter(|s| s.class == SpaceClass::Private && s.contains(m.probe))
-                    .map(|s| s.index)
-                    .collect();
-                let ranges = AngleRange::wedge(d.heading, d.fov).intersect(&m.sector);
-                let blockers = blockers_for(&segments, &m);
-                let capture_distance = capture_distance(d, face_density);
-                let view = visible_region(pos, &ranges, d.range, &blockers);
-                let capture = if capture_distance < d.range {
-                    visible_region(pos, &ranges, capture_distance, &blockers)
-                } else {
-                    view.clone()
-                };
-                DeviceAnalysis {
-                    capture_bbox: capture.bounding_rect(),
-                    view_bbox: view.bounding_rect(),
-                    mount: m,
-                    class,
-                    inside_private,
-                    capture_distance,
-                    capture,
-                    view,
-                }
-            })
+            .map(|d| DeviceAnalysis::of(d, &segments, &spaces, face_density))
             .collect();
         let signs: Vec<SignAnalysis> = floor
             .signs
             .par_iter()
             .map(|g| {
                 let pos = v2(g.position);
-                let m = mount(
-                    pos,
-                    g.facing.to_radians(),
-                    &segments.walls,
-                    all_walls.clone(),
-                );
+                let m = mount_of(&segments, pos, g.facing);
                 let ranges = AngleRange::wedge(g.facing, 180.0).intersect(&m.sector);
-                let reading = visible_region(
-                    pos,
-                    &ranges,
-                    g.readable_distance,
-                    &blockers_for(&segments, &m),
-                );
-                SignAnalysis { mount: m, reading }
+                let blockers = blockers_near(&segments, pos, &m, g.readable_distance);
+                let reading = seen(&segments, pos, &blockers, &ranges, g.readable_distance);
+                SignAnalysis {
+                    mount: m,
+                    reading_bbox: reading.bounding_rect(),
+                    reading,
+                }
             })
             .collect();
-        let walk: Vec<Seg> = segments.walk.iter().map(|p| p.seg).collect();
         let zones = floor
             .zones
-            .iter()
+            .par_iter()
             .enumerate()
             .map(|(zi, z)| {
                 if !usable(zone_problems[zi]) {
                     return ZoneAnalysis {
                         polygon: None,
+                        convex: false,
                         entries: Vec::new(),
                         cells: Vec::new(),
                         covered_by: Vec::new(),
                     };
                 }
-                let entries = entry_stretches(&z.polygon, &walk);
-                let cells = entry_cells(&entries, &walk);
+                let poly = polygon::to_geo(&z.polygon);
+                let near = match poly.bounding_rect() {
+                    Some(b) => segments.walk_in_box(
+                        [b.min().x - 0.31, b.min().y - 0.31],
+                        [b.max().x + 0.31, b.max().y + 0.31],
+                    ),
+                    None => Vec::new(),
+                };
+                let entries = entry_stretches(&z.polygon, &near);
+                let cells =
+                    entry_cells(&entries, |s, margin| segments.walk_along(s, margin + 1e-9));
                 let covered_by = cells
                     .iter()
                     .map(|c| {
                         signs
                             .iter()
                             .enumerate()
+                            .filter(|(_, s)| {
+                                c.approach.is_some_and(|a| bbox_meets(&s.reading_bbox, &a))
+                            })
                             .filter(|(_, s)| covers(&s.reading, c))
                             .map(|(i, _)| i)
                             .collect()
                     })
                     .collect();
                 ZoneAnalysis {
-                    polygon: Some(polygon::to_geo(&z.polygon)),
+                    convex: crate::geometry::clip::is_convex(&poly),
+                    polygon: Some(poly),
                     entries,
                     cells,
                     covered_by,
@@ -258,6 +313,15 @@ impl FloorAnalysis {
             zones,
         }
     }
+}
+
+fn bbox_meets(b: &Option<Rect<f64>>, s: &Seg) -> bool {
+    b.is_some_and(|b| {
+        s.a.x.min(s.b.x) <= b.max().x
+            && s.a.x.max(s.b.x) >= b.min().x
+            && s.a.y.min(s.b.y) <= b.max().y
+            && s.a.y.max(s.b.y) >= b.min().y
+    })
 }
 
 /// A polygon with this problem (or none) is still used by the geometry: a self-crossing one as

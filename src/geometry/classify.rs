@@ -16,6 +16,8 @@ pub struct ClassifiedSpace {
     pub class: SpaceClass,
     pub polygon: Polygon<f64>,
     pub bbox: Rect<f64>,
+    /// Is the polygon convex (then overlaps can be measured by fast clipping)?
+    pub convex: bool,
 }
 
 impl ClassifiedSpace {
@@ -25,6 +27,7 @@ impl ClassifiedSpace {
         Some(ClassifiedSpace {
             index,
             class,
+            convex: super::clip::is_convex(&polygon),
             polygon,
             bbox,
         })
@@ -58,4 +61,57 @@ pub fn class_at(spaces: &[ClassifiedSpace], p: V2) -> SpaceClass {
         }
     }
     class.unwrap_or(SpaceClass::Public)
+}
+
+/// The usable spaces of a floor with an index of their bounding boxes.
+#[derive(Clone, Debug, Default)]
+pub struct Spaces {
+    pub list: Vec<ClassifiedSpace>,
+    index: super::index::BoxIndex,
+    search: super::segments::Search,
+}
+
+impl Spaces {
+    /// Indexes the spaces.
+    pub fn new(list: Vec<ClassifiedSpace>, search: super::segments::Search) -> Spaces {
+        let index = match search {
+            super::segments::Search::Indexed => super::index::BoxIndex::new(list.iter().map(|s| {
+                (
+                    [s.bbox.min().x, s.bbox.min().y],
+                    [s.bbox.max().x, s.bbox.max().y],
+                )
+            })),
+            super::segments::Search::BruteForce => super::index::BoxIndex::default(),
+        };
+        Spaces {
+            list,
+            index,
+            search,
+        }
+    }
+
+    /// The spaces whose bounding box meets the box `min`–`max`.
+    pub fn overlapping(&self, min: [f64; 2], max: [f64; 2]) -> Vec<&ClassifiedSpace> {
+        match self.search {
+            super::segments::Search::Indexed => {
+                let mut idx: Vec<usize> = self.index.in_box(min, max).collect();
+                idx.sort_unstable();
+                idx.into_iter().map(|i| &self.list[i]).collect()
+            }
+            super::segments::Search::BruteForce => self.list.iter().collect(),
+        }
+    }
+
+    /// The spaces holding `p` (boundary included), in file order.
+    pub fn containing(&self, p: V2) -> Vec<&ClassifiedSpace> {
+        let mut out = self.overlapping([p.x, p.y], [p.x, p.y]);
+        out.retain(|s| s.contains(p));
+        out
+    }
+
+    /// The class of the plan at `p`.
+    pub fn class_at(&self, p: V2) -> SpaceClass {
+        let here: Vec<ClassifiedSpace> = self.containing(p).into_iter().cloned().collect();
+        class_at(&here, p)
+    }
 }

@@ -126,11 +126,16 @@ pub fn entry_stretches(zone: &[Point], walk_blockers: &[Seg]) -> Vec<EntryStretc
     out
 }
 
+/// Where an approach line starts, outside the boundary, in metres.
+pub const APPROACH_NEAR_M: f64 = 0.3;
+/// Where an approach line ends, outside the boundary, unless a wall cuts it short, in metres.
+pub const APPROACH_FAR_M: f64 = 2.0;
+
 /// The approach line of the boundary point `p` with outward normal `outward`: from 0.3 m to
 /// 2 m outside, cut short where it meets a wall (doors and openings let it through).
 pub fn approach_line(p: V2, outward: V2, walk_blockers: &[Seg]) -> Option<Seg> {
-    const NEAR: f64 = 0.3;
-    const FAR: f64 = 2.0;
+    const NEAR: f64 = APPROACH_NEAR_M;
+    const FAR: f64 = APPROACH_FAR_M;
     let mut far = FAR;
     for w in walk_blockers {
         if let Some(s) = w.ray_hit(p, outward) {

@@ -5,7 +5,9 @@
 //! [`crate::analysis`] module calls them once per change and shares the results.
 
 pub mod classify;
+pub mod clip;
 pub mod entry;
+pub mod index;
 pub mod mount;
 pub mod polygon;
 pub mod primitives;

@@ -20,9 +20,10 @@ pub fn cross(a: V2, b: V2) -> f64 {
     a.x * b.y - a.y * b.x
 }
 
-/// Length.
+/// Length. (Plain `sqrt(x² + y²)`: coordinates are bounded by the model's validation, so the
+/// overflow care of `hypot`, which costs several times as much, is not needed.)
 pub fn len(a: V2) -> f64 {
-    a.x.hypot(a.y)
+    (a.x * a.x + a.y * a.y).sqrt()
 }
 
 /// The unit vector at `angle_rad` counter-clockwise from +x.

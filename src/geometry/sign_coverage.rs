@@ -30,12 +30,19 @@ pub struct EntryCell {
     pub approach: Option<Seg>,
 }
 
-/// Splits entry stretches into cells no longer than [`COVERAGE_STEP_M`], with their approach lines.
-pub fn entry_cells(stretches: &[EntryStretch], walk_blockers: &[Seg]) -> Vec<EntryCell> {
+/// Splits entry stretches into cells no longer than [`COVERAGE_STEP_M`], with their approach
+/// lines; `walls_near(s, margin)` gives the walking blockers that may come within `margin` of
+/// the segment `s` (every blocker will do; fewer is faster). It is asked once per stretch.
+pub fn entry_cells(
+    stretches: &[EntryStretch],
+    walls_near: impl Fn(&Seg, f64) -> Vec<Seg>,
+) -> Vec<EntryCell> {
     let mut cells = Vec::new();
     for (si, st) in stretches.iter().enumerate() {
         let n = ((st.length() / COVERAGE_STEP_M).ceil() as usize).max(1);
         let d = (st.b - st.a) / n as f64;
+        // Every approach line of this stretch lies within APPROACH_FAR_M of it.
+        let near = walls_near(&Seg::new(st.a, st.b), super::entry::APPROACH_FAR_M);
         for k in 0..n {
             let a = st.a + d * k as f64;
             let b = a + d;
@@ -45,7 +52,7 @@ pub fn entry_cells(stretches: &[EntryStretch], walk_blockers: &[Seg]) -> Vec<Ent
                 a,
                 b,
                 at,
-                approach: approach_line(at, st.outward, walk_blockers),
+                approach: approach_line(at, st.outward, &near),
             });
         }
     }

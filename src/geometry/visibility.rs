@@ -39,10 +39,15 @@ fn step_rad() -> f64 {
     ARC_STEP_DEG.to_radians()
 }
 
+/// Unit vectors to the corners of the range polygon, computed once.
+fn corner_dirs() -> &'static [V2; CELLS as usize] {
+    static DIRS: std::sync::OnceLock<[V2; CELLS as usize]> = std::sync::OnceLock::new();
+    DIRS.get_or_init(|| std::array::from_fn(|k| dir(k as f64 * step_rad())))
+}
+
 /// The corner `k` (any integer, taken modulo 360) of the range polygon around `apex`.
 fn corner(apex: V2, radius: f64, k: i64) -> V2 {
-    let kk = k.rem_euclid(CELLS) as f64;
-    apex + dir(kk * step_rad()) * radius
+    apex + corner_dirs()[k.rem_euclid(CELLS) as usize] * radius
 }
 
 fn chord(apex: V2, radius: f64, k: i64) -> Seg {
@@ -51,12 +56,34 @@ fn chord(apex: V2, radius: f64, k: i64) -> Seg {
 
 /// The region visible from `apex` in the given directions, up to `radius` (approximated as
 /// explained in the module docs), with `blockers` stopping sight. Blockers passing through
-/// the apex itself must be left out by the caller (see [`super::mount`]).
+/// the apex itself must be left out by the caller (see [`super::mount`]). Blockers may cross
+/// each other; when the caller knows they do not, [`visible_region_split`] is faster.
 pub fn visible_region(
     apex: V2,
     ranges: &[AngleRange],
     radius: f64,
     blockers: &[Seg],
+) -> MultiPolygon<f64> {
+    region(apex, ranges, radius, blockers, true)
+}
+
+/// As [`visible_region`], for blockers that only touch and never cross one another (as
+/// [`super::segments::FloorSegments`] makes them): wall crossings are not searched for.
+pub fn visible_region_split(
+    apex: V2,
+    ranges: &[AngleRange],
+    radius: f64,
+    blockers: &[Seg],
+) -> MultiPolygon<f64> {
+    region(apex, ranges, radius, blockers, false)
+}
+
+fn region(
+    apex: V2,
+    ranges: &[AngleRange],
+    radius: f64,
+    blockers: &[Seg],
+    crossings_possible: bool,
 ) -> MultiPolygon<f64> {
     if radius.is_nan() || radius <= 1e-9 {
         return MultiPolygon::new(Vec::new());
@@ -71,17 +98,33 @@ pub fn visible_region(
         .collect();
     let polygons = ranges
         .iter()
-        .filter_map(|r| sweep(apex, *r, radius, &local))
+        .filter_map(|r| sweep(apex, *r, radius, &local, crossings_possible))
         .collect();
     MultiPolygon::new(polygons)
 }
 
-fn sweep(apex: V2, range: AngleRange, radius: f64, local: &[Seg]) -> Option<Polygon<f64>> {
+/// A blocker's span of directions, as offsets from the range's start.
+#[derive(Clone, Copy)]
+struct Span {
+    from: f64,
+    to: f64,
+    seg: Seg,
+}
+
+fn sweep(
+    apex: V2,
+    range: AngleRange,
+    radius: f64,
+    local: &[Seg],
+    crossings_possible: bool,
+) -> Option<Polygon<f64>> {
     let step = step_rad();
     let start = range.start_rad;
     let sweep = range.sweep_rad.min(TAU);
     let offset_of = |p: V2| (angle_of(p - apex) - start).rem_euclid(TAU);
-    let mut events: Vec<f64> = vec![0.0, sweep];
+    let mut events: Vec<f64> = Vec::with_capacity(local.len() * 2 + 64);
+    events.push(0.0);
+    events.push(sweep);
     // Corners of the range polygon.
     let first_k = (start / step).ceil() as i64;
     let last_k = ((start + sweep) / step).floor() as i64;
@@ -89,18 +132,35 @@ fn sweep(apex: V2, range: AngleRange, radius: f64, local: &[Seg]) -> Option<Poly
         events.push(k as f64 * step - start);
     }
     let inner_radius = radius * (step / 2.0).cos();
+    let mut spans: Vec<Span> = Vec::with_capacity(local.len() + 4);
     for (i, s) in local.iter().enumerate() {
-        events.push(offset_of(s.a));
-        events.push(offset_of(s.b));
+        let (ta, tb) = (angle_of(s.a - apex), angle_of(s.b - apex));
+        let (oa, ob) = ((ta - start).rem_euclid(TAU), (tb - start).rem_euclid(TAU));
+        events.push(oa);
+        events.push(ob);
+        // The directions it spans (less than π: it does not pass through the apex).
+        let mut span = (tb - ta).rem_euclid(TAU);
+        let mut lo = ta;
+        let mut from = oa;
+        if span > std::f64::consts::PI {
+            span = TAU - span;
+            lo = tb;
+            from = ob;
+        }
+        spans.push(Span {
+            from,
+            to: from + span,
+            seg: *s,
+        });
+        if from + span > TAU {
+            spans.push(Span {
+                from: from - TAU,
+                to: from + span - TAU,
+                seg: *s,
+            });
+        }
         // Crossings with the range polygon's sides, only near the circle.
         if len(s.a - apex).max(len(s.b - apex)) >= inner_radius {
-            let (ta, tb) = (angle_of(s.a - apex), angle_of(s.b - apex));
-            let mut span = (tb - ta).rem_euclid(TAU);
-            let mut lo = ta;
-            if span > std::f64::consts::PI {
-                span = TAU - span;
-                lo = tb;
-            }
             let k0 = (lo / step).floor() as i64;
             let k1 = ((lo + span) / step).floor() as i64;
             for k in k0..=k1 {
@@ -110,13 +170,15 @@ fn sweep(apex: V2, range: AngleRange, radius: f64, local: &[Seg]) -> Option<Poly
             }
         }
         // Crossings with other walls.
-        for t in &local[i + 1..] {
-            if !bbox_overlap(s, t) {
-                continue;
-            }
-            if let Some(p) = s.intersection_point(t) {
-                if len(p - apex) < radius {
-                    events.push(offset_of(p));
+        if crossings_possible {
+            for t in &local[i + 1..] {
+                if !bbox_overlap(s, t) {
+                    continue;
+                }
+                if let Some(p) = s.intersection_point(t) {
+                    if len(p - apex) < radius {
+                        events.push(offset_of(p));
+                    }
                 }
             }
         }
@@ -124,33 +186,49 @@ fn sweep(apex: V2, range: AngleRange, radius: f64, local: &[Seg]) -> Option<Poly
     events.retain(|e| *e <= sweep);
     events.sort_by(f64::total_cmp);
     events.dedup_by(|x, y| (*x - *y).abs() < 1e-12);
+    spans.sort_by(|a, b| a.from.total_cmp(&b.from));
 
     let mut ring: Vec<V2> = Vec::with_capacity(events.len() * 2 + 1);
     let full = sweep >= TAU;
     if !full {
         ring.push(apex);
     }
-    for w in events.windows(2) {
+    let mut next_span = 0;
+    let mut active: Vec<Span> = Vec::new();
+    let event_dirs: Vec<V2> = events.iter().map(|t| dir(start + t)).collect();
+    for (w, d01) in events.windows(2).zip(event_dirs.windows(2)) {
         let (t0, t1) = (w[0], w[1]);
         if t1 - t0 < 1e-12 {
             continue;
         }
-        let mid = start + (t0 + t1) / 2.0;
-        let d = dir(mid);
+        let mid_offset = (t0 + t1) / 2.0;
+        while next_span < spans.len() && spans[next_span].from <= mid_offset {
+            active.push(spans[next_span]);
+            next_span += 1;
+        }
+        active.retain(|s| s.to >= mid_offset);
+        // The middle direction: the sum of the two unit vectors (their angle is below π unless
+        // the range is one gap of more than π, when the sine and cosine are taken instead).
+        let sum = d01[0] + d01[1];
+        let d = if t1 - t0 < 3.0 && len(sum) > 1e-6 {
+            sum / len(sum)
+        } else {
+            dir(start + mid_offset)
+        };
+        let mid = start + mid_offset;
         let cell = (mid / step).floor() as i64;
         let range_side = chord(apex, radius, cell);
         let mut best = range_side;
         let mut best_s = range_side.ray_line_distance(apex, d).unwrap_or(radius);
-        for s in local {
-            if let Some(hit) = s.ray_hit(apex, d) {
+        for s in &active {
+            if let Some(hit) = s.seg.ray_hit(apex, d) {
                 if hit < best_s {
                     best_s = hit;
-                    best = *s;
+                    best = s.seg;
                 }
             }
         }
-        for t in [t0, t1] {
-            let dt = dir(start + t);
+        for dt in [d01[0], d01[1]] {
             let s = best
                 .ray_line_distance(apex, dt)
                 .unwrap_or(best_s)

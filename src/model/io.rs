@@ -104,13 +104,14 @@ pub fn parse(text: &str, file: &Path) -> Result<Site, LoadError> {
         file: file.to_owned(),
         message,
     };
-    // Syntax errors first, with their line and column.
-    serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| json_error(file, &e))?;
     if !text.trim_start().starts_with('{') {
+        // Report a syntax error where it is, or else say what the valid JSON is not.
+        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| json_error(file, &e))?;
         return Err(format_error(
             "not a Sightline site: the file holds JSON, but not a JSON object".to_owned(),
         ));
     }
+    // Reading the header scans the whole text, so syntax errors show up here, with their place.
     let header: Header = serde_json::from_str(text).map_err(|e| json_error(file, &e))?;
     match header.format.as_ref().and_then(|v| v.as_str()) {
         Some(FORMAT) => {}

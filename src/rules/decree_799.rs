@@ -4,72 +4,81 @@
 
 use super::private::private_overlaps;
 use super::{decree_799_item, named, named_space, Finding, RuleId};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, FloorAnalysis};
 use crate::geometry::primitives::{dir, dot, v2, Seg};
 use crate::i18n::Message;
-use crate::model::{Site, SpaceClass};
+use crate::model::{Floor, Site, SpaceClass};
 
 /// The shortest retention Decree 799 Art. 17 allows, in days.
 pub const MIN_RETENTION_DAYS: u64 = 30;
 
-pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
-    let mut devices_in_public = 0usize;
-    for (fi, (floor, fa)) in site.floors.iter().zip(&analysis.floors).enumerate() {
-        let on_floor = Some((fi, floor));
-        for (device, da) in floor.devices.iter().zip(&fa.devices) {
-            let dev = named(&device.id, &device.name);
-            let fr = device.face_recognition;
-            for &si in &da.inside_private {
-                let mut f = Finding::new(
-                    RuleId::R799Inside,
-                    on_floor,
-                    vec![device.id.clone(), floor.spaces[si].id.clone()],
-                    Message::R799Inside {
-                        device: dev.clone(),
-                        face_recognition: fr,
-                        space: named_space(floor, si),
-                    },
-                )
-                .at(device.position);
-                f.article = Some(decree_799_item(floor.spaces[si].kind));
-                out.push(f);
-            }
-            for (si, part, a) in private_overlaps(fa, &da.view, da.view_bbox, &da.inside_private) {
-                out.push(
-                    Finding::new(
-                        RuleId::R799View,
-                        on_floor,
-                        vec![device.id.clone(), floor.spaces[si].id.clone()],
-                        Message::R799View {
-                            device: dev.clone(),
-                            face_recognition: fr,
-                            space: named_space(floor, si),
-                            area_m2: a,
-                        },
-                    )
-                    .with_region(part, a),
-                );
-            }
-            if da.class == SpaceClass::NonPublic {
-                continue;
-            }
-            devices_in_public += 1;
-            if !fr && !has_facing_sign(floor, fa, device, da) {
-                out.push(
-                    Finding::new(
-                        RuleId::R799Sign,
-                        on_floor,
-                        vec![device.id.clone()],
-                        Message::R799Sign {
-                            device: dev,
-                            range_m: device.range,
-                        },
-                    )
-                    .at(device.position),
-                );
-            }
-        }
+/// R799-A8-INSIDE, R799-A8-VIEW and R799-A13-SIGN for one device.
+pub(super) fn device(
+    fi: usize,
+    floor: &Floor,
+    fa: &FloorAnalysis,
+    di: usize,
+    out: &mut Vec<Finding>,
+) {
+    let (device, da) = (&floor.devices[di], &fa.devices[di]);
+    let on_floor = Some((fi, floor));
+    let dev = named(&device.id, &device.name);
+    let fr = device.face_recognition;
+    for &si in &da.inside_private {
+        let mut f = Finding::new(
+            RuleId::R799Inside,
+            on_floor,
+            vec![device.id.clone(), floor.spaces[si].id.clone()],
+            Message::R799Inside {
+                device: dev.clone(),
+                face_recognition: fr,
+                space: named_space(floor, si),
+            },
+        )
+        .at(device.position);
+        f.article = Some(decree_799_item(floor.spaces[si].kind));
+        out.push(f);
     }
+    for (si, part, a) in private_overlaps(fa, &da.view, da.view_bbox, &da.inside_private) {
+        out.push(
+            Finding::new(
+                RuleId::R799View,
+                on_floor,
+                vec![device.id.clone(), floor.spaces[si].id.clone()],
+                Message::R799View {
+                    device: dev.clone(),
+                    face_recognition: fr,
+                    space: named_space(floor, si),
+                    area_m2: a,
+                },
+            )
+            .with_region(part, a),
+        );
+    }
+    if !fr && da.class != SpaceClass::NonPublic && !has_facing_sign(floor, fa, device, da) {
+        out.push(
+            Finding::new(
+                RuleId::R799Sign,
+                on_floor,
+                vec![device.id.clone()],
+                Message::R799Sign {
+                    device: dev,
+                    range_m: device.range,
+                },
+            )
+            .at(device.position),
+        );
+    }
+}
+
+/// R799-A14-FILING and R799-A17-RETENTION.
+pub(super) fn site(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
+    let devices_in_public = analysis
+        .floors
+        .iter()
+        .flat_map(|fa| &fa.devices)
+        .filter(|da| da.class != SpaceClass::NonPublic)
+        .count();
     if devices_in_public > 0 && !site.filed_with_police {
         out.push(Finding::new(
             RuleId::R799Filing,
@@ -95,8 +104,8 @@ pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
 /// Is there a sign within the camera's range that faces it (the camera within 90° of the
 /// sign's facing) with a clear line of sight between them (openings of any kind let it through)?
 fn has_facing_sign(
-    floor: &crate::model::Floor,
-    fa: &crate::analysis::FloorAnalysis,
+    floor: &Floor,
+    fa: &FloorAnalysis,
     device: &crate::model::Device,
     da: &crate::analysis::DeviceAnalysis,
 ) -> bool {
@@ -110,6 +119,9 @@ fn has_facing_sign(
             return false;
         }
         let sight = Seg::new(sa.mount.probe, da.mount.probe);
-        !fa.segments.sight.iter().any(|p| p.seg.intersects(&sight))
+        !fa.segments
+            .sight_along(&sight)
+            .into_iter()
+            .any(|p| p.seg.intersects(&sight))
     })
 }

@@ -8,7 +8,10 @@ mod private;
 mod public;
 mod zone;
 
+use std::collections::HashSet;
+
 use geo::{InteriorPoint, MultiPolygon};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
@@ -223,9 +226,7 @@ impl Finding {
     /// Sets the area and the region to highlight; `at` becomes a point inside it.
     pub fn with_region(mut self, region: MultiPolygon<f64>, area_m2: f64) -> Finding {
         self.area_m2 = Some(area_m2);
-        if let Some(p) = region.interior_point() {
-            self.at = Some([p.x(), p.y()]);
-        }
+        self.at = point_inside(&region);
         self.region = Some(region);
         self
     }
@@ -241,6 +242,20 @@ impl Finding {
     }
 }
 
+/// A point inside the largest part of a region: its centroid when that lies inside (the usual
+/// case), otherwise geo's interior point.
+fn point_inside(region: &MultiPolygon<f64>) -> Option<[f64; 2]> {
+    use geo::{Area, Centroid, Contains};
+    let largest = region
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))?;
+    let p = largest
+        .centroid()
+        .filter(|c| largest.contains(c))
+        .or_else(|| largest.interior_point())?;
+    Some([p.x(), p.y()])
+}
+
 /// Helpers shared by the rule files.
 pub(crate) fn named(id: &str, name: &str) -> Named {
     Named::new(id, name)
@@ -254,18 +269,100 @@ pub(crate) fn named_space(floor: &Floor, index: usize) -> NamedSpace {
     }
 }
 
+/// What the zone and reference rules need to know about the whole site.
+#[derive(Clone, Debug, Default)]
+pub struct SiteContext {
+    /// Zone ids some device names.
+    pub zones_named_by_any: HashSet<String>,
+    /// Zone ids some face-recognition device names.
+    pub zones_named_by_fr: HashSet<String>,
+    /// Every zone id defined in the file.
+    pub zone_ids: HashSet<String>,
+}
+
+impl SiteContext {
+    /// Collects the context of a site.
+    pub fn of(site: &Site) -> SiteContext {
+        let mut ctx = SiteContext::default();
+        for floor in &site.floors {
+            ctx.zone_ids
+                .extend(floor.zones.iter().map(|z| z.id.clone()));
+            for d in &floor.devices {
+                if let Some(z) = &d.zone {
+                    ctx.zones_named_by_any.insert(z.clone());
+                    if d.face_recognition {
+                        ctx.zones_named_by_fr.insert(z.clone());
+                    }
+                }
+            }
+        }
+        ctx
+    }
+}
+
 /// Runs every rule on an analysed site and returns the findings in their fixed order: worst
 /// first, then floor (site-wide findings first, then floors in file order), then rule id,
-/// then subjects.
+/// then subjects. Floors and devices are checked in parallel.
 pub fn check(site: &Site, analysis: &Analysis) -> Vec<Finding> {
-    let mut out = Vec::new();
-    private::check(site, analysis, &mut out);
-    public::check(site, analysis, &mut out);
-    zone::check(site, analysis, &mut out);
-    measures::check(site, analysis, &mut out);
-    decree_799::check(site, analysis, &mut out);
-    plan::check(site, analysis, &mut out);
+    let ctx = SiteContext::of(site);
+    let devices: Vec<(usize, usize)> = site
+        .floors
+        .iter()
+        .enumerate()
+        .flat_map(|(fi, f)| (0..f.devices.len()).map(move |di| (fi, di)))
+        .collect();
+    let mut out: Vec<Finding> = devices
+        .into_par_iter()
+        .flat_map_iter(|(fi, di)| device_findings(site, analysis, &ctx, fi, di))
+        .collect();
+    let per_floor: Vec<Finding> = (0..site.floors.len())
+        .into_par_iter()
+        .flat_map_iter(|fi| floor_findings(site, analysis, &ctx, fi))
+        .collect();
+    out.extend(per_floor);
+    out.extend(site_findings(site, analysis));
     sort(&mut out);
+    out
+}
+
+/// The findings about one device (device `di` of floor `fi`): everything that changes when
+/// only that device changes, except the zone and site-wide rules that count devices.
+pub fn device_findings(
+    site: &Site,
+    analysis: &Analysis,
+    ctx: &SiteContext,
+    fi: usize,
+    di: usize,
+) -> Vec<Finding> {
+    let (floor, fa) = (&site.floors[fi], &analysis.floors[fi]);
+    let mut out = Vec::new();
+    private::device(fi, floor, fa, di, &mut out);
+    public::device(site, analysis, fi, di, &mut out);
+    measures::device(fi, floor, di, &mut out);
+    decree_799::device(fi, floor, fa, di, &mut out);
+    plan::device(fi, floor, di, ctx, &mut out);
+    out
+}
+
+/// The findings about a floor's zones and drawing.
+pub fn floor_findings(
+    site: &Site,
+    analysis: &Analysis,
+    ctx: &SiteContext,
+    fi: usize,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    zone::floor(site, analysis, ctx, fi, &mut out);
+    plan::floor(fi, &site.floors[fi], &analysis.floors[fi], &mut out);
+    out
+}
+
+/// The site-wide findings (filing, retention, duplicate ids).
+pub fn site_findings(site: &Site, analysis: &Analysis) -> Vec<Finding> {
+    let mut out = Vec::new();
+    measures::site(site, &mut out);
+    decree_799::site(site, analysis, &mut out);
+    plan::duplicates(site, &mut out);
     out
 }
 

@@ -4,9 +4,13 @@
 use geo::{BooleanOps, MultiPolygon, Rect};
 
 use super::{named, named_space, Finding, RuleId};
-use crate::analysis::{area, Analysis, FloorAnalysis, AREA_TOLERANCE_M2};
+use crate::analysis::{area, DeviceAnalysis, FloorAnalysis, AREA_TOLERANCE_M2};
+use crate::geometry::clip::clip_convex;
 use crate::i18n::Message;
-use crate::model::{Site, SpaceClass};
+use crate::model::{Floor, SpaceClass};
+
+/// Boxes overlapping by less than this cannot hold an overlap that counts.
+const PREFILTER_MARGIN_M2: f64 = 1e-9;
 
 /// The private spaces (index into `floor.spaces`) a region covers by at least the area
 /// tolerance, leaving out those listed in `skip`, with the covered part and its area.
@@ -20,15 +24,34 @@ pub(super) fn private_overlaps(
         return Vec::new();
     };
     fa.spaces
-        .iter()
+        .overlapping([bbox.min().x, bbox.min().y], [bbox.max().x, bbox.max().y])
+        .into_iter()
         .filter(|s| s.class == SpaceClass::Private && !skip.contains(&s.index))
-        .filter(|s| rects_overlap(&bbox, &s.bbox))
+        .filter(|s| rect_overlap_area(&bbox, &s.bbox) >= AREA_TOLERANCE_M2 - PREFILTER_MARGIN_M2)
         .filter_map(|s| {
-            let part = region.intersection(&s.polygon);
-            let a = area(&part);
+            // Convex spaces (rooms) are clipped exactly and cheaply; others go through geo.
+            let (a, part) = if s.convex {
+                let (a, part) = clip_convex(region, &s.polygon);
+                (a, part)
+            } else {
+                let part = region.intersection(&s.polygon);
+                (area(&part), part)
+            };
             (a >= AREA_TOLERANCE_M2).then_some((s.index, part, a))
         })
         .collect()
+}
+
+/// The area of the overlap of two boxes (0 when they do not overlap): a bound on the overlap
+/// of anything inside them.
+pub(super) fn rect_overlap_area(a: &Rect<f64>, b: &Rect<f64>) -> f64 {
+    let w = a.max().x.min(b.max().x) - a.min().x.max(b.min().x);
+    let h = a.max().y.min(b.max().y) - a.min().y.max(b.min().y);
+    if w > 0.0 && h > 0.0 {
+        w * h
+    } else {
+        0.0
+    }
 }
 
 pub(super) fn rects_overlap(a: &Rect<f64>, b: &Rect<f64>) -> bool {
@@ -38,44 +61,46 @@ pub(super) fn rects_overlap(a: &Rect<f64>, b: &Rect<f64>) -> bool {
         && b.min().y <= a.max().y
 }
 
-pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
-    for (fi, (floor, fa)) in site.floors.iter().zip(&analysis.floors).enumerate() {
-        for (device, da) in floor.devices.iter().zip(&fa.devices) {
-            if !device.face_recognition {
-                continue;
-            }
-            let dev = named(&device.id, &device.name);
-            for &si in &da.inside_private {
-                out.push(
-                    Finding::new(
-                        RuleId::PrivateInside,
-                        Some((fi, floor)),
-                        vec![device.id.clone(), floor.spaces[si].id.clone()],
-                        Message::PrivateInside {
-                            device: dev.clone(),
-                            space: named_space(floor, si),
-                        },
-                    )
-                    .at(device.position),
-                );
-            }
-            for (si, part, a) in
-                private_overlaps(fa, &da.capture, da.capture_bbox, &da.inside_private)
-            {
-                out.push(
-                    Finding::new(
-                        RuleId::PrivateView,
-                        Some((fi, floor)),
-                        vec![device.id.clone(), floor.spaces[si].id.clone()],
-                        Message::PrivateView {
-                            device: dev.clone(),
-                            space: named_space(floor, si),
-                            area_m2: a,
-                        },
-                    )
-                    .with_region(part, a),
-                );
-            }
-        }
+/// A13-PRIVATE-INSIDE and A13-PRIVATE-VIEW for one device.
+pub(super) fn device(
+    fi: usize,
+    floor: &Floor,
+    fa: &FloorAnalysis,
+    di: usize,
+    out: &mut Vec<Finding>,
+) {
+    let (device, da): (_, &DeviceAnalysis) = (&floor.devices[di], &fa.devices[di]);
+    if !device.face_recognition {
+        return;
+    }
+    let dev = named(&device.id, &device.name);
+    for &si in &da.inside_private {
+        out.push(
+            Finding::new(
+                RuleId::PrivateInside,
+                Some((fi, floor)),
+                vec![device.id.clone(), floor.spaces[si].id.clone()],
+                Message::PrivateInside {
+                    device: dev.clone(),
+                    space: named_space(floor, si),
+                },
+            )
+            .at(device.position),
+        );
+    }
+    for (si, part, a) in private_overlaps(fa, &da.capture, da.capture_bbox, &da.inside_private) {
+        out.push(
+            Finding::new(
+                RuleId::PrivateView,
+                Some((fi, floor)),
+                vec![device.id.clone(), floor.spaces[si].id.clone()],
+                Message::PrivateView {
+                    device: dev.clone(),
+                    space: named_space(floor, si),
+                    area_m2: a,
+                },
+            )
+            .with_region(part, a),
+        );
     }
 }

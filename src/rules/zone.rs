@@ -1,12 +1,12 @@
 //! Measures Art. 13 ¶1 and Art. 5 for each collection zone: no private space inside it,
 //! prominent signs at its entrances that tell people what Art. 5 requires.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use geo::{BooleanOps, InteriorPoint};
 
 use super::private::rects_overlap;
-use super::{named, named_space, Finding, RuleId};
+use super::{named, named_space, Finding, RuleId, SiteContext};
 use crate::analysis::{area, Analysis, AREA_TOLERANCE_M2};
 use crate::geometry::sign_coverage::merge_cells;
 use crate::i18n::{Message, Prominence};
@@ -31,178 +31,185 @@ fn midpoint([a, b]: &[[f64; 2]; 2]) -> [f64; 2] {
     [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]
 }
 
-pub(super) fn check(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
-    let mut named_by_any: HashSet<&str> = HashSet::new();
-    let mut named_by_fr: HashSet<&str> = HashSet::new();
-    for d in site.floors.iter().flat_map(|f| &f.devices) {
-        if let Some(z) = d.zone.as_deref() {
-            named_by_any.insert(z);
-            if d.face_recognition {
-                named_by_fr.insert(z);
+/// The zone rules for the zones of one floor.
+pub(super) fn floor(
+    site: &Site,
+    analysis: &Analysis,
+    ctx: &SiteContext,
+    fi: usize,
+    out: &mut Vec<Finding>,
+) {
+    let (floor, fa) = (&site.floors[fi], &analysis.floors[fi]);
+    let named_by_any = &ctx.zones_named_by_any;
+    let named_by_fr = &ctx.zones_named_by_fr;
+    let on_floor = Some((fi, floor));
+    // sign index → the zones (ids) whose entries it covers
+    let mut covering: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (zone, za) in floor.zones.iter().zip(&fa.zones) {
+        let zone_named = named(&zone.id, &zone.name);
+        if !named_by_any.contains(zone.id.as_str()) {
+            let mut f = Finding::new(
+                RuleId::ZoneUnused,
+                on_floor,
+                vec![zone.id.clone()],
+                Message::ZoneUnused { zone: zone_named },
+            );
+            f.at = za
+                .polygon
+                .as_ref()
+                .and_then(|p| p.interior_point())
+                .map(|p| [p.x(), p.y()])
+                .or(zone.polygon.first().copied());
+            out.push(f);
+            continue;
+        }
+        if !named_by_fr.contains(zone.id.as_str()) {
+            continue;
+        }
+        let Some(poly) = &za.polygon else { continue };
+        // A13-ZONE-PRIVATE
+        let Some(zone_bbox) = geo::BoundingRect::bounding_rect(poly) else {
+            continue;
+        };
+        let candidates = fa.spaces.overlapping(
+            [zone_bbox.min().x, zone_bbox.min().y],
+            [zone_bbox.max().x, zone_bbox.max().y],
+        );
+        for s in candidates
+            .into_iter()
+            .filter(|s| s.class == SpaceClass::Private)
+        {
+            if !rects_overlap(&zone_bbox, &s.bbox) {
+                continue;
             }
+            let part = poly.intersection(&s.polygon);
+            let a = area(&part);
+            if a >= AREA_TOLERANCE_M2 {
+                out.push(
+                    Finding::new(
+                        RuleId::ZonePrivate,
+                        on_floor,
+                        vec![zone.id.clone(), floor.spaces[s.index].id.clone()],
+                        Message::ZonePrivate {
+                            zone: zone_named.clone(),
+                            space: named_space(floor, s.index),
+                            area_m2: a,
+                        },
+                    )
+                    .with_region(part, a),
+                );
+            }
+        }
+        // Signs at the entrances.
+        if za.entries.is_empty() {
+            continue;
+        }
+        for signs in &za.covered_by {
+            for &g in signs {
+                let zones = covering.entry(g).or_default();
+                if !zones.contains(&zone.id) {
+                    zones.push(zone.id.clone());
+                }
+            }
+        }
+        let uncovered: Vec<_> = za
+            .cells
+            .iter()
+            .zip(&za.covered_by)
+            .filter(|(_, by)| by.is_empty())
+            .map(|(c, _)| c)
+            .collect();
+        let to_pairs = |segs: Vec<[crate::geometry::V2; 2]>| -> Vec<[[f64; 2]; 2]> {
+            segs.into_iter()
+                .map(|[a, b]| [[a.x, a.y], [b.x, b.y]])
+                .collect()
+        };
+        if uncovered.len() == za.cells.len() {
+            let stretches: Vec<[[f64; 2]; 2]> = za
+                .entries
+                .iter()
+                .map(|e| [[e.a.x, e.a.y], [e.b.x, e.b.y]])
+                .collect();
+            let mut f = Finding::new(
+                RuleId::NoSign,
+                on_floor,
+                vec![zone.id.clone()],
+                Message::NoSign {
+                    zone: zone_named.clone(),
+                    stretches: stretches.len(),
+                    length_m: total_length(&stretches),
+                },
+            )
+            .at(midpoint(&stretches[0]));
+            f.stretches = Some(stretches);
+            out.push(f);
+        } else if !uncovered.is_empty() {
+            let stretches = to_pairs(merge_cells(&uncovered));
+            let mut f = Finding::new(
+                RuleId::UnsignedEntry,
+                on_floor,
+                vec![zone.id.clone()],
+                Message::UnsignedEntry {
+                    zone: zone_named.clone(),
+                    stretches: stretches.len(),
+                    length_m: total_length(&stretches),
+                },
+            )
+            .at(midpoint(&stretches[0]));
+            f.stretches = Some(stretches);
+            out.push(f);
         }
     }
-    for (fi, (floor, fa)) in site.floors.iter().zip(&analysis.floors).enumerate() {
-        let on_floor = Some((fi, floor));
-        // sign index → the zones (ids) whose entries it covers
-        let mut covering: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-        for (zone, za) in floor.zones.iter().zip(&fa.zones) {
-            let zone_named = named(&zone.id, &zone.name);
-            if !named_by_any.contains(zone.id.as_str()) {
-                let mut f = Finding::new(
-                    RuleId::ZoneUnused,
-                    on_floor,
-                    vec![zone.id.clone()],
-                    Message::ZoneUnused { zone: zone_named },
-                );
-                f.at = za
-                    .polygon
-                    .as_ref()
-                    .and_then(|p| p.interior_point())
-                    .map(|p| [p.x(), p.y()])
-                    .or(zone.polygon.first().copied());
-                out.push(f);
-                continue;
-            }
-            if !named_by_fr.contains(zone.id.as_str()) {
-                continue;
-            }
-            let Some(poly) = &za.polygon else { continue };
-            // A13-ZONE-PRIVATE
-            let zone_bbox = geo::BoundingRect::bounding_rect(poly);
-            for s in fa.spaces.iter().filter(|s| s.class == SpaceClass::Private) {
-                if !zone_bbox.is_some_and(|b| rects_overlap(&b, &s.bbox)) {
-                    continue;
-                }
-                let part = poly.intersection(&s.polygon);
-                let a = area(&part);
-                if a >= AREA_TOLERANCE_M2 {
-                    out.push(
-                        Finding::new(
-                            RuleId::ZonePrivate,
-                            on_floor,
-                            vec![zone.id.clone(), floor.spaces[s.index].id.clone()],
-                            Message::ZonePrivate {
-                                zone: zone_named.clone(),
-                                space: named_space(floor, s.index),
-                                area_m2: a,
-                            },
-                        )
-                        .with_region(part, a),
-                    );
-                }
-            }
-            // Signs at the entrances.
-            if za.entries.is_empty() {
-                continue;
-            }
-            for signs in &za.covered_by {
-                for &g in signs {
-                    let zones = covering.entry(g).or_default();
-                    if !zones.contains(&zone.id) {
-                        zones.push(zone.id.clone());
-                    }
-                }
-            }
-            let uncovered: Vec<_> = za
-                .cells
-                .iter()
-                .zip(&za.covered_by)
-                .filter(|(_, by)| by.is_empty())
-                .map(|(c, _)| c)
-                .collect();
-            let to_pairs = |segs: Vec<[crate::geometry::V2; 2]>| -> Vec<[[f64; 2]; 2]> {
-                segs.into_iter()
-                    .map(|[a, b]| [[a.x, a.y], [b.x, b.y]])
-                    .collect()
-            };
-            if uncovered.len() == za.cells.len() {
-                let stretches: Vec<[[f64; 2]; 2]> = za
-                    .entries
-                    .iter()
-                    .map(|e| [[e.a.x, e.a.y], [e.b.x, e.b.y]])
-                    .collect();
-                let mut f = Finding::new(
-                    RuleId::NoSign,
-                    on_floor,
-                    vec![zone.id.clone()],
-                    Message::NoSign {
-                        zone: zone_named.clone(),
-                        stretches: stretches.len(),
-                        length_m: total_length(&stretches),
-                    },
-                )
-                .at(midpoint(&stretches[0]));
-                f.stretches = Some(stretches);
-                out.push(f);
-            } else if !uncovered.is_empty() {
-                let stretches = to_pairs(merge_cells(&uncovered));
-                let mut f = Finding::new(
-                    RuleId::UnsignedEntry,
-                    on_floor,
-                    vec![zone.id.clone()],
-                    Message::UnsignedEntry {
-                        zone: zone_named.clone(),
-                        stretches: stretches.len(),
-                        length_m: total_length(&stretches),
-                    },
-                )
-                .at(midpoint(&stretches[0]));
-                f.stretches = Some(stretches);
-                out.push(f);
-            }
+    for (g, zones) in covering {
+        let sign = &floor.signs[g];
+        let sign_named = named(&sign.id, "");
+        let mut subjects = vec![sign.id.clone()];
+        subjects.extend(zones);
+        let mut problems = Vec::new();
+        if sign.width < MIN_SIGN_WIDTH_M - EPS || sign.height < MIN_SIGN_HEIGHT_M - EPS {
+            problems.push(Prominence::TooSmall {
+                width: sign.width,
+                height: sign.height,
+            });
         }
-        for (g, zones) in covering {
-            let sign = &floor.signs[g];
-            let sign_named = named(&sign.id, "");
-            let mut subjects = vec![sign.id.clone()];
-            subjects.extend(zones);
-            let mut problems = Vec::new();
-            if sign.width < MIN_SIGN_WIDTH_M - EPS || sign.height < MIN_SIGN_HEIGHT_M - EPS {
-                problems.push(Prominence::TooSmall {
-                    width: sign.width,
-                    height: sign.height,
-                });
-            }
-            if sign.mount_height < SIGN_MOUNT_RANGE_M.0 - EPS {
-                problems.push(Prominence::TooLow {
-                    mount_height: sign.mount_height,
-                });
-            }
-            if sign.mount_height > SIGN_MOUNT_RANGE_M.1 + EPS {
-                problems.push(Prominence::TooHigh {
-                    mount_height: sign.mount_height,
-                });
-            }
-            if !problems.is_empty() {
-                out.push(
-                    Finding::new(
-                        RuleId::SignProminence,
-                        on_floor,
-                        subjects.clone(),
-                        Message::SignProminence {
-                            sign: sign_named.clone(),
-                            problems,
-                        },
-                    )
-                    .at(sign.position),
-                );
-            }
-            let missing = sign.notice.missing();
-            if !missing.is_empty() {
-                out.push(
-                    Finding::new(
-                        RuleId::Notice,
-                        on_floor,
-                        subjects,
-                        Message::Notice {
-                            sign: sign_named,
-                            missing,
-                        },
-                    )
-                    .at(sign.position),
-                );
-            }
+        if sign.mount_height < SIGN_MOUNT_RANGE_M.0 - EPS {
+            problems.push(Prominence::TooLow {
+                mount_height: sign.mount_height,
+            });
+        }
+        if sign.mount_height > SIGN_MOUNT_RANGE_M.1 + EPS {
+            problems.push(Prominence::TooHigh {
+                mount_height: sign.mount_height,
+            });
+        }
+        if !problems.is_empty() {
+            out.push(
+                Finding::new(
+                    RuleId::SignProminence,
+                    on_floor,
+                    subjects.clone(),
+                    Message::SignProminence {
+                        sign: sign_named.clone(),
+                        problems,
+                    },
+                )
+                .at(sign.position),
+            );
+        }
+        let missing = sign.notice.missing();
+        if !missing.is_empty() {
+            out.push(
+                Finding::new(
+                    RuleId::Notice,
+                    on_floor,
+                    subjects,
+                    Message::Notice {
+                        sign: sign_named,
+                        missing,
+                    },
+                )
+                .at(sign.position),
+            );
         }
     }
 }

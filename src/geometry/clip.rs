@@ -1,0 +1,129 @@
+//! Area of a polygon's overlap with a convex polygon, without boolean operations.
+//!
+//! Sutherland–Hodgman clipping of any simple polygon by a *convex* one gives a ring whose
+//! signed area is exactly the area of their intersection (the ring may have zero-width
+//! bridges, which add nothing). The rules use it to skip the costly exact intersection when
+//! the overlap is too small to matter.
+
+use geo::{Coord, LineString, MultiPolygon, Polygon};
+
+use super::primitives::cross;
+
+/// Is the polygon's exterior convex (either winding, collinear points allowed)?
+pub fn is_convex(p: &Polygon<f64>) -> bool {
+    let pts: Vec<Coord<f64>> = open_ring(p);
+    let n = pts.len();
+    if n < 3 || !p.interiors().is_empty() {
+        return false;
+    }
+    let mut sign = 0.0f64;
+    for i in 0..n {
+        let c = cross(
+            pts[(i + 1) % n] - pts[i],
+            pts[(i + 2) % n] - pts[(i + 1) % n],
+        );
+        if c != 0.0 {
+            if sign != 0.0 && c.signum() != sign {
+                return false;
+            }
+            sign = c.signum();
+        }
+    }
+    sign != 0.0
+}
+
+fn open_ring(p: &Polygon<f64>) -> Vec<Coord<f64>> {
+    let mut pts: Vec<Coord<f64>> = p.exterior().0.clone();
+    if pts.len() > 1 && pts.first() == pts.last() {
+        pts.pop();
+    }
+    pts
+}
+
+fn signed_area(pts: &[Coord<f64>]) -> f64 {
+    let n = pts.len();
+    (0..n).map(|i| cross(pts[i], pts[(i + 1) % n])).sum::<f64>() / 2.0
+}
+
+/// Area of `subject ∩ convex` in m²; `convex` must be convex (see [`is_convex`]).
+///
+/// ```
+/// use geo::polygon;
+/// use sightline::geometry::clip::overlap_area_convex;
+/// let a = polygon![(x: 0.0, y: 0.0), (x: 4.0, y: 0.0), (x: 4.0, y: 4.0), (x: 0.0, y: 4.0)];
+/// let b = polygon![(x: 2.0, y: 1.0), (x: 6.0, y: 1.0), (x: 6.0, y: 2.0), (x: 2.0, y: 2.0)];
+/// assert!((overlap_area_convex(&a.into(), &b) - 2.0).abs() < 1e-12);
+/// ```
+pub fn overlap_area_convex(subject: &MultiPolygon<f64>, convex: &Polygon<f64>) -> f64 {
+    clip_convex(subject, convex).0
+}
+
+/// `subject ∩ convex` as clipped rings (one per part of the subject that meets `convex`; a ring
+/// may hold zero-width bridges between pieces) and their area in m². `subject` must have no
+/// holes (visibility regions have none) and `convex` must be convex.
+pub fn clip_convex(subject: &MultiPolygon<f64>, convex: &Polygon<f64>) -> (f64, MultiPolygon<f64>) {
+    let mut clip = open_ring(convex);
+    if signed_area(&clip) < 0.0 {
+        clip.reverse();
+    }
+    let n = clip.len();
+    let mut total = 0.0;
+    let mut parts = Vec::new();
+    for poly in subject {
+        let mut ring = open_ring(poly);
+        for i in 0..n {
+            if ring.is_empty() {
+                break;
+            }
+            let (a, b) = (clip[i], clip[(i + 1) % n]);
+            let inside = |p: Coord<f64>| cross(b - a, p - a) >= 0.0;
+            let mut next = Vec::with_capacity(ring.len() + 4);
+            for j in 0..ring.len() {
+                let (p, q) = (ring[j], ring[(j + 1) % ring.len()]);
+                let (pin, qin) = (inside(p), inside(q));
+                if pin {
+                    next.push(p);
+                }
+                if pin != qin {
+                    let d = q - p;
+                    let denom = cross(b - a, d);
+                    if denom != 0.0 {
+                        let t = cross(b - a, a - p) / denom;
+                        next.push(p + d * t.clamp(0.0, 1.0));
+                    }
+                }
+            }
+            ring = next;
+        }
+        if ring.len() >= 3 {
+            let a = signed_area(&ring).abs();
+            if a > 0.0 {
+                total += a;
+                parts.push(Polygon::new(LineString::from(ring), Vec::new()));
+            }
+        }
+    }
+    (total, MultiPolygon::new(parts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::{polygon, Area, BooleanOps};
+
+    #[test]
+    fn non_convex_subject_clipped_by_a_rectangle_matches_boolean_ops() {
+        // A U shape: the clip rectangle spans both arms and the gap between them.
+        let u: Polygon<f64> = polygon![(x: 0.0, y: 0.0), (x: 6.0, y: 0.0), (x: 6.0, y: 5.0), (x: 4.0, y: 5.0),
+                         (x: 4.0, y: 2.0), (x: 2.0, y: 2.0), (x: 2.0, y: 5.0), (x: 0.0, y: 5.0)];
+        let r: Polygon<f64> =
+            polygon![(x: 1.0, y: 1.0), (x: 5.0, y: 1.0), (x: 5.0, y: 4.0), (x: 1.0, y: 4.0)];
+        let exact = u.intersection(&r).unsigned_area();
+        assert!((exact - 8.0).abs() < 1e-6);
+        assert!((overlap_area_convex(&u.into(), &r) - 8.0).abs() < 1e-12);
+        assert!(is_convex(&r));
+        let u2 = polygon![(x: 0.0, y: 0.0), (x: 6.0, y: 0.0), (x: 6.0, y: 5.0), (x: 4.0, y: 5.0),
+                          (x: 4.0, y: 2.0), (x: 2.0, y: 2.0), (x: 2.0, y: 5.0), (x: 0.0, y: 5.0)];
+        assert!(!is_convex(&u2));
+    }
+}
