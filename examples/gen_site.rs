@@ -1,30 +1,21 @@
-//! Writes a synthetic but realistic hotel tower of any size, for benchmarks and scale tests.
-//!
-//! Each floor has wings: a 2.2 m corridor lined on both sides with 4 m × 7 m guest rooms, each
-//! with an en-suite bath by its door. Face-recognition cameras hang from the corridor ceiling at
-//! regular spacing, looking along it, each wing's corridor is a collection zone with signs at
-//! both ends, and each corridor end has an ordinary camera.
+//! Writes a synthetic hotel tower (see `sightline::synthetic`), for benchmarks and scale tests.
 //!
 //! ```sh
-//! cargo run --release --example gen_site -- --rooms 16000 --cameras 5000 --floors 20 -o tower.site.json
+//! cargo run --release --example gen_site -- --rooms 16600 --cameras 5000 --floors 20 -o tower.site.json
 //! ```
-//!
-//! Wall segments: 7 per room (room box 4, bath 2, corridor wall 1 per side-room), so about
-//! `7 × rooms`.
 
 use std::io::Write;
 
 use clap::Parser;
-use serde_json::{json, Value};
 
 /// Size of the generated site.
 #[derive(Debug, Parser)]
 struct Args {
     /// Guest rooms in all.
-    #[arg(long, default_value_t = 150)]
+    #[arg(long, default_value_t = 166)]
     rooms: usize,
     /// Face-recognition cameras in all.
-    #[arg(long, default_value_t = 45)]
+    #[arg(long, default_value_t = 50)]
     cameras: usize,
     /// Floors the rooms are spread over.
     #[arg(long, default_value_t = 1)]
@@ -37,147 +28,20 @@ struct Args {
     output: String,
 }
 
-const ROOM_W: f64 = 4.0;
-const ROOM_D: f64 = 7.0;
-const CORRIDOR_W: f64 = 2.2;
-const WING_PITCH: f64 = 2.0 * ROOM_D + CORRIDOR_W + 4.0;
-
-/// Builds the site document.
-fn site(args: &Args) -> Value {
-    let floors = args.floors.max(1);
-    let rooms_per_floor = args.rooms.div_ceil(floors);
-    let cameras_per_floor = args.cameras.div_ceil(floors);
-    let mut floor_docs = Vec::new();
-    let mut rooms_left = args.rooms;
-    let mut cameras_left = args.cameras;
-    for f in 0..floors {
-        let rooms = rooms_per_floor.min(rooms_left);
-        rooms_left -= rooms;
-        let cams = cameras_per_floor.min(cameras_left);
-        cameras_left -= cams;
-        floor_docs.push(floor(f, rooms, cams, args.rooms_per_wing.max(2)));
-    }
-    json!({
-        "format": "sightline-site", "version": 1,
-        "name": format!("Synthetic tower: {} rooms, {} FR cameras, {} floors", args.rooms, args.cameras, floors),
-        "processor": { "name": "Synthetic Hotels Ltd.", "contact": "+86 10 0000 0000" },
-        "faces_stored": 50000, "filed_with_police": true, "retention_days": 30,
-        "floors": floor_docs,
-    })
-}
-
-fn floor(f: usize, rooms: usize, cameras: usize, rooms_per_wing: usize) -> Value {
-    let fid = format!("F{}", f + 1);
-    let mut walls = Vec::new();
-    let mut openings = Vec::new();
-    let mut spaces = Vec::new();
-    let mut devices = Vec::new();
-    let mut signs = Vec::new();
-    let mut zones = Vec::new();
-    let wings = rooms.div_ceil(rooms_per_wing).max(1);
-    let cams_per_wing = cameras.div_ceil(wings);
-    let mut rooms_left = rooms;
-    let mut cams_left = cameras;
-    for w in 0..wings {
-        let wing_rooms = rooms_per_wing.min(rooms_left);
-        rooms_left -= wing_rooms;
-        let per_side = wing_rooms.div_ceil(2).max(1);
-        let length = per_side as f64 * ROOM_W;
-        let y0 = w as f64 * WING_PITCH;
-        let (cy0, cy1) = (y0 + ROOM_D, y0 + ROOM_D + CORRIDOR_W);
-        let id = |kind: &str, n: usize| format!("{fid}-w{w}-{kind}{n}");
-        walls.push(json!({ "id": id("cs", 0), "points": [[0.0, cy0], [length, cy0]] }));
-        walls.push(json!({ "id": id("cn", 0), "points": [[0.0, cy1], [length, cy1]] }));
-        spaces.push(json!({ "id": id("corr", 0), "name": format!("{fid} wing {w} corridor"), "kind": "public",
-                            "polygon": [[0.0, cy0], [length, cy0], [length, cy1], [0.0, cy1]] }));
-        zones.push(
-            json!({ "id": id("zone", 0), "name": format!("{fid} wing {w} corridor"),
-                           "polygon": [[0.0, cy0], [length, cy0], [length, cy1], [0.0, cy1]] }),
-        );
-        for r in 0..wing_rooms {
-            let side_north = r % 2 == 1;
-            let x0 = (r / 2) as f64 * ROOM_W;
-            let (ry0, ry1) = if side_north {
-                (cy1, cy1 + ROOM_D)
-            } else {
-                (y0, cy0)
-            };
-            let n = r;
-            walls.push(json!({ "id": id("wroom", n), "points": [[x0, ry0], [x0 + ROOM_W, ry0], [x0 + ROOM_W, ry1], [x0, ry1], [x0, ry0]] }));
-            // Bath in the corridor-side west corner, door on its east wall.
-            let (by0, by1, bath_door) = if side_north {
-                (
-                    cy1,
-                    cy1 + 2.5,
-                    [[x0 + 2.2, cy1 + 0.8], [x0 + 2.2, cy1 + 1.6]],
-                )
-            } else {
-                (
-                    cy0 - 2.5,
-                    cy0,
-                    [[x0 + 2.2, cy0 - 1.6], [x0 + 2.2, cy0 - 0.8]],
-                )
-            };
-            let bath_corner = if side_north { by1 } else { by0 };
-            let corr_y = if side_north { cy1 } else { cy0 };
-            walls.push(json!({ "id": id("wbath", n), "points": [[x0, bath_corner], [x0 + 2.2, bath_corner], [x0 + 2.2, corr_y]] }));
-            openings.push(
-                json!({ "id": id("bd", n), "kind": "door", "a": bath_door[0], "b": bath_door[1] }),
-            );
-            openings.push(json!({ "id": id("rd", n), "kind": "door", "a": [x0 + 3.0, corr_y], "b": [x0 + 3.9, corr_y] }));
-            spaces.push(json!({ "id": id("room", n), "name": format!("Room {}{:02}-{}", f + 1, w, n), "kind": "hotel_room",
-                                "polygon": [[x0, ry0], [x0 + ROOM_W, ry0], [x0 + ROOM_W, ry1], [x0, ry1]] }));
-            spaces.push(json!({ "id": id("bath", n), "name": format!("Bath {}{:02}-{}", f + 1, w, n), "kind": "bath",
-                                "polygon": [[x0, by0], [x0 + 2.2, by0], [x0 + 2.2, by1], [x0, by1]] }));
-        }
-        // FR cameras along the corridor, alternating east and west.
-        let cams = cams_per_wing.min(cams_left);
-        cams_left -= cams;
-        let mid_y = (cy0 + cy1) / 2.0;
-        for c in 0..cams {
-            let x = length * (c as f64 + 0.5) / cams as f64;
-            devices.push(json!({
-                "id": id("fr", c), "name": format!("{fid} wing {w} corridor FR {c}"),
-                "position": [x, mid_y], "heading": if c % 2 == 0 { 0 } else { 180 }, "fov": 60, "range": 20,
-                "mount_height": 2.6, "resolution": [2560, 1440], "purpose": "public_safety",
-                "necessity": "Guest-floor security", "zone": id("zone", 0), "storage": "on_device"
-            }));
-        }
-        for (end, (x, heading, facing)) in [(0.0, 0, 180), (length, 180, 0)].into_iter().enumerate()
-        {
-            devices.push(json!({ "id": id("cctv", end), "position": [x, mid_y], "heading": heading, "fov": 50,
-                                 "range": 30, "face_recognition": false }));
-            signs.push(json!({ "id": id("sign", end), "position": [x, mid_y + 0.8], "facing": facing,
-                               "width": 0.4, "height": 0.3, "mount_height": 1.8, "readable_distance": 6,
-                               "notice": { "processor": true, "purpose": true, "retention": true, "rights": true, "contact": true } }));
-        }
-    }
-    json!({ "id": fid, "name": format!("{}F", f + 1), "walls": walls, "openings": openings, "spaces": spaces,
-            "devices": devices, "signs": signs, "zones": zones })
-}
-
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let doc = site(&args);
+    let doc =
+        sightline::synthetic::tower(args.rooms, args.cameras, args.floors, args.rooms_per_wing);
     let text = serde_json::to_string(&doc)?;
     if args.output == "-" {
         std::io::stdout().write_all(text.as_bytes())?;
     } else {
         std::fs::write(&args.output, text)?;
-        let segments: usize = doc["floors"]
-            .as_array()
-            .map(|fs| {
-                fs.iter()
-                    .flat_map(|f| f["walls"].as_array().cloned().unwrap_or_default())
-                    .map(|w| {
-                        w["points"]
-                            .as_array()
-                            .map_or(0, |p| p.len().saturating_sub(1))
-                    })
-                    .sum()
-            })
-            .unwrap_or(0);
-        eprintln!("wrote {}: {} wall segments", args.output, segments);
+        eprintln!(
+            "wrote {}: {} wall segments",
+            args.output,
+            sightline::synthetic::wall_segments(&doc)
+        );
     }
     Ok(())
 }

@@ -5,8 +5,10 @@
 //! Data flows one way: [`model::Site`] → [`analysis::Analysis`] → [`rules::Finding`]s.
 
 pub mod analysis;
+pub mod checker;
 pub mod cli;
 pub mod geometry;
 pub mod i18n;
 pub mod model;
 pub mod rules;
+pub mod synthetic;

@@ -154,9 +154,18 @@ pub fn approach_line(p: V2, outward: V2, walk_blockers: &[Seg]) -> Option<Seg> {
             }
         }
     }
+    // A line cut short by a wall stops just before it: standing against a wall, one reads
+    // nothing on its far side (without this, a reading region bounded by the same wall would
+    // touch the line in one point, and rounding would decide).
+    if far < FAR {
+        far -= WALL_CLEARANCE_M;
+    }
     if far <= NEAR {
         None
     } else {
         Some(Seg::new(p + outward * NEAR, p + outward * far))
     }
 }
+
+/// How far before a wall an approach line cut short by it ends, in metres.
+pub const WALL_CLEARANCE_M: f64 = 1e-6;

@@ -359,32 +359,43 @@ pub fn floor_findings(
 
 /// The site-wide findings (filing, retention, duplicate ids).
 pub fn site_findings(site: &Site, analysis: &Analysis) -> Vec<Finding> {
+    let mut out = counted_site_findings(site, analysis);
+    out.extend(duplicate_findings(site));
+    out
+}
+
+/// The site-wide findings that count devices or read site fields (filing, retention).
+pub fn counted_site_findings(site: &Site, analysis: &Analysis) -> Vec<Finding> {
     let mut out = Vec::new();
     measures::site(site, &mut out);
     decree_799::site(site, analysis, &mut out);
+    out
+}
+
+/// PLAN-REFERENCE for ids defined more than once (only a change of ids changes these).
+pub fn duplicate_findings(site: &Site) -> Vec<Finding> {
+    let mut out = Vec::new();
     plan::duplicates(site, &mut out);
     out
 }
 
+/// The fixed order of findings: worst first, then floor (site-wide first), then rule id, then
+/// subjects, then place.
+pub fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    let x = |f: &Finding| f.at.map_or(0.0, |p| p[0]);
+    let y = |f: &Finding| f.at.map_or(0.0, |p| p[1]);
+    b.severity
+        .cmp(&a.severity)
+        .then(a.floor_index.cmp(&b.floor_index))
+        .then(a.rule.as_str().cmp(b.rule.as_str()))
+        .then(a.subjects.cmp(&b.subjects))
+        .then(x(a).total_cmp(&x(b)))
+        .then(y(a).total_cmp(&y(b)))
+}
+
 /// Sorts findings into their fixed order.
 pub fn sort(findings: &mut [Finding]) {
-    findings.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then(a.floor_index.cmp(&b.floor_index))
-            .then(a.rule.as_str().cmp(b.rule.as_str()))
-            .then(a.subjects.cmp(&b.subjects))
-            .then(
-                a.at.map(|p| p[0])
-                    .unwrap_or(0.0)
-                    .total_cmp(&b.at.map(|p| p[0]).unwrap_or(0.0)),
-            )
-            .then(
-                a.at.map(|p| p[1])
-                    .unwrap_or(0.0)
-                    .total_cmp(&b.at.map(|p| p[1]).unwrap_or(0.0)),
-            )
-    });
+    findings.sort_by(order);
 }
 
 /// Loads nothing, draws nothing: analyses the site and runs every rule.

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: build small sites from JSON and run the checker.
 #![allow(dead_code)]
 
+pub mod random;
+
 use serde_json::{json, Value};
 use sightline::model::Site;
 use sightline::rules::{check_site, Finding};
