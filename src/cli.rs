@@ -38,6 +38,186 @@ pub struct Cli {
 pub enum Command {
     /// Load each site, run every rule and print the findings.
     Check(CheckArgs),
+    /// Draw one floor with its findings as a PNG or SVG picture.
+    Render(RenderArgs),
+    /// Write a self-contained HTML compliance report.
+    Report(ReportArgs),
+}
+
+/// Arguments of `sightline report`.
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The site file.
+    pub site: PathBuf,
+    /// The HTML file to write.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Language of the report.
+    #[arg(long, value_enum, default_value_t = LangArg::Both)]
+    pub lang: LangArg,
+}
+
+/// Runs `sightline report`; returns the exit status.
+pub fn run_report(args: &ReportArgs, stderr: &mut dyn Write) -> i32 {
+    let site = match model::load(&args.site) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(stderr, "sightline: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let (analysis, findings) = check_site(&site);
+    let opts = crate::report::ReportOptions {
+        lang: match args.lang {
+            LangArg::En => crate::report::ReportLang::En,
+            LangArg::Zh => crate::report::ReportLang::Zh,
+            LangArg::Both => crate::report::ReportLang::Both,
+        },
+        date: today(),
+        base_dir: crate::render::base_dir_of(&args.site),
+    };
+    let report = crate::report::html(&site, &analysis, &findings, &opts);
+    for w in &report.warnings {
+        let _ = writeln!(stderr, "sightline: warning: {w}");
+    }
+    if let Err(e) = write_atomically(&args.output, report.html.as_bytes()) {
+        let _ = writeln!(
+            stderr,
+            "sightline: {}: cannot write: {e}",
+            args.output.display()
+        );
+        return EXIT_BAD_INPUT;
+    }
+    EXIT_OK
+}
+
+/// Arguments of `sightline render`.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// The site file.
+    pub site: PathBuf,
+    /// The picture to write: .png, or .svg for the vector drawing.
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// The floor's id (default: the first floor).
+    #[arg(long)]
+    pub floor: Option<String>,
+    /// Width of the picture in pixels.
+    #[arg(long, default_value_t = 1600, value_parser = clap::value_parser!(u32).range(400..=20000))]
+    pub width: u32,
+    /// Language of the labels and findings.
+    #[arg(long, value_enum, default_value_t = PictureLang::En)]
+    pub lang: PictureLang,
+}
+
+/// `--lang` of pictures (one language per picture).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PictureLang {
+    En,
+    Zh,
+}
+
+impl PictureLang {
+    /// The display language.
+    pub fn lang(self) -> Lang {
+        match self {
+            PictureLang::En => Lang::En,
+            PictureLang::Zh => Lang::Zh,
+        }
+    }
+}
+
+/// Today's date (UTC) as YYYY-MM-DD, for titles.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
+    let z = secs.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Runs `sightline render`; returns the exit status.
+pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
+    let site = match model::load(&args.site) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(stderr, "sightline: {e}");
+            return EXIT_BAD_INPUT;
+        }
+    };
+    let Some(fi) = crate::render::floor_index(&site, args.floor.as_deref()) else {
+        let ids: Vec<&str> = site.floors.iter().map(|f| f.id.as_str()).collect();
+        let _ = writeln!(
+            stderr,
+            "sightline: {}: no floor {:?}; the floors are {}",
+            args.site.display(),
+            args.floor.as_deref().unwrap_or(""),
+            ids.join(", ")
+        );
+        return EXIT_BAD_INPUT;
+    };
+    let (analysis, findings) = check_site(&site);
+    let opts = crate::render::RenderOptions {
+        width_px: args.width,
+        lang: args.lang.lang(),
+        date: today(),
+        base_dir: crate::render::base_dir_of(&args.site),
+    };
+    let drawn = crate::render::floor_svg(&site, &analysis, &findings, fi, &opts);
+    for w in &drawn.warnings {
+        let _ = writeln!(stderr, "sightline: warning: {w}");
+    }
+    let svg_out = args
+        .output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
+    let bytes = if svg_out {
+        drawn.svg.into_bytes()
+    } else {
+        match crate::render::png_from_svg(&drawn.svg) {
+            Ok(b) => b,
+            Err(e) => {
+                let _ = writeln!(stderr, "sightline: {}: {e}", args.site.display());
+                return EXIT_BAD_INPUT;
+            }
+        }
+    };
+    if let Err(e) = write_atomically(&args.output, &bytes) {
+        let _ = writeln!(
+            stderr,
+            "sightline: {}: cannot write: {e}",
+            args.output.display()
+        );
+        return EXIT_BAD_INPUT;
+    }
+    EXIT_OK
+}
+
+/// Writes a file through a temporary file beside it and a rename.
+pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".to_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 /// Arguments of `sightline check`.
@@ -353,6 +533,8 @@ pub fn run(cli: Cli) -> i32 {
     let mut stderr = std::io::stderr().lock();
     match cli.command {
         Some(Command::Check(args)) => run_check(&args, &mut stdout, &mut stderr),
+        Some(Command::Render(args)) => run_render(&args, &mut stderr),
+        Some(Command::Report(args)) => run_report(&args, &mut stderr),
         None => {
             let what = match &cli.site {
                 Some(p) => format!("to open {} ", p.display()),

@@ -10,5 +10,7 @@ pub mod cli;
 pub mod geometry;
 pub mod i18n;
 pub mod model;
+pub mod render;
+pub mod report;
 pub mod rules;
 pub mod synthetic;

@@ -13,6 +13,7 @@ pub mod polygon;
 pub mod primitives;
 pub mod segments;
 pub mod sign_coverage;
+pub mod underlay;
 pub mod visibility;
 
 pub use primitives::{Seg, V2};

@@ -1,0 +1,285 @@
+//! `sightline render` and `sightline report` on every sample site.
+
+use std::path::Path;
+use std::process::Command;
+
+use sightline::i18n::Lang;
+use sightline::render::{floor_svg, png_from_svg, RenderOptions};
+use sightline::rules::check_site;
+
+const SAMPLES: [&str; 8] = [
+    "hotel",
+    "hotel-mistakes",
+    "gym",
+    "gym-mistakes",
+    "mall",
+    "mall-mistakes",
+    "office",
+    "office-mistakes",
+];
+
+fn load(name: &str) -> sightline::model::Site {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("sample_sites/{name}.site.json"));
+    sightline::model::load(&path).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn opts(width_px: u32, lang: Lang) -> RenderOptions {
+    RenderOptions {
+        width_px,
+        lang,
+        date: "2026-01-01".to_owned(),
+        base_dir: None,
+    }
+}
+
+#[test]
+fn every_floor_of_every_sample_renders_at_the_requested_width_with_findings_marked() {
+    for name in SAMPLES {
+        let site = load(name);
+        let (analysis, findings) = check_site(&site);
+        for fi in 0..site.floors.len() {
+            let drawn = floor_svg(&site, &analysis, &findings, fi, &opts(1200, Lang::En));
+            sightline::render::raster::parse_svg(&drawn.svg)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+            let png = png_from_svg(&drawn.svg).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let img = image::load_from_memory(&png).expect("png").to_rgb8();
+            assert_eq!(img.width(), 1200, "{name}");
+            assert_eq!(img.height(), drawn.height_px);
+            // Not blank: many distinct colours.
+            let mut colours: Vec<[u8; 3]> = img.pixels().step_by(97).map(|p| p.0).collect();
+            colours.sort();
+            colours.dedup();
+            assert!(colours.len() > 20, "{name}: {} colours", colours.len());
+            // Every finding of this floor with a point has a marker there, in the finding colour.
+            let on_floor = findings
+                .iter()
+                .filter(|f| f.floor_index == Some(fi) && f.at.is_some())
+                .count();
+            assert_eq!(drawn.markers.len(), on_floor, "{name}");
+            for (n, [x, y]) in &drawn.markers {
+                let p = img.get_pixel(x.round() as u32, y.round() as u32).0;
+                let want = sightline::render::colour::FINDING_RGB;
+                let close = p
+                    .iter()
+                    .zip(want)
+                    .all(|(a, b)| (*a as i32 - b as i32).abs() <= 6);
+                assert!(
+                    close,
+                    "{name} floor {fi} finding {n}: pixel {p:?} at ({x:.1}, {y:.1})"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_compliant_sample_has_no_markers_and_says_so_in_chinese() {
+    let site = load("gym");
+    let (analysis, findings) = check_site(&site);
+    let drawn = floor_svg(&site, &analysis, &findings, 0, &opts(1000, Lang::Zh));
+    assert!(drawn.markers.is_empty());
+    assert!(drawn.svg.contains("本层未发现问题"));
+    assert!(drawn.svg.contains("通过"));
+}
+
+fn sightline(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_sightline"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run sightline")
+}
+
+#[test]
+fn render_command_writes_png_and_svg_and_refuses_an_unknown_floor() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let png = dir.path().join("hotel.png");
+    let o = sightline(&[
+        "render",
+        "sample_sites/hotel-mistakes.site.json",
+        "-o",
+        &png.to_string_lossy(),
+        "--floor",
+        "F3",
+        "--width",
+        "900",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let img = image::open(&png).expect("png");
+    assert_eq!(img.width(), 900);
+    let svg = dir.path().join("hotel.svg");
+    let o = sightline(&[
+        "render",
+        "sample_sites/hotel-mistakes.site.json",
+        "-o",
+        &svg.to_string_lossy(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = std::fs::read_to_string(&svg).expect("svg");
+    assert!(text.starts_with("<svg") && text.contains("A10-SOLE-METHOD"));
+    sightline::render::raster::parse_svg(&text).expect("the SVG parses");
+    let o = sightline(&[
+        "render",
+        "sample_sites/hotel.site.json",
+        "-o",
+        &png.to_string_lossy(),
+        "--floor",
+        "F9",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("the floors are F1, F3"));
+}
+
+#[test]
+fn report_has_every_rule_both_messages_every_floor_and_no_external_links() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in SAMPLES {
+        let out = dir.path().join(format!("{name}.html"));
+        let o = sightline(&[
+            "report",
+            &format!("sample_sites/{name}.site.json"),
+            "-o",
+            &out.to_string_lossy(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let html = std::fs::read_to_string(&out).expect("html");
+        let site = load(name);
+        let (_, findings) = check_site(&site);
+        let esc = |s: String| {
+            s.replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+                .replace('"', "&quot;")
+        };
+        for f in &findings {
+            assert!(
+                html.contains(&format!("<code>{}</code>", f.rule.as_str())),
+                "{name}: {}",
+                f.rule.as_str()
+            );
+            assert!(
+                html.contains(&esc(f.message_en())),
+                "{name}: {}",
+                f.message_en()
+            );
+            assert!(
+                html.contains(&esc(f.message_zh())),
+                "{name}: {}",
+                f.message_zh()
+            );
+        }
+        for floor in &site.floors {
+            assert!(
+                html.contains(&format!("id=\"floor-{}\"><h2>", floor.id)),
+                "{name}: floor {}",
+                floor.id
+            );
+        }
+        assert_eq!(html.matches("<svg").count(), site.floors.len(), "{name}");
+        for d in site.floors.iter().flat_map(|f| &f.devices) {
+            assert!(
+                html.contains(&format!("<code>{}</code>", d.id)),
+                "{name}: device {}",
+                d.id
+            );
+        }
+        // Self-contained: no link, script, stylesheet or image fetched from anywhere.
+        for bad in ["<link", "<script", "src=\"http", "href=\"http", "url(http"] {
+            assert!(!html.contains(bad), "{name}: {bad}");
+        }
+        assert!(html.contains("@media print") && html.contains("page-break-before"));
+        assert!(html.contains("第十三条"), "{name}: Art. 13 quoted");
+    }
+}
+
+#[test]
+fn report_groups_findings_by_law_and_quotes_decree_799() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("gym.html");
+    let o = sightline(&[
+        "report",
+        "sample_sites/gym-mistakes.site.json",
+        "-o",
+        &out.to_string_lossy(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let html = std::fs::read_to_string(&out).expect("html");
+    let measures = html.find("Measures for the Security Management of Face Recognition Technology Applications (2025)").expect("measures group");
+    let decree = html.find("Regulations on Public Security Video Image Information Systems (State Council Decree No. 799) (").expect("decree group");
+    assert!(measures < decree);
+    let decree_rows = &html[decree
+        ..html[decree..]
+            .find("</table>")
+            .map_or(html.len(), |e| decree + e)];
+    assert!(decree_rows.contains("R799-A8-VIEW") && !decree_rows.contains("A13-PURPOSE"));
+    assert!(
+        html.contains("禁止在公共场所的下列区域、部位安装图像采集设备及相关设施"),
+        "Decree 799 Art. 8 quoted"
+    );
+    assert!(html.contains("保存不少于30日"), "Decree 799 Art. 17 quoted");
+}
+
+#[test]
+fn a_missing_underlay_is_a_warning_not_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site_path = dir.path().join("u.site.json");
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_sites/office.site.json"),
+    )
+    .expect("sample");
+    let mut v: serde_json::Value = serde_json::from_str(&text).expect("json");
+    v["floors"][0]["underlay"] = serde_json::json!({ "image": "plans/missing.png", "origin": [0, 16], "metres_per_pixel": 0.02 });
+    std::fs::write(&site_path, v.to_string()).expect("write");
+    let s = site_path.to_string_lossy().into_owned();
+    let check = sightline(&["check", &s]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let png = dir.path().join("u.png");
+    let o = sightline(&["render", &s, "-o", &png.to_string_lossy()]);
+    assert_eq!(o.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("warning: underlay")
+            && err.contains("missing.png")
+            && err.contains("drawn without it"),
+        "{err}"
+    );
+    assert!(png.exists());
+    // A real underlay is embedded and drawn.
+    let plan = image::RgbImage::from_pixel(40, 20, image::Rgb([200, 30, 200]));
+    std::fs::create_dir_all(dir.path().join("plans")).expect("dir");
+    plan.save(dir.path().join("plans/missing.png"))
+        .expect("save");
+    let o = sightline(&[
+        "render",
+        &s,
+        "-o",
+        &dir.path().join("u.svg").to_string_lossy(),
+    ]);
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(std::fs::read_to_string(dir.path().join("u.svg"))
+        .expect("svg")
+        .contains("data:image/png;base64,"));
+}
