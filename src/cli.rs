@@ -535,16 +535,24 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Check(args)) => run_check(&args, &mut stdout, &mut stderr),
         Some(Command::Render(args)) => run_render(&args, &mut stderr),
         Some(Command::Report(args)) => run_report(&args, &mut stderr),
-        None => {
-            let what = match &cli.site {
-                Some(p) => format!("to open {} ", p.display()),
-                None => String::new(),
-            };
-            let _ = writeln!(
-                stderr,
-                "sightline: the editor {what}is not part of this build yet; check a site with `sightline check SITE`\n(see `sightline --help`)"
-            );
-            EXIT_BAD_INPUT
-        }
+        None => open_editor(cli.site, &mut stderr),
     }
+}
+
+#[cfg(feature = "gui")]
+fn open_editor(site: Option<PathBuf>, _stderr: &mut dyn Write) -> i32 {
+    crate::app::run(site)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_editor(site: Option<PathBuf>, stderr: &mut dyn Write) -> i32 {
+    let what = match &site {
+        Some(p) => format!("to open {} ", p.display()),
+        None => String::new(),
+    };
+    let _ = writeln!(
+        stderr,
+        "sightline: this build has no editor {what}(it was built without the `gui` feature); check a site with `sightline check SITE`\n(see `sightline --help`)"
+    );
+    EXIT_BAD_INPUT
 }

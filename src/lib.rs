@@ -5,6 +5,8 @@
 //! Data flows one way: [`model::Site`] → [`analysis::Analysis`] → [`rules::Finding`]s.
 
 pub mod analysis;
+#[cfg(feature = "gui")]
+pub mod app;
 pub mod checker;
 pub mod cli;
 pub mod geometry;

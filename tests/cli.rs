@@ -420,6 +420,7 @@ fn drawing_mistakes_are_findings_not_refusals() {
     assert_eq!(subjects("R799-A8-INSIDE"), vec!["c+s1"]);
 }
 
+#[cfg(not(feature = "gui"))]
 #[test]
 fn without_a_subcommand_the_missing_editor_is_explained() {
     let o = sightline(&["sample_sites/hotel.site.json"]);
