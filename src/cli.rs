@@ -77,18 +77,12 @@ pub fn run_report(args: &ReportArgs, stderr: &mut dyn Write) -> i32 {
         base_dir: crate::render::base_dir_of(&args.site),
     };
     let report = crate::report::html(&site, &analysis, &findings, &opts);
-    for w in &report.warnings {
-        let _ = writeln!(stderr, "sightline: warning: {w}");
-    }
-    if let Err(e) = write_atomically(&args.output, report.html.as_bytes()) {
-        let _ = writeln!(
-            stderr,
-            "sightline: {}: cannot write: {e}",
-            args.output.display()
-        );
-        return EXIT_BAD_INPUT;
-    }
-    EXIT_OK
+    finish_export(
+        stderr,
+        &report.warnings,
+        &args.output,
+        report.html.as_bytes(),
+    )
 }
 
 /// Arguments of `sightline render`.
@@ -172,18 +166,16 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
         date: today(),
         base_dir: crate::render::base_dir_of(&args.site),
     };
-    let drawn = crate::render::floor_svg(&site, &analysis, &findings, fi, &opts);
-    for w in &drawn.warnings {
-        let _ = writeln!(stderr, "sightline: warning: {w}");
-    }
+    let crate::render::Rendered { svg, warnings, .. } =
+        crate::render::floor_svg(&site, &analysis, &findings, fi, &opts);
     let svg_out = args
         .output
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
     let bytes = if svg_out {
-        drawn.svg.into_bytes()
+        svg.into_bytes()
     } else {
-        match crate::render::png_from_svg(&drawn.svg) {
+        match crate::render::png_from_svg(&svg) {
             Ok(b) => b,
             Err(e) => {
                 let _ = writeln!(stderr, "sightline: {}: {e}", args.site.display());
@@ -191,33 +183,26 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
             }
         }
     };
-    if let Err(e) = write_atomically(&args.output, &bytes) {
-        let _ = writeln!(
-            stderr,
-            "sightline: {}: cannot write: {e}",
-            args.output.display()
-        );
-        return EXIT_BAD_INPUT;
-    }
-    EXIT_OK
+    finish_export(stderr, &warnings, &args.output, &bytes)
 }
 
-/// Writes a file through a temporary file beside it and a rename.
-pub fn write_atomically(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".to_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+/// Reports an export's warnings and writes it atomically; returns the exit status.
+fn finish_export(
+    stderr: &mut dyn Write,
+    warnings: &[String],
+    output: &std::path::Path,
+    bytes: &[u8],
+) -> i32 {
+    for w in warnings {
+        let _ = writeln!(stderr, "sightline: warning: {w}");
     }
-    result
+    match model::write_atomically(output, bytes) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(stderr, "sightline: {}: cannot write: {e}", output.display());
+            EXIT_BAD_INPUT
+        }
+    }
 }
 
 /// Arguments of `sightline check`.

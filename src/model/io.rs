@@ -161,6 +161,12 @@ pub fn save(site: &Site, path: &Path) -> Result<(), SaveError> {
         source,
     })?;
     text.push('\n');
+    write_atomically(path, text.as_bytes()).map_err(io_err)
+}
+
+/// Writes a file atomically: to a temporary file beside `path`, synced, then renamed over it,
+/// so a crash or a full disk never leaves half a file. Used for sites and every export.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
@@ -168,18 +174,18 @@ pub fn save(site: &Site, path: &Path) -> Result<(), SaveError> {
     let file_name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "site.json".to_owned());
+        .unwrap_or_else(|| "output".to_owned());
     let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
+        f.write_all(bytes)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result.map_err(io_err)
+    result
 }
 
 type Invalid = (String, String);

@@ -3,5 +3,8 @@
 mod io;
 mod types;
 
-pub use io::{load, parse, save, validate, LoadError, SaveError, MAX_COORDINATE_M, MAX_LENGTH_M};
+pub use io::{
+    load, parse, save, validate, write_atomically, LoadError, SaveError, MAX_COORDINATE_M,
+    MAX_LENGTH_M,
+};
 pub use types::*;

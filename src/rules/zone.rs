@@ -124,38 +124,40 @@ pub(super) fn floor(
                 .map(|[a, b]| [[a.x, a.y], [b.x, b.y]])
                 .collect()
         };
-        if uncovered.len() == za.cells.len() {
-            let stretches: Vec<[[f64; 2]; 2]> = za
-                .entries
+        // No sign covers any entrance (NO-SIGN), or some entrances are left uncovered.
+        let all_uncovered = uncovered.len() == za.cells.len();
+        let stretches: Vec<[[f64; 2]; 2]> = if all_uncovered {
+            za.entries
                 .iter()
                 .map(|e| [[e.a.x, e.a.y], [e.b.x, e.b.y]])
-                .collect();
-            let mut f = Finding::new(
-                RuleId::NoSign,
-                on_floor,
-                vec![zone.id.clone()],
-                Message::NoSign {
-                    zone: zone_named.clone(),
-                    stretches: stretches.len(),
-                    length_m: total_length(&stretches),
-                },
-            )
-            .at(midpoint(&stretches[0]));
-            f.stretches = Some(stretches);
-            out.push(f);
-        } else if !uncovered.is_empty() {
-            let stretches = to_pairs(merge_cells(&uncovered));
-            let mut f = Finding::new(
-                RuleId::UnsignedEntry,
-                on_floor,
-                vec![zone.id.clone()],
-                Message::UnsignedEntry {
-                    zone: zone_named.clone(),
-                    stretches: stretches.len(),
-                    length_m: total_length(&stretches),
-                },
-            )
-            .at(midpoint(&stretches[0]));
+                .collect()
+        } else {
+            to_pairs(merge_cells(&uncovered))
+        };
+        if !stretches.is_empty() {
+            let (count, length_m) = (stretches.len(), total_length(&stretches));
+            let zone_msg = zone_named.clone();
+            let (rule, message) = if all_uncovered {
+                (
+                    RuleId::NoSign,
+                    Message::NoSign {
+                        zone: zone_msg,
+                        stretches: count,
+                        length_m,
+                    },
+                )
+            } else {
+                (
+                    RuleId::UnsignedEntry,
+                    Message::UnsignedEntry {
+                        zone: zone_msg,
+                        stretches: count,
+                        length_m,
+                    },
+                )
+            };
+            let mut f = Finding::new(rule, on_floor, vec![zone.id.clone()], message)
+                .at(midpoint(&stretches[0]));
             f.stretches = Some(stretches);
             out.push(f);
         }
