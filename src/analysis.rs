@@ -4,7 +4,7 @@
 use geo::{Area, BoundingRect, MultiPolygon, Polygon, Rect};
 use rayon::prelude::*;
 
-use crate::geometry::classify::{ClassifiedSpace, Spaces};
+use crate::geometry::classify::{highest_class, ClassifiedSpace, Spaces};
 use crate::geometry::entry::{entry_stretches, EntryStretch};
 use crate::geometry::mount::{mount, Mount};
 use crate::geometry::polygon::{self, PolygonProblem};
@@ -176,11 +176,7 @@ impl DeviceAnalysis {
         let pos = v2(d.position);
         let m = mount_of(segments, pos, d.heading);
         let here = spaces.containing(m.probe);
-        let class = here
-            .iter()
-            .map(|s| s.class)
-            .max()
-            .unwrap_or(SpaceClass::Public);
+        let class = highest_class(here.iter().copied());
         let inside_private = here
             .iter()
             .filter(|s| s.class == SpaceClass::Private)

@@ -54,13 +54,7 @@ impl ClassifiedSpace {
 /// assert_eq!(class_at(&[room], v2([9.0, 1.0])), SpaceClass::Public);
 /// ```
 pub fn class_at(spaces: &[ClassifiedSpace], p: V2) -> SpaceClass {
-    let mut class: Option<SpaceClass> = None;
-    for s in spaces {
-        if s.contains(p) {
-            class = Some(class.map_or(s.class, |c| c.max(s.class)));
-        }
-    }
-    class.unwrap_or(SpaceClass::Public)
+    highest_class(spaces.iter().filter(|s| s.contains(p)))
 }
 
 /// The usable spaces of a floor with an index of their bounding boxes.
@@ -111,7 +105,16 @@ impl Spaces {
 
     /// The class of the plan at `p`.
     pub fn class_at(&self, p: V2) -> SpaceClass {
-        let here: Vec<ClassifiedSpace> = self.containing(p).into_iter().cloned().collect();
-        class_at(&here, p)
+        highest_class(self.containing(p))
     }
+}
+
+/// The class of a point covered by these spaces: the highest (private beats public beats
+/// non-public), or public when none covers it.
+pub fn highest_class<'a>(covering: impl IntoIterator<Item = &'a ClassifiedSpace>) -> SpaceClass {
+    covering
+        .into_iter()
+        .map(|s| s.class)
+        .max()
+        .unwrap_or(SpaceClass::Public)
 }

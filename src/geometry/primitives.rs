@@ -84,9 +84,9 @@ impl Seg {
         segments_intersect(self.a, self.b, other.a, other.b)
     }
 
-    /// The single crossing point of two segments, if they cross or touch at one point
-    /// (collinear overlaps give `None`).
-    pub fn intersection_point(&self, other: &Seg) -> Option<V2> {
+    /// Where the lines of two segments cross, as parameters `(t, u)` along `self` and `other`
+    /// (0 at `a`, 1 at `b`); `None` when they are parallel.
+    pub fn crossing_params(&self, other: &Seg) -> Option<(f64, f64)> {
         let r = self.b - self.a;
         let s = other.b - other.a;
         let denom = cross(r, s);
@@ -94,11 +94,16 @@ impl Seg {
             return None;
         }
         let qp = other.a - self.a;
-        let t = cross(qp, s) / denom;
-        let u = cross(qp, r) / denom;
+        Some((cross(qp, s) / denom, cross(qp, r) / denom))
+    }
+
+    /// The single crossing point of two segments, if they cross or touch at one point
+    /// (collinear overlaps give `None`).
+    pub fn intersection_point(&self, other: &Seg) -> Option<V2> {
         const EPS: f64 = 1e-12;
+        let (t, u) = self.crossing_params(other)?;
         if (-EPS..=1.0 + EPS).contains(&t) && (-EPS..=1.0 + EPS).contains(&u) {
-            Some(self.a + r * t)
+            Some(self.a + (self.b - self.a) * t)
         } else {
             None
         }

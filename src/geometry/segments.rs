@@ -328,18 +328,10 @@ fn split_crossings(pieces: Vec<Piece>, candidates: impl Fn(&Seg) -> Vec<usize>) 
 
 /// The point where the interiors of two segments cross (not where one merely touches the other).
 fn proper_crossing(s: &Seg, t: &Seg) -> Option<V2> {
-    let r = s.b - s.a;
-    let q = t.b - t.a;
-    let denom = cross(r, q);
-    if denom == 0.0 {
-        return None;
-    }
-    let d = t.a - s.a;
-    let u = cross(d, q) / denom;
-    let v = cross(d, r) / denom;
     const EPS: f64 = 1e-9;
+    let (u, v) = s.crossing_params(t)?;
     if u > EPS && u < 1.0 - EPS && v > EPS && v < 1.0 - EPS {
-        Some(s.a + r * u)
+        Some(s.a + (s.b - s.a) * u)
     } else {
         None
     }
