@@ -165,22 +165,15 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
         lang: args.lang.lang(),
         date: today(),
         base_dir: crate::render::base_dir_of(&args.site),
+        view: None,
     };
     let crate::render::Rendered { svg, warnings, .. } =
         crate::render::floor_svg(&site, &analysis, &findings, fi, &opts);
-    let svg_out = args
-        .output
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("svg"));
-    let bytes = if svg_out {
-        svg.into_bytes()
-    } else {
-        match crate::render::png_from_svg(&svg) {
-            Ok(b) => b,
-            Err(e) => {
-                let _ = writeln!(stderr, "sightline: {}: {e}", args.site.display());
-                return EXIT_BAD_INPUT;
-            }
+    let bytes = match crate::render::picture_bytes(svg, crate::render::wants_svg(&args.output)) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(stderr, "sightline: {}: {e}", args.site.display());
+            return EXIT_BAD_INPUT;
         }
     };
     finish_export(stderr, &warnings, &args.output, &bytes)

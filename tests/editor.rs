@@ -16,6 +16,7 @@ fn harness(app: App) -> Harness<'static, App> {
     // to draw a glyph no font has, so this also proves Chinese never shows as boxes.
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1400.0, 900.0))
+        .with_max_steps(40)
         .with_context_setup(sightline::app::install_fonts)
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
     h.run();
@@ -120,4 +121,400 @@ fn dragging_a_camera_moves_it_and_undo_redo_bring_it_back_and_forth() {
         moved
     );
     assert!(h.query_by_label("R799-A8-INSIDE").is_some());
+}
+
+/// A click on the canvas at a screen point, as a mouse makes it.
+fn click(h: &mut Harness<'static, App>, p: egui::Pos2) {
+    h.hover_at(p);
+    h.run();
+    h.drag_at(p);
+    h.run();
+    h.event(egui::Event::PointerButton {
+        pos: p,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+}
+
+/// A drag on the canvas from one point to another in small steps.
+fn drag(h: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=8 {
+        h.hover_at(from + (to - from) * (k as f32 / 8.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+}
+
+fn screen(h: &Harness<'static, App>, p: [f64; 2]) -> egui::Pos2 {
+    h.state().last_view.expect("canvas drawn").screen(p)
+}
+
+fn site<'a>(h: &'a Harness<'static, App>) -> &'a sightline::model::Site {
+    &h.state().doc.as_ref().expect("a site is open").site
+}
+
+#[test]
+fn drawing_a_hotel_room_and_a_camera_in_it_gives_a13_private_inside_and_undo_redo_toggle_it() {
+    let mut h = harness(App::new(None));
+    assert!(h.query_by_label("PASS").is_some(), "a new site passes");
+    // Space tool (R), four corners by clicks, Enter closes.
+    h.key_press(egui::Key::R);
+    h.run();
+    for p in [[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0]] {
+        let at = screen(&h, p);
+        click(&mut h, at);
+    }
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let spaces = &site(&h).floors[0].spaces;
+    assert_eq!(spaces.len(), 1);
+    assert_eq!(
+        spaces[0].polygon,
+        vec![[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0]]
+    );
+    // Mark it a hotel room in the properties panel (the new space is selected).
+    h.key_press(egui::Key::V);
+    h.run();
+    h.get_by_label("Kind").click();
+    h.run();
+    h.get_by_label("hotel room").click();
+    h.run();
+    assert_eq!(
+        site(&h).floors[0].spaces[0].kind,
+        sightline::model::SpaceKind::HotelRoom
+    );
+    // A face-recognition camera (C) clicked inside it.
+    h.key_press(egui::Key::C);
+    h.run();
+    let inside = screen(&h, [2.0, 2.0]);
+    click(&mut h, inside);
+    let devices = &site(&h).floors[0].devices;
+    assert_eq!(devices.len(), 1);
+    assert!(devices[0].face_recognition);
+    assert_eq!(devices[0].position, [2.0, 2.0]);
+    assert!(h.query_by_label("A13-PRIVATE-INSIDE").is_some());
+    assert!(h.query_by_label("FAIL").is_some());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(site(&h).floors[0].devices.is_empty());
+    assert!(h.query_by_label("A13-PRIVATE-INSIDE").is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert_eq!(site(&h).floors[0].devices.len(), 1);
+    assert!(h.query_by_label("A13-PRIVATE-INSIDE").is_some());
+    // Undo all the way: the kind change is one step, the room another.
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert!(site(&h).floors[0].spaces.is_empty());
+}
+
+#[test]
+fn a_wall_with_a_door_dragged_along_it_and_a_camera_aimed_through_it() {
+    let mut h = harness(App::new(None));
+    // A wall from (0, 0) to (8, 0), ended by Enter.
+    h.key_press(egui::Key::W);
+    h.run();
+    for p in [[0.0, 0.0], [8.0, 0.0]] {
+        let at = screen(&h, p);
+        click(&mut h, at);
+    }
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(site(&h).floors[0].walls.len(), 1);
+    assert_eq!(
+        site(&h).floors[0].walls[0].points,
+        vec![[0.0, 0.0], [8.0, 0.0]]
+    );
+    // A door dragged along it from x 3 to x 4.
+    h.key_press(egui::Key::D);
+    h.run();
+    let (a, b) = (screen(&h, [3.0, 0.0]), screen(&h, [4.0, 0.0]));
+    drag(&mut h, a, b);
+    let openings = &site(&h).floors[0].openings;
+    assert_eq!(openings.len(), 1);
+    assert_eq!(openings[0].kind, sightline::model::OpeningKind::Door);
+    assert!(
+        (openings[0].a[0] - 3.0).abs() < 0.05 && openings[0].a[1] == 0.0,
+        "{:?}",
+        openings[0]
+    );
+    assert!(
+        (openings[0].b[0] - 4.0).abs() < 0.05 && openings[0].b[1] == 0.0,
+        "{:?}",
+        openings[0]
+    );
+    // An ordinary camera (K) placed at (3.5, 3) and aimed south by dragging.
+    h.key_press(egui::Key::K);
+    h.run();
+    let (from, to) = (screen(&h, [3.5, 3.0]), screen(&h, [3.5, 1.0]));
+    drag(&mut h, from, to);
+    let d = &site(&h).floors[0].devices[0];
+    assert!(!d.face_recognition);
+    assert_eq!(d.position, [3.5, 3.0]);
+    assert_eq!(d.heading, 270.0);
+}
+
+#[test]
+fn select_box_delete_duplicate_and_nudge() {
+    let mut h = harness(App::new(Some(sample("office"))));
+    let n_devices = site(&h).floors[0].devices.len();
+    // Select one camera by clicking it, nudge it, duplicate it.
+    let d0 = site(&h).floors[0].devices[0].clone();
+    let at = screen(&h, d0.position);
+    click(&mut h, at);
+    assert_eq!(h.state().selection.len(), 1);
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let moved = site(&h).floors[0].devices[0].position;
+    assert!((moved[0] - d0.position[0] - 0.1).abs() < 1e-9);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::D);
+    h.run();
+    let devices = &site(&h).floors[0].devices;
+    assert_eq!(devices.len(), n_devices + 1);
+    let copy = devices.last().expect("copy");
+    assert_ne!(copy.id, d0.id);
+    assert_eq!(copy.position, [moved[0] + 0.5, moved[1] - 0.5]);
+    // Delete the copy (it is selected), then undo.
+    h.key_press(egui::Key::Delete);
+    h.run();
+    assert_eq!(site(&h).floors[0].devices.len(), n_devices);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(site(&h).floors[0].devices.len(), n_devices + 1);
+    // Box-select everything on the floor from outside the plan (zoomed to fit).
+    h.key_press(egui::Key::Escape);
+    h.key_press(egui::Key::F);
+    h.run();
+    let rect = h.state().last_canvas.expect("canvas");
+    drag(
+        &mut h,
+        rect.left_top() + egui::vec2(2.0, 2.0),
+        rect.right_bottom() - egui::vec2(2.0, 2.0),
+    );
+    let f = &site(&h).floors[0];
+    let all = f.walls.len()
+        + f.openings.len()
+        + f.spaces.len()
+        + f.devices.len()
+        + f.signs.len()
+        + f.zones.len();
+    assert_eq!(h.state().selection.len(), all);
+}
+
+#[test]
+fn floors_are_added_renamed_reordered_and_deleted_after_asking() {
+    use sightline::app::UiCommand;
+    let mut h = harness(App::new(Some(sample("hotel"))));
+    let n = site(&h).floors.len();
+    h.get_by_label("＋ Add floor").click();
+    h.run();
+    assert_eq!(site(&h).floors.len(), n + 1);
+    assert_eq!(h.state().floor, 1);
+    let added = site(&h).floors[1].id.clone();
+    h.state_mut()
+        .command(UiCommand::MoveFloor { from: 1, to: 0 });
+    h.run();
+    assert_eq!(site(&h).floors[0].id, added);
+    h.state_mut().command(UiCommand::DeleteFloor(0));
+    h.run();
+    assert!(h.query_by_label("Delete floor").is_some());
+    // Nothing is deleted until the question is answered.
+    assert_eq!(site(&h).floors.len(), n + 1);
+    h.get_all_by_label("Delete")
+        .last()
+        .expect("the dialog's button")
+        .click();
+    h.run();
+    assert_eq!(site(&h).floors.len(), n);
+    assert!(site(&h).floors.iter().all(|f| f.id != added));
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_new() {
+    use sightline::app::UiCommand;
+    let mut h = harness(App::new(Some(sample("gym"))));
+    h.state_mut().command(UiCommand::Nudge([1.0, 0.0]));
+    h.state_mut().command(UiCommand::SelectAll);
+    h.run();
+    h.state_mut().command(UiCommand::Nudge([1.0, 0.0]));
+    h.run();
+    assert!(h.state().doc.as_ref().is_some_and(|d| d.dirty));
+    assert!(h.state().title().contains("unsaved"));
+    h.state_mut().command(UiCommand::New);
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    assert_eq!(site(&h).name, "Blue Wave Fitness & Pool");
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert_eq!(site(&h).name, "Blue Wave Fitness & Pool");
+    h.state_mut().command(UiCommand::New);
+    h.run();
+    h.get_by_label("Don't save").click();
+    h.run();
+    assert!(site(&h).floors[0].walls.is_empty());
+    assert!(!h.state().doc.as_ref().is_some_and(|d| d.dirty));
+}
+
+#[test]
+fn save_keeps_unknown_fields_and_the_recovery_copy_comes_back_after_a_crash() {
+    use sightline::app::UiCommand;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("office.site.json");
+    let mut text = std::fs::read_to_string(sample("office")).expect("sample");
+    text = text.replacen('{', "{\n  \"x_custom\": {\"kept\": true},", 1);
+    std::fs::write(&file, text).expect("write");
+    let recovery_dir = dir.path().join("recovery");
+
+    let mut app = App::new(Some(file.clone()));
+    app.recovery = sightline::app::files::Recovery::in_dir(Some(recovery_dir.clone()));
+    app.recovery.every = std::time::Duration::ZERO;
+    let mut h = harness(app);
+    h.state_mut().command(UiCommand::SelectAll);
+    h.run();
+    h.state_mut().command(UiCommand::Nudge([0.0, 1.0]));
+    h.run();
+    let edited = site(&h).clone();
+    let copy = recovery_dir.join("recovery.site.json");
+    assert!(copy.exists(), "a recovery copy is written while unsaved");
+    // "Crash": a new window finds the copy and offers it.
+    drop(h);
+    let mut app = App::new(None);
+    app.recovery = sightline::app::files::Recovery::in_dir(Some(recovery_dir.clone()));
+    app.offer_recovery();
+    let mut h2 = harness(app);
+    assert!(h2.query_by_label("Recover unsaved work?").is_some());
+    h2.get_by_label("Restore").click();
+    h2.run();
+    let doc = h2.state().doc.as_ref().expect("restored");
+    assert_eq!(doc.site, edited);
+    assert!(doc.dirty);
+    assert_eq!(doc.path.as_deref(), Some(file.as_path()));
+    // Saving writes the file (keeping the unknown field) and forgets the copy.
+    h2.state_mut().command(UiCommand::Save);
+    h2.run();
+    let saved = std::fs::read_to_string(&file).expect("saved");
+    assert!(saved.contains("\"x_custom\""), "unknown fields are kept");
+    assert!(!copy.exists());
+}
+
+#[test]
+fn the_editor_exports_the_same_picture_and_report_as_the_command_line() {
+    use sightline::app::export::ImageScope;
+    use sightline::app::UiCommand;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut h = harness(App::new(Some(sample("gym-mistakes"))));
+    let svg = dir.path().join("floor.svg");
+    let png = dir.path().join("floor.png");
+    let view = dir.path().join("view.png");
+    let html = dir.path().join("report.html");
+    h.state_mut()
+        .command(UiCommand::ExportImageTo(ImageScope::Floor, svg.clone()));
+    h.state_mut()
+        .command(UiCommand::ExportImageTo(ImageScope::Floor, png.clone()));
+    h.state_mut()
+        .command(UiCommand::ExportImageTo(ImageScope::View, view.clone()));
+    h.state_mut().command(UiCommand::ExportReportTo(
+        sightline::report::ReportLang::Both,
+        html.clone(),
+    ));
+    h.run();
+    // The same drawing as `sightline render`: one full check, the same options.
+    let s = site(&h).clone();
+    let (analysis, findings) = sightline::rules::check_site(&s);
+    let expected = sightline::render::floor_svg(
+        &s,
+        &analysis,
+        &findings,
+        0,
+        &sightline::render::RenderOptions {
+            width_px: sightline::app::export::EXPORT_WIDTH_PX,
+            lang: sightline::i18n::Lang::En,
+            date: sightline::cli::today(),
+            base_dir: sightline::render::base_dir_of(&sample("gym-mistakes")),
+            view: None,
+        },
+    );
+    assert_eq!(std::fs::read_to_string(&svg).expect("svg"), expected.svg);
+    let img = image::open(&png).expect("png");
+    assert_eq!(img.width(), sightline::app::export::EXPORT_WIDTH_PX);
+    assert!(image::open(&view).is_ok());
+    let report = std::fs::read_to_string(&html).expect("report");
+    for f in &findings {
+        assert!(report.contains(f.rule.as_str()));
+    }
+    assert!(h
+        .state()
+        .status
+        .as_deref()
+        .is_some_and(|s| s.starts_with("Exported")));
+}
+
+#[test]
+fn an_underlay_is_imported_relative_to_the_site_and_calibrated_by_two_clicks() {
+    use sightline::app::UiCommand;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("plan.site.json");
+    std::fs::copy(sample("office"), &file).expect("copy");
+    let img = dir.path().join("scan.png");
+    image::RgbaImage::from_pixel(400, 200, image::Rgba([200, 200, 255, 255]))
+        .save(&img)
+        .expect("png");
+    let mut h = harness(App::new(Some(file)));
+    h.state_mut().command(UiCommand::ImportUnderlayFrom(img));
+    h.run();
+    let u = site(&h).floors[0].underlay.clone().expect("underlay");
+    assert_eq!(u.image, "scan.png");
+    assert_eq!(u.metres_per_pixel, 0.02);
+    // Two points 100 pixels apart (2 m at 2 cm a pixel) are really 5 m apart.
+    h.state_mut()
+        .command(UiCommand::SetTool(sightline::app::tools::Tool::Calibrate));
+    h.run();
+    let (a, b) = (screen(&h, [1.0, -1.0]), screen(&h, [3.0, -1.0]));
+    click(&mut h, a);
+    click(&mut h, b);
+    let cal = h.state_mut().calibration.as_mut().expect("calibrating");
+    assert_eq!(cal.points.len(), 2);
+    cal.distance_m = "5".to_owned();
+    h.state_mut().command(UiCommand::FinishCalibration);
+    h.run();
+    let u = site(&h).floors[0].underlay.clone().expect("underlay");
+    let measured = {
+        let tf = h.state().last_view.expect("view");
+        let (pa, pb) = (tf.plan(a), tf.plan(b));
+        (pb[0] - pa[0]).hypot(pb[1] - pa[1])
+    };
+    // metres per pixel scales by 5 m over the distance measured at 2 cm a pixel.
+    let expected = 0.02 * 5.0 / measured;
+    assert!(
+        (u.metres_per_pixel - expected).abs() < 1e-9,
+        "{} vs {expected}",
+        u.metres_per_pixel
+    );
+    // An unreadable underlay is a warning; the site still opens and checks.
+    let missing = dir.path().join("missing.site.json");
+    let mut s = site(&h).clone();
+    s.floors[0].underlay.as_mut().expect("underlay").image = "gone.png".into();
+    sightline::model::save(&s, &missing).expect("save");
+    // The calibration is unsaved: opening another file asks first.
+    h.state_mut().command(UiCommand::OpenPath(missing.clone()));
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    h.get_by_label("Don't save").click();
+    h.run();
+    h.run();
+    assert!(h.state().error.is_none());
+    assert!(
+        h.state().warnings.iter().any(|w| w.contains("gone.png")),
+        "{:?}",
+        h.state().warnings
+    );
 }

@@ -29,6 +29,7 @@ fn opts(width_px: u32, lang: Lang) -> RenderOptions {
         lang,
         date: "2026-01-01".to_owned(),
         base_dir: None,
+        view: None,
     }
 }
 

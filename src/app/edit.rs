@@ -1,83 +1,432 @@
 //! Every change to the site goes through [`Edit::apply`], which returns the edit that undoes
 //! it: undo and redo are two stacks of edits.
+//!
+//! ```
+//! use sightline::app::edit::{Edit, Item};
+//! use sightline::model::{Site, Zone, Extra};
+//! let mut site = Site::new("Demo");
+//! let zone = Zone { id: "z".into(), name: String::new(),
+//!     polygon: vec![[0.0, 0.0], [1.0, 0.0], [1.0, 1.0]], extra: Extra::new() };
+//! let undo = Edit::Insert { floor: 0, index: 0, item: Box::new(Item::Zone(zone)) }.apply(&mut site);
+//! assert_eq!(site.floors[0].zones.len(), 1);
+//! undo.apply(&mut site);
+//! assert!(site.floors[0].zones.is_empty());
+//! ```
 
-use crate::model::{Device, Site};
+use crate::model::{
+    Device, Extra, Floor, Opening, Point, Processor, Sign, Site, Space, Underlay, Wall, Zone,
+};
+
+/// The kinds of object a floor holds, in the order the editor picks them (topmost first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    Device,
+    Sign,
+    Opening,
+    Wall,
+    Zone,
+    Space,
+}
+
+/// One object of a floor: its kind and index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemRef {
+    pub kind: ItemKind,
+    pub index: usize,
+}
+
+/// One object of a floor, owned.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Item {
+    Wall(Wall),
+    Opening(Opening),
+    Space(Space),
+    Device(Device),
+    Sign(Sign),
+    Zone(Zone),
+}
+
+impl Item {
+    pub fn kind(&self) -> ItemKind {
+        match self {
+            Item::Wall(_) => ItemKind::Wall,
+            Item::Opening(_) => ItemKind::Opening,
+            Item::Space(_) => ItemKind::Space,
+            Item::Device(_) => ItemKind::Device,
+            Item::Sign(_) => ItemKind::Sign,
+            Item::Zone(_) => ItemKind::Zone,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            Item::Wall(x) => &x.id,
+            Item::Opening(x) => &x.id,
+            Item::Space(x) => &x.id,
+            Item::Device(x) => &x.id,
+            Item::Sign(x) => &x.id,
+            Item::Zone(x) => &x.id,
+        }
+    }
+
+    pub fn set_id(&mut self, id: String) {
+        match self {
+            Item::Wall(x) => x.id = id,
+            Item::Opening(x) => x.id = id,
+            Item::Space(x) => x.id = id,
+            Item::Device(x) => x.id = id,
+            Item::Sign(x) => x.id = id,
+            Item::Zone(x) => x.id = id,
+        }
+    }
+
+    /// Every point of the object, in plan metres.
+    pub fn points(&self) -> Vec<Point> {
+        match self {
+            Item::Wall(x) => x.points.clone(),
+            Item::Opening(x) => vec![x.a, x.b],
+            Item::Space(x) => x.polygon.clone(),
+            Item::Device(x) => vec![x.position],
+            Item::Sign(x) => vec![x.position],
+            Item::Zone(x) => x.polygon.clone(),
+        }
+    }
+
+    /// Moves every point of the object by `by` metres.
+    pub fn translate(&mut self, by: [f64; 2]) {
+        let mv = |p: &mut Point| {
+            p[0] += by[0];
+            p[1] += by[1];
+        };
+        match self {
+            Item::Wall(x) => x.points.iter_mut().for_each(mv),
+            Item::Opening(x) => {
+                mv(&mut x.a);
+                mv(&mut x.b);
+            }
+            Item::Space(x) => x.polygon.iter_mut().for_each(mv),
+            Item::Device(x) => mv(&mut x.position),
+            Item::Sign(x) => mv(&mut x.position),
+            Item::Zone(x) => x.polygon.iter_mut().for_each(mv),
+        }
+    }
+}
+
+/// The object `at` of a floor, cloned.
+pub fn get(floor: &Floor, at: ItemRef) -> Option<Item> {
+    let i = at.index;
+    Some(match at.kind {
+        ItemKind::Wall => Item::Wall(floor.walls.get(i)?.clone()),
+        ItemKind::Opening => Item::Opening(floor.openings.get(i)?.clone()),
+        ItemKind::Space => Item::Space(floor.spaces.get(i)?.clone()),
+        ItemKind::Device => Item::Device(floor.devices.get(i)?.clone()),
+        ItemKind::Sign => Item::Sign(floor.signs.get(i)?.clone()),
+        ItemKind::Zone => Item::Zone(floor.zones.get(i)?.clone()),
+    })
+}
+
+/// How many objects of a kind a floor has.
+pub fn count(floor: &Floor, kind: ItemKind) -> usize {
+    match kind {
+        ItemKind::Wall => floor.walls.len(),
+        ItemKind::Opening => floor.openings.len(),
+        ItemKind::Space => floor.spaces.len(),
+        ItemKind::Device => floor.devices.len(),
+        ItemKind::Sign => floor.signs.len(),
+        ItemKind::Zone => floor.zones.len(),
+    }
+}
+
+fn replace<T>(list: &mut [T], i: usize, value: T) -> Option<T> {
+    list.get_mut(i).map(|slot| std::mem::replace(slot, value))
+}
+
+fn insert<T>(list: &mut Vec<T>, i: usize, value: T) -> bool {
+    if i <= list.len() {
+        list.insert(i, value);
+        true
+    } else {
+        false
+    }
+}
+
+fn remove<T>(list: &mut Vec<T>, i: usize) -> Option<T> {
+    (i < list.len()).then(|| list.remove(i))
+}
+
+/// Replaces object `index` of the item's kind; returns the old one (`None` if there is no such
+/// object).
+fn set_item(floor: &mut Floor, index: usize, item: Item) -> Option<Item> {
+    match item {
+        Item::Wall(x) => replace(&mut floor.walls, index, x).map(Item::Wall),
+        Item::Opening(x) => replace(&mut floor.openings, index, x).map(Item::Opening),
+        Item::Space(x) => replace(&mut floor.spaces, index, x).map(Item::Space),
+        Item::Device(x) => replace(&mut floor.devices, index, x).map(Item::Device),
+        Item::Sign(x) => replace(&mut floor.signs, index, x).map(Item::Sign),
+        Item::Zone(x) => replace(&mut floor.zones, index, x).map(Item::Zone),
+    }
+}
+
+fn insert_item(floor: &mut Floor, index: usize, item: Item) -> bool {
+    match item {
+        Item::Wall(x) => insert(&mut floor.walls, index, x),
+        Item::Opening(x) => insert(&mut floor.openings, index, x),
+        Item::Space(x) => insert(&mut floor.spaces, index, x),
+        Item::Device(x) => insert(&mut floor.devices, index, x),
+        Item::Sign(x) => insert(&mut floor.signs, index, x),
+        Item::Zone(x) => insert(&mut floor.zones, index, x),
+    }
+}
+
+/// Removes an object from a floor (no undo step: for scratch copies).
+pub fn remove_from(floor: &mut Floor, at: ItemRef) -> Option<Item> {
+    let i = at.index;
+    Some(match at.kind {
+        ItemKind::Wall => Item::Wall(remove(&mut floor.walls, i)?),
+        ItemKind::Opening => Item::Opening(remove(&mut floor.openings, i)?),
+        ItemKind::Space => Item::Space(remove(&mut floor.spaces, i)?),
+        ItemKind::Device => Item::Device(remove(&mut floor.devices, i)?),
+        ItemKind::Sign => Item::Sign(remove(&mut floor.signs, i)?),
+        ItemKind::Zone => Item::Zone(remove(&mut floor.zones, i)?),
+    })
+}
+
+/// The site-level fields (everything but the floors).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SiteFields {
+    pub name: String,
+    pub processor: Option<Processor>,
+    pub faces_stored: Option<u64>,
+    pub filed_with_authority: bool,
+    pub filed_with_police: bool,
+    pub retention_days: Option<u64>,
+    pub face_density: f64,
+    pub extra: Extra,
+}
+
+impl SiteFields {
+    pub fn of(site: &Site) -> SiteFields {
+        SiteFields {
+            name: site.name.clone(),
+            processor: site.processor.clone(),
+            faces_stored: site.faces_stored,
+            filed_with_authority: site.filed_with_authority,
+            filed_with_police: site.filed_with_police,
+            retention_days: site.retention_days,
+            face_density: site.face_density,
+            extra: site.extra.clone(),
+        }
+    }
+
+    /// Puts these fields into the site; returns the fields it had.
+    fn swap_into(self, site: &mut Site) -> SiteFields {
+        let old = SiteFields::of(site);
+        site.name = self.name;
+        site.processor = self.processor;
+        site.faces_stored = self.faces_stored;
+        site.filed_with_authority = self.filed_with_authority;
+        site.filed_with_police = self.filed_with_police;
+        site.retention_days = self.retention_days;
+        site.face_density = self.face_density;
+        site.extra = self.extra;
+        old
+    }
+}
+
+/// A floor's own fields (everything but its objects).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FloorFields {
+    pub id: String,
+    pub name: String,
+    pub underlay: Option<Underlay>,
+}
+
+impl FloorFields {
+    pub fn of(floor: &Floor) -> FloorFields {
+        FloorFields {
+            id: floor.id.clone(),
+            name: floor.name.clone(),
+            underlay: floor.underlay.clone(),
+        }
+    }
+
+    fn swap_into(self, floor: &mut Floor) -> FloorFields {
+        FloorFields {
+            id: std::mem::replace(&mut floor.id, self.id),
+            name: std::mem::replace(&mut floor.name, self.name),
+            underlay: std::mem::replace(&mut floor.underlay, self.underlay),
+        }
+    }
+}
 
 /// A change to the site.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
-    /// Put device `device` of floor `floor` at `to` (plan metres).
-    MoveDevice {
+    /// Replace object `index` (of the item's kind) on a floor.
+    Set {
         floor: usize,
-        device: usize,
-        to: [f64; 2],
+        index: usize,
+        item: Box<Item>,
     },
-    /// Replace a device's fields (heading, fov, kind, zone…).
-    SetDevice {
+    /// Insert an object at `index` among those of its kind.
+    Insert {
         floor: usize,
-        device: usize,
-        value: Box<Device>,
+        index: usize,
+        item: Box<Item>,
     },
+    /// Remove an object.
+    Remove {
+        floor: usize,
+        at: ItemRef,
+    },
+    /// Replace the site-level fields.
+    Site(Box<SiteFields>),
+    /// Replace a floor's id, name and underlay.
+    FloorFields {
+        floor: usize,
+        fields: Box<FloorFields>,
+    },
+    InsertFloor {
+        index: usize,
+        floor: Box<Floor>,
+    },
+    RemoveFloor {
+        index: usize,
+    },
+    /// Move floor `from` so that it ends up at index `to`.
+    MoveFloor {
+        from: usize,
+        to: usize,
+    },
+    /// Several edits as one step (applied in order, undone in reverse).
+    Batch(Vec<Edit>),
+}
+
+/// What an edit may have changed, for re-checking.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Changed {
+    /// Only these devices' fields (not their ids): the incremental checker handles it.
+    Devices(Vec<(usize, usize)>),
+    /// Anything else: check the site again.
+    Site,
 }
 
 impl Edit {
     /// Applies the edit and returns its inverse. Edits naming objects that no longer exist
-    /// change nothing and return themselves.
+    /// change nothing and return an empty batch.
     pub fn apply(self, site: &mut Site) -> Edit {
+        let nothing = Edit::Batch(Vec::new());
         match self {
-            Edit::MoveDevice { floor, device, to } => {
-                match site
-                    .floors
-                    .get_mut(floor)
-                    .and_then(|f| f.devices.get_mut(device))
-                {
-                    Some(d) => {
-                        let from = d.position;
-                        d.position = to;
-                        Edit::MoveDevice {
-                            floor,
-                            device,
-                            to: from,
-                        }
-                    }
-                    None => Edit::MoveDevice { floor, device, to },
+            Edit::Set { floor, index, item } => {
+                let Some(f) = site.floors.get_mut(floor) else {
+                    return nothing;
+                };
+                match set_item(f, index, *item) {
+                    Some(old) => Edit::Set {
+                        floor,
+                        index,
+                        item: Box::new(old),
+                    },
+                    None => nothing,
                 }
             }
-            Edit::SetDevice {
-                floor,
-                device,
-                value,
-            } => {
-                match site
+            Edit::Insert { floor, index, item } => {
+                let kind = item.kind();
+                let inserted = site
                     .floors
                     .get_mut(floor)
-                    .and_then(|f| f.devices.get_mut(device))
-                {
-                    Some(d) => {
-                        let old = std::mem::replace(d, *value);
-                        Edit::SetDevice {
-                            floor,
-                            device,
-                            value: Box::new(old),
-                        }
-                    }
-                    None => Edit::SetDevice {
+                    .is_some_and(|f| insert_item(f, index, *item));
+                if inserted {
+                    Edit::Remove {
                         floor,
-                        device,
-                        value,
-                    },
+                        at: ItemRef { kind, index },
+                    }
+                } else {
+                    nothing
                 }
+            }
+            Edit::Remove { floor, at } => {
+                match site.floors.get_mut(floor).and_then(|f| remove_from(f, at)) {
+                    Some(item) => Edit::Insert {
+                        floor,
+                        index: at.index,
+                        item: Box::new(item),
+                    },
+                    None => nothing,
+                }
+            }
+            Edit::Site(fields) => Edit::Site(Box::new(fields.swap_into(site))),
+            Edit::FloorFields { floor, fields } => match site.floors.get_mut(floor) {
+                Some(f) => Edit::FloorFields {
+                    floor,
+                    fields: Box::new(fields.swap_into(f)),
+                },
+                None => nothing,
+            },
+            Edit::InsertFloor { index, floor } => {
+                if insert(&mut site.floors, index, *floor) {
+                    Edit::RemoveFloor { index }
+                } else {
+                    nothing
+                }
+            }
+            Edit::RemoveFloor { index } => match remove(&mut site.floors, index) {
+                Some(floor) => Edit::InsertFloor {
+                    index,
+                    floor: Box::new(floor),
+                },
+                None => nothing,
+            },
+            Edit::MoveFloor { from, to } => {
+                let n = site.floors.len();
+                if from >= n || to >= n {
+                    return nothing;
+                }
+                let f = site.floors.remove(from);
+                site.floors.insert(to, f);
+                Edit::MoveFloor { from: to, to: from }
+            }
+            Edit::Batch(edits) => {
+                let mut undo: Vec<Edit> = edits.into_iter().map(|e| e.apply(site)).collect();
+                undo.reverse();
+                Edit::Batch(undo)
             }
         }
     }
 
-    /// The device the edit changes.
-    pub fn device(&self) -> (usize, usize) {
-        match self {
-            Edit::MoveDevice { floor, device, .. } | Edit::SetDevice { floor, device, .. } => {
-                (*floor, *device)
-            }
+    /// What applying this edit to `site` (as it is now, before the edit) may change.
+    pub fn changes(&self, site: &Site) -> Changed {
+        let mut devices = Vec::new();
+        if self.device_fields_only(site, &mut devices) {
+            Changed::Devices(devices)
+        } else {
+            Changed::Site
         }
+    }
+
+    fn device_fields_only(&self, site: &Site, out: &mut Vec<(usize, usize)>) -> bool {
+        match self {
+            Edit::Set { floor, index, item } => match item.as_ref() {
+                Item::Device(d) => {
+                    let same_id = site
+                        .floors
+                        .get(*floor)
+                        .and_then(|f| f.devices.get(*index))
+                        .is_some_and(|old| old.id == d.id);
+                    out.push((*floor, *index));
+                    same_id
+                }
+                _ => false,
+            },
+            Edit::Batch(edits) => edits.iter().all(|e| e.device_fields_only(site, out)),
+            _ => false,
+        }
+    }
+
+    /// Does the edit change nothing?
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Edit::Batch(e) if e.iter().all(Edit::is_empty))
     }
 }
 
@@ -86,31 +435,61 @@ impl Edit {
 pub struct History {
     undo: Vec<Edit>,
     redo: Vec<Edit>,
+    /// The key of the last edit when it may absorb the next one (typing in one field).
+    merge_key: Option<String>,
 }
 
 impl History {
-    /// Applies an edit and remembers how to undo it; returns the device it changed.
-    pub fn apply(&mut self, site: &mut Site, edit: Edit) -> (usize, usize) {
-        let changed = edit.device();
-        self.undo.push(edit.apply(site));
+    /// Applies an edit and remembers how to undo it.
+    pub fn apply(&mut self, site: &mut Site, edit: Edit) {
+        self.apply_merging(site, edit, None);
+    }
+
+    /// Applies an edit; when `key` equals the key of the previous edit (the same field still
+    /// being typed in or dragged), the two make one undo step.
+    pub fn apply_merging(&mut self, site: &mut Site, edit: Edit, key: Option<String>) {
+        let inverse = edit.apply(site);
+        let merge = key.is_some() && key == self.merge_key && !self.undo.is_empty();
+        if !merge {
+            self.undo.push(inverse);
+        }
+        self.merge_key = key;
         self.redo.clear();
-        changed
     }
 
-    /// Undoes the last edit; returns the device it changed.
-    pub fn undo(&mut self, site: &mut Site) -> Option<(usize, usize)> {
-        let edit = self.undo.pop()?;
-        let changed = edit.device();
+    /// Undoes the last edit; returns the edit that was undone's inverse as applied.
+    pub fn undo(&mut self, site: &mut Site) -> bool {
+        self.merge_key = None;
+        let Some(edit) = self.undo.pop() else {
+            return false;
+        };
         self.redo.push(edit.apply(site));
-        Some(changed)
+        true
     }
 
-    /// Redoes the last undone edit; returns the device it changed.
-    pub fn redo(&mut self, site: &mut Site) -> Option<(usize, usize)> {
-        let edit = self.redo.pop()?;
-        let changed = edit.device();
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self, site: &mut Site) -> bool {
+        self.merge_key = None;
+        let Some(edit) = self.redo.pop() else {
+            return false;
+        };
         self.undo.push(edit.apply(site));
-        Some(changed)
+        true
+    }
+
+    /// The edit the next undo would apply.
+    pub fn next_undo(&self) -> Option<&Edit> {
+        self.undo.last()
+    }
+
+    /// The edit the next redo would apply.
+    pub fn next_redo(&self) -> Option<&Edit> {
+        self.redo.last()
+    }
+
+    /// Ends merging: the next edit is a step of its own.
+    pub fn seal(&mut self) {
+        self.merge_key = None;
     }
 
     pub fn can_undo(&self) -> bool {
@@ -126,42 +505,139 @@ impl History {
 mod tests {
     use super::*;
 
-    #[test]
-    fn apply_returns_the_inverse_and_undo_redo_round_trip() {
-        let mut site: Site = serde_json::from_value(serde_json::json!({
+    fn site() -> Site {
+        serde_json::from_value(serde_json::json!({
             "format": "sightline-site", "version": 1,
-            "floors": [{ "id": "F", "devices": [{ "id": "c", "position": [1, 2], "heading": 0, "fov": 90 }] }]
+            "floors": [
+                { "id": "F", "devices": [{ "id": "c", "position": [1, 2], "heading": 0, "fov": 90 }],
+                  "walls": [{ "id": "w1", "points": [[0, 0], [4, 0]] }, { "id": "w2", "points": [[0, 0], [0, 4]] }] },
+                { "id": "G" }
+            ]
         }))
-        .unwrap_or_else(|e| panic!("{e}"));
-        let original = site.clone();
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn every_edit_round_trips_through_undo_and_redo() {
+        let mut s = site();
+        let original = s.clone();
+        let mut moved = s.floors[0].devices[0].clone();
+        moved.position = [5.0, 6.0];
+        let mut fields = SiteFields::of(&s);
+        fields.name = "Renamed".into();
+        fields.retention_days = Some(30);
+        let edits = vec![
+            Edit::Set {
+                floor: 0,
+                index: 0,
+                item: Box::new(Item::Device(moved)),
+            },
+            Edit::Remove {
+                floor: 0,
+                at: ItemRef {
+                    kind: ItemKind::Wall,
+                    index: 0,
+                },
+            },
+            Edit::Insert {
+                floor: 1,
+                index: 0,
+                item: Box::new(Item::Wall(original.floors[0].walls[1].clone())),
+            },
+            Edit::Site(Box::new(fields)),
+            Edit::FloorFields {
+                floor: 1,
+                fields: Box::new(FloorFields {
+                    id: "G2".into(),
+                    name: "Second".into(),
+                    underlay: None,
+                }),
+            },
+            Edit::InsertFloor {
+                index: 2,
+                floor: Box::new(Floor::new("H", "3F")),
+            },
+            Edit::MoveFloor { from: 2, to: 0 },
+            Edit::RemoveFloor { index: 1 },
+        ];
         let mut h = History::default();
-        h.apply(
-            &mut site,
-            Edit::MoveDevice {
-                floor: 0,
-                device: 0,
-                to: [5.0, 6.0],
+        for e in edits {
+            h.apply(&mut s, e);
+        }
+        assert_eq!(s.name, "Renamed");
+        assert_eq!(s.retention_days, Some(30));
+        let ids: Vec<&str> = s.floors.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["H", "G2"]);
+        assert_eq!(s.floors[1].walls[0].id, "w2");
+        let after = s.clone();
+        while h.undo(&mut s) {}
+        assert_eq!(s, original);
+        while h.redo(&mut s) {}
+        assert_eq!(s, after);
+    }
+
+    #[test]
+    fn a_batch_undoes_in_reverse_and_merged_edits_are_one_step() {
+        let mut s = site();
+        let original = s.clone();
+        let mut h = History::default();
+        // Remove both walls: the higher index first keeps the lower one valid.
+        let remove = |i| Edit::Remove {
+            floor: 0,
+            at: ItemRef {
+                kind: ItemKind::Wall,
+                index: i,
             },
-        );
-        assert_eq!(site.floors[0].devices[0].position, [5.0, 6.0]);
-        let mut turned = site.floors[0].devices[0].clone();
-        turned.heading = 90.0;
-        h.apply(
-            &mut site,
-            Edit::SetDevice {
-                floor: 0,
-                device: 0,
-                value: Box::new(turned),
+        };
+        h.apply(&mut s, Edit::Batch(vec![remove(1), remove(0)]));
+        assert!(s.floors[0].walls.is_empty());
+        h.undo(&mut s);
+        assert_eq!(s, original);
+        for name in ["a", "ab", "abc"] {
+            let mut f = SiteFields::of(&s);
+            f.name = name.into();
+            h.apply_merging(&mut s, Edit::Site(Box::new(f)), Some("site.name".into()));
+        }
+        assert_eq!(s.name, "abc");
+        h.undo(&mut s);
+        assert_eq!(s, original);
+        assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn changes_tells_device_only_edits_from_the_rest() {
+        let s = site();
+        let mut d = s.floors[0].devices[0].clone();
+        d.heading = 45.0;
+        let turn = Edit::Set {
+            floor: 0,
+            index: 0,
+            item: Box::new(Item::Device(d.clone())),
+        };
+        assert_eq!(turn.changes(&s), Changed::Devices(vec![(0, 0)]));
+        d.id = "renamed".into();
+        let rename = Edit::Set {
+            floor: 0,
+            index: 0,
+            item: Box::new(Item::Device(d)),
+        };
+        assert_eq!(rename.changes(&s), Changed::Site);
+        assert_eq!(Edit::RemoveFloor { index: 1 }.changes(&s), Changed::Site);
+    }
+
+    #[test]
+    fn edits_on_missing_objects_change_nothing() {
+        let mut s = site();
+        let original = s.clone();
+        let undo = Edit::Remove {
+            floor: 7,
+            at: ItemRef {
+                kind: ItemKind::Zone,
+                index: 0,
             },
-        );
-        assert_eq!(site.floors[0].devices[0].heading, 90.0);
-        assert_eq!(h.undo(&mut site), Some((0, 0)));
-        assert_eq!(h.undo(&mut site), Some((0, 0)));
-        assert_eq!(site, original);
-        assert!(!h.can_undo() && h.can_redo());
-        h.redo(&mut site);
-        h.redo(&mut site);
-        assert_eq!(site.floors[0].devices[0].position, [5.0, 6.0]);
-        assert_eq!(site.floors[0].devices[0].heading, 90.0);
+        }
+        .apply(&mut s);
+        assert!(undo.is_empty());
+        assert_eq!(s, original);
     }
 }

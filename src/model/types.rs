@@ -396,3 +396,71 @@ impl Floor {
         }
     }
 }
+
+impl Device {
+    /// A camera with the spec's defaults for every optional field.
+    pub fn new(id: &str, position: Point, heading: f64, face_recognition: bool) -> Device {
+        Device {
+            id: id.to_owned(),
+            name: String::new(),
+            position,
+            heading,
+            fov: 90.0,
+            range: default_range(),
+            mount_height: default_device_mount_height(),
+            resolution: None,
+            face_recognition,
+            mode: Mode::default(),
+            purpose: None,
+            necessity: None,
+            zone: None,
+            storage: Storage::default(),
+            consent_for_transfer: false,
+            alternative_method: None,
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Sign {
+    /// A sign with the spec's defaults (no notice items ticked).
+    pub fn new(id: &str, position: Point, facing: f64) -> Sign {
+        Sign {
+            id: id.to_owned(),
+            position,
+            facing,
+            width: default_sign_width(),
+            height: default_sign_height(),
+            mount_height: default_sign_mount_height(),
+            readable_distance: default_readable_distance(),
+            text: String::new(),
+            notice: Notice::default(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Wall {
+    /// A wall of the default thickness.
+    pub fn new(id: &str, points: Vec<Point>) -> Wall {
+        Wall {
+            id: id.to_owned(),
+            points,
+            thickness: default_thickness(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+impl Underlay {
+    /// An underlay at the origin with the default opacity.
+    pub fn new(image: &str, metres_per_pixel: f64) -> Underlay {
+        Underlay {
+            image: image.to_owned(),
+            origin: [0.0, 0.0],
+            metres_per_pixel,
+            opacity: default_opacity(),
+            extra: Extra::new(),
+        }
+    }
+}

@@ -59,6 +59,9 @@ pub struct RenderOptions {
     pub date: String,
     /// The site file's folder: underlay paths are relative to it.
     pub base_dir: Option<std::path::PathBuf>,
+    /// The plan rectangle to draw (min and max corners, metres); `None` draws the whole floor.
+    /// The editor's "export the current view" sets it.
+    pub view: Option<([f64; 2], [f64; 2])>,
 }
 
 /// A drawn floor.
@@ -71,6 +74,21 @@ pub struct Rendered {
     pub warnings: Vec<String>,
     /// For each finding drawn on the plan: its number, and its marker's centre in pixels.
     pub markers: Vec<(usize, [f64; 2])>,
+}
+
+/// Does this output path ask for the vector drawing (`.svg`) rather than a PNG?
+pub fn wants_svg(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("svg"))
+}
+
+/// The bytes of an exported picture: the SVG itself, or the PNG it rasterises to.
+pub fn picture_bytes(svg: String, as_svg: bool) -> Result<Vec<u8>, raster::RasterError> {
+    if as_svg {
+        Ok(svg.into_bytes())
+    } else {
+        png_from_svg(&svg)
+    }
 }
 
 /// Largest underlay accepted, in pixels per side; larger plans are refused with a message.
@@ -198,7 +216,10 @@ pub fn floor_svg(
     let header = 64.0;
     let panel_w = (w * 0.32).max(260.0);
     let plan_w = w - panel_w - 3.0 * margin;
-    let (min, max) = extent(floor).unwrap_or(([0.0, 0.0], [10.0, 10.0]));
+    let (min, max) = opts
+        .view
+        .or_else(|| extent(floor))
+        .unwrap_or(([0.0, 0.0], [10.0, 10.0]));
     let (ew, eh) = ((max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0));
     let scale = (plan_w / ew).min(1.5 * w / eh);
     let plan_h = eh * scale;

@@ -361,6 +361,7 @@ pub fn html(
                 lang: picture_lang,
                 date: opts.date.clone(),
                 base_dir: opts.base_dir.clone(),
+                view: None,
             },
         );
         warnings.extend(drawn.warnings);

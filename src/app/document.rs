@@ -1,0 +1,163 @@
+//! An open site: the site, its file, its findings kept up to date, and its undo history.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use super::edit::{self, Changed, Edit, History, Item, ItemRef};
+use crate::checker::Checker;
+use crate::model::Site;
+
+/// A live change that takes longer than this to re-check on every frame of a drag is re-checked
+/// when the drag ends instead.
+const LIVE_CHECK_BUDGET: Duration = Duration::from_millis(40);
+
+/// An open site.
+pub struct Document {
+    pub site: Site,
+    pub path: Option<PathBuf>,
+    pub checker: Checker,
+    pub history: History,
+    pub dirty: bool,
+    /// How long the last full check took.
+    pub full_check: Duration,
+    /// The findings lag the drawing (a large site being dragged); checked when the drag ends.
+    pub stale: bool,
+}
+
+impl Document {
+    /// A document for a loaded site.
+    pub fn new(site: Site, path: Option<PathBuf>) -> Document {
+        let start = Instant::now();
+        let checker = Checker::new(&site);
+        Document {
+            checker,
+            full_check: start.elapsed(),
+            site,
+            path,
+            history: History::default(),
+            dirty: false,
+            stale: false,
+        }
+    }
+
+    /// Re-checks the whole site.
+    pub fn recheck(&mut self) {
+        let start = Instant::now();
+        self.checker = Checker::new(&self.site);
+        self.full_check = start.elapsed();
+        self.stale = false;
+    }
+
+    fn refresh(&mut self, changed: Changed) {
+        match changed {
+            Changed::Devices(list) => {
+                for (fi, di) in list {
+                    if fi < self.site.floors.len() && di < self.site.floors[fi].devices.len() {
+                        self.checker.device_changed(&self.site, fi, di);
+                    }
+                }
+            }
+            Changed::Site => self.recheck(),
+        }
+    }
+
+    /// Applies an edit as one undo step.
+    pub fn apply(&mut self, edit: Edit) {
+        self.apply_merging(edit, None);
+    }
+
+    /// Applies an edit; consecutive edits with the same key make one undo step (typing in a
+    /// field, dragging a number).
+    pub fn apply_merging(&mut self, edit: Edit, key: Option<String>) {
+        if edit.is_empty() {
+            return;
+        }
+        let changed = edit.changes(&self.site);
+        self.history.apply_merging(&mut self.site, edit, key);
+        self.refresh(changed);
+        self.dirty = true;
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(changed) = self.history.next_undo().map(|e| e.changes(&self.site)) else {
+            return false;
+        };
+        self.history.undo(&mut self.site);
+        self.refresh(changed);
+        self.dirty = true;
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(changed) = self.history.next_redo().map(|e| e.changes(&self.site)) else {
+            return false;
+        };
+        self.history.redo(&mut self.site);
+        self.refresh(changed);
+        self.dirty = true;
+        true
+    }
+
+    /// Shows objects in a new state while a drag is under way, without an undo step: the site
+    /// is changed in place and re-checked if that is quick enough.
+    pub fn preview(&mut self, floor: usize, items: Vec<(ItemRef, Item)>) {
+        let edits: Vec<Edit> = items
+            .into_iter()
+            .map(|(at, item)| Edit::Set {
+                floor,
+                index: at.index,
+                item: Box::new(item),
+            })
+            .collect();
+        let edit = Edit::Batch(edits);
+        let changed = edit.changes(&self.site);
+        edit.apply(&mut self.site);
+        match changed {
+            Changed::Devices(_) => self.refresh(changed),
+            Changed::Site if self.full_check <= LIVE_CHECK_BUDGET => self.recheck(),
+            Changed::Site => self.stale = true,
+        }
+    }
+
+    /// Ends a drag: puts the objects back as they were before it and applies their final state
+    /// as one undo step.
+    pub fn commit_preview(&mut self, floor: usize, originals: Vec<(ItemRef, Item)>) {
+        let Some(f) = self.site.floors.get(floor) else {
+            return;
+        };
+        let finals: Vec<(ItemRef, Item)> = originals
+            .iter()
+            .filter_map(|(at, _)| edit::get(f, *at).map(|item| (*at, item)))
+            .collect();
+        let moved = finals.iter().zip(&originals).any(|((_, a), (_, b))| a != b);
+        let restore = Edit::Batch(
+            originals
+                .into_iter()
+                .map(|(at, item)| Edit::Set {
+                    floor,
+                    index: at.index,
+                    item: Box::new(item),
+                })
+                .collect(),
+        );
+        let changed = restore.changes(&self.site);
+        restore.apply(&mut self.site);
+        if moved {
+            self.apply(Edit::Batch(
+                finals
+                    .into_iter()
+                    .map(|(at, item)| Edit::Set {
+                        floor,
+                        index: at.index,
+                        item: Box::new(item),
+                    })
+                    .collect(),
+            ));
+        } else {
+            self.refresh(changed);
+        }
+        if self.stale {
+            self.recheck();
+        }
+    }
+}

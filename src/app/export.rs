@@ -1,0 +1,170 @@
+//! File → Export: the picture of the current floor or view (PNG or SVG), the HTML report,
+//! and a picture on the clipboard. The same headless renderer and report as the command line.
+
+use std::path::Path;
+
+use eframe::egui;
+
+use super::labels;
+use super::App;
+use crate::render::{self, RenderOptions};
+use crate::report::{self, ReportLang, ReportOptions};
+use crate::rules::Finding;
+
+/// What an exported picture shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImageScope {
+    /// The whole current floor, as `sightline render` draws it.
+    Floor,
+    /// The part of the floor shown on screen now.
+    View,
+}
+
+/// Width of exported pictures, in pixels.
+pub const EXPORT_WIDTH_PX: u32 = 2000;
+
+impl App {
+    fn render_options(&self, scope: ImageScope) -> RenderOptions {
+        let view = match (scope, self.last_view, self.last_canvas) {
+            (ImageScope::View, Some(tf), Some(rect)) => Some(tf.plan_rect(rect)),
+            _ => None,
+        };
+        RenderOptions {
+            width_px: EXPORT_WIDTH_PX,
+            lang: self.lang,
+            date: crate::cli::today(),
+            base_dir: self
+                .doc
+                .as_ref()
+                .and_then(|d| d.path.as_deref())
+                .and_then(render::base_dir_of),
+            view,
+        }
+    }
+
+    /// The picture of the current floor (or view) as SVG, with its warnings.
+    pub fn render_svg(&self, scope: ImageScope) -> Option<render::Rendered> {
+        let doc = self.doc.as_ref()?;
+        let findings: Vec<Finding> = doc.checker.findings().into_iter().cloned().collect();
+        Some(render::floor_svg(
+            &doc.site,
+            &doc.checker.analysis,
+            &findings,
+            self.floor_index(),
+            &self.render_options(scope),
+        ))
+    }
+
+    fn default_stem(&self) -> String {
+        self.doc
+            .as_ref()
+            .and_then(|d| d.path.as_ref())
+            .and_then(|p| p.file_name())
+            .map(|n| {
+                n.to_string_lossy()
+                    .trim_end_matches(".json")
+                    .trim_end_matches(".site")
+                    .to_owned()
+            })
+            .unwrap_or_else(|| "site".to_owned())
+    }
+
+    pub(crate) fn export_image_dialog(&mut self, scope: ImageScope) {
+        if let Some(p) = rfd::FileDialog::new()
+            .add_filter("PNG", &["png"])
+            .add_filter("SVG", &["svg"])
+            .set_file_name(format!("{}.png", self.default_stem()))
+            .save_file()
+        {
+            self.export_image(scope, &p);
+        }
+    }
+
+    /// Writes the picture to `path` (`.svg` gives the vector drawing, anything else a PNG).
+    pub(crate) fn export_image(&mut self, scope: ImageScope, path: &Path) {
+        let Some(rendered) = self.render_svg(scope) else {
+            return;
+        };
+        self.note_warnings(&rendered.warnings);
+        let written = render::picture_bytes(rendered.svg, render::wants_svg(path))
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                crate::model::write_atomically(path, &bytes).map_err(|e| e.to_string())
+            });
+        self.finish(path, written);
+    }
+
+    pub(crate) fn export_report_dialog(&mut self, lang: ReportLang) {
+        if let Some(p) = rfd::FileDialog::new()
+            .add_filter("HTML", &["html"])
+            .set_file_name(format!("{}-report.html", self.default_stem()))
+            .save_file()
+        {
+            self.export_report(lang, &p);
+        }
+    }
+
+    /// Writes the self-contained HTML report to `path`.
+    pub(crate) fn export_report(&mut self, lang: ReportLang, path: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let findings: Vec<Finding> = doc.checker.findings().into_iter().cloned().collect();
+        let opts = ReportOptions {
+            lang,
+            date: crate::cli::today(),
+            base_dir: doc.path.as_deref().and_then(render::base_dir_of),
+        };
+        let r = report::html(&doc.site, &doc.checker.analysis, &findings, &opts);
+        self.note_warnings(&r.warnings);
+        let written =
+            crate::model::write_atomically(path, r.html.as_bytes()).map_err(|e| e.to_string());
+        self.finish(path, written);
+    }
+
+    fn note_warnings(&mut self, warnings: &[String]) {
+        for w in warnings {
+            if !self.warnings.contains(w) {
+                self.warnings.push(w.clone());
+            }
+        }
+    }
+
+    fn finish(&mut self, path: &Path, written: Result<(), String>) {
+        match written {
+            Ok(()) => {
+                self.status = Some(format!("{} {}", self.t(labels::EXPORTED), path.display()))
+            }
+            Err(e) => {
+                self.error = Some(format!(
+                    "{} {}: {e}",
+                    self.t(labels::EXPORT_FAILED),
+                    path.display()
+                ))
+            }
+        }
+    }
+
+    /// Puts the picture of the current floor on the clipboard.
+    pub(crate) fn copy_image(&mut self, ctx: &egui::Context) {
+        let Some(rendered) = self.render_svg(ImageScope::Floor) else {
+            return;
+        };
+        let pixels = render::png_from_svg(&rendered.svg)
+            .map_err(|e| e.to_string())
+            .and_then(|png| {
+                image::load_from_memory_with_format(&png, image::ImageFormat::Png)
+                    .map_err(|e| e.to_string())
+            });
+        match pixels {
+            Ok(img) => {
+                let rgba = img.to_rgba8();
+                let size = [rgba.width() as usize, rgba.height() as usize];
+                ctx.copy_image(egui::ColorImage::from_rgba_unmultiplied(
+                    size,
+                    rgba.as_raw(),
+                ));
+                self.status = Some(self.t(labels::COPIED).to_owned());
+            }
+            Err(e) => self.error = Some(format!("{}: {e}", self.t(labels::EXPORT_FAILED))),
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! New, Open, Save, recent files, and the recovery copy written every 30 s while there are
+//! unsaved changes (offered back at the next start after a crash).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+
+use super::labels;
+use super::{App, Document, Gesture, Prompt};
+use crate::model::{self, Site};
+
+/// How many files File → Open Recent lists.
+const RECENT_MAX: usize = 10;
+
+/// Where the recovery copy goes, and when it was last written.
+#[derive(Clone, Debug)]
+pub struct Recovery {
+    /// The folder (the app's storage folder); `None` turns recovery off.
+    pub dir: Option<PathBuf>,
+    /// How often to write while there are unsaved changes.
+    pub every: Duration,
+    last_written: Option<Instant>,
+}
+
+impl Default for Recovery {
+    fn default() -> Recovery {
+        Recovery {
+            dir: None,
+            every: Duration::from_secs(30),
+            last_written: None,
+        }
+    }
+}
+
+/// What is stored beside the recovered site: which file it was.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RecoveryInfo {
+    original: Option<PathBuf>,
+}
+
+impl Recovery {
+    pub fn in_dir(dir: Option<PathBuf>) -> Recovery {
+        Recovery {
+            dir,
+            ..Recovery::default()
+        }
+    }
+
+    /// The recovery copy of the site.
+    pub fn site_path(&self) -> Option<PathBuf> {
+        self.dir.as_ref().map(|d| d.join("recovery.site.json"))
+    }
+
+    fn info_path(&self) -> Option<PathBuf> {
+        self.dir.as_ref().map(|d| d.join("recovery.json"))
+    }
+
+    /// Writes the recovery copy (atomically, like a save).
+    pub fn write(&mut self, site: &Site, original: Option<&Path>) -> std::io::Result<()> {
+        let (Some(site_path), Some(info_path), Some(dir)) =
+            (self.site_path(), self.info_path(), self.dir.as_ref())
+        else {
+            return Ok(());
+        };
+        std::fs::create_dir_all(dir)?;
+        let info = RecoveryInfo {
+            original: original.map(Path::to_path_buf),
+        };
+        model::write_atomically(&info_path, &serde_json::to_vec(&info)?)?;
+        model::save(site, &site_path).map_err(|e| std::io::Error::other(e.to_string()))?;
+        self.last_written = Some(Instant::now());
+        Ok(())
+    }
+
+    /// Is a write due?
+    pub fn due(&self) -> bool {
+        self.dir.is_some() && self.last_written.is_none_or(|t| t.elapsed() >= self.every)
+    }
+
+    /// Forgets the recovery copy (after a save, or when the user discards it).
+    pub fn clear(&mut self) {
+        for p in [self.site_path(), self.info_path()].into_iter().flatten() {
+            let _ = std::fs::remove_file(p);
+        }
+        self.last_written = None;
+    }
+
+    /// A recovery copy left by an earlier run: (its path, the file it was a copy of).
+    pub fn found(&self) -> Option<(PathBuf, Option<PathBuf>)> {
+        let site = self.site_path().filter(|p| p.exists())?;
+        let original = self
+            .info_path()
+            .and_then(|p| std::fs::read(p).ok())
+            .and_then(|b| serde_json::from_slice::<RecoveryInfo>(&b).ok())
+            .and_then(|i| i.original);
+        Some((site, original))
+    }
+}
+
+impl App {
+    /// File → New: an empty site with one floor.
+    pub(crate) fn new_site(&mut self) {
+        self.set_document(Document::new(Site::new(""), None));
+        self.recovery.clear();
+    }
+
+    fn set_document(&mut self, doc: Document) {
+        self.doc = Some(doc);
+        self.floor = 0;
+        self.view = None;
+        self.selection.clear();
+        self.gesture = Gesture::None;
+        self.calibration = None;
+        self.error = None;
+        self.warnings.clear();
+        self.underlays.clear();
+    }
+
+    /// Opens a site file; a file that fails to load leaves the current site as it was.
+    pub(crate) fn open(&mut self, path: &Path) {
+        match model::load(path) {
+            Ok(site) => {
+                self.set_document(Document::new(site, Some(path.to_owned())));
+                self.remember(path);
+                self.recovery.clear();
+            }
+            Err(e) => self.error = Some(format!("{}: {e}", self.t(labels::LOAD_FAILED))),
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+    }
+
+    /// Save (or Save As… when `ask` or the site has no file yet). Returns whether it saved.
+    pub(crate) fn save(&mut self, ask: bool) -> bool {
+        let Some(doc) = &self.doc else { return false };
+        let path = match (&doc.path, ask) {
+            (Some(p), false) => Some(p.clone()),
+            _ => rfd::FileDialog::new()
+                .add_filter(self.t(labels::SITE_FILES), &["json"])
+                .set_file_name("site.site.json")
+                .save_file(),
+        };
+        match path {
+            Some(p) => self.save_to(p),
+            None => false,
+        }
+    }
+
+    /// Saves to a path (atomically; unknown fields are kept).
+    pub(crate) fn save_to(&mut self, path: PathBuf) -> bool {
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
+        match model::save(&doc.site, &path) {
+            Ok(()) => {
+                doc.path = Some(path.clone());
+                doc.dirty = false;
+                doc.history.seal();
+                self.status = Some(format!("{} {}", self.t(labels::SAVED), path.display()));
+                self.remember(&path);
+                self.recovery.clear();
+                true
+            }
+            Err(e) => {
+                self.error = Some(format!("{}: {e}", labels::SAVE_FAILED.get(self.lang)));
+                false
+            }
+        }
+    }
+
+    /// Writes the recovery copy when one is due.
+    pub(crate) fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(doc) = &self.doc else { return };
+        if !doc.dirty || self.recovery.dir.is_none() {
+            return;
+        }
+        if self.recovery.due() {
+            if let Err(e) = self.recovery.write(&doc.site, doc.path.as_deref()) {
+                self.warnings
+                    .push(format!("{}: {e}", labels::RECOVERY_FAILED.get(self.lang)));
+                // Do not retry every frame.
+                self.recovery.dir = None;
+            }
+        }
+        // Wake up when the next copy is due even if nothing else happens.
+        ctx.request_repaint_after(self.recovery.every.max(Duration::from_secs(1)));
+    }
+
+    /// At start: offers a recovery copy left by a crash.
+    pub fn offer_recovery(&mut self) {
+        if let Some((site, original)) = self.recovery.found() {
+            self.prompt = Some(Prompt::Recover(site, original));
+        }
+    }
+
+    /// Opens the recovery copy as an unsaved document of the file it was a copy of.
+    pub(crate) fn restore_recovery(&mut self) {
+        let Some(Prompt::Recover(site_path, original)) = self.prompt.take() else {
+            return;
+        };
+        match model::load(&site_path) {
+            Ok(site) => {
+                let mut doc = Document::new(site, original);
+                doc.dirty = true;
+                self.set_document(doc);
+            }
+            Err(e) => self.error = Some(format!("{}: {e}", self.t(labels::LOAD_FAILED))),
+        }
+    }
+}

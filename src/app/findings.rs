@@ -1,0 +1,175 @@
+//! The findings panel: every finding, numbered as in the exported picture of its floor,
+//! grouped by floor; hovering highlights one on the plan, clicking shows it.
+
+use eframe::egui::{self, Color32, Sense};
+
+use super::labels;
+use super::{App, UiCommand};
+use crate::i18n::Lang;
+use crate::rules::{Finding, Severity};
+
+/// The number each finding carries: its place in the list drawn beside its floor's picture
+/// (that floor's findings and the site-wide ones, in order). Site-wide findings are numbered as
+/// in the picture of floor `current`.
+///
+/// ```
+/// # use sightline::app::findings::numbering;
+/// // No findings, no numbers.
+/// assert!(numbering(&[], 0).is_empty());
+/// ```
+pub fn numbering(findings: &[&Finding], current: usize) -> Vec<Option<usize>> {
+    let mut next: std::collections::HashMap<usize, usize> = Default::default();
+    // Numbers run in list order within each floor's picture; site-wide findings appear in every
+    // picture, so they take a number in each.
+    let mut out = vec![None; findings.len()];
+    let floors: std::collections::BTreeSet<usize> = findings
+        .iter()
+        .filter_map(|f| f.floor_index)
+        .chain(std::iter::once(current))
+        .collect();
+    for fl in floors {
+        for (i, f) in findings.iter().enumerate() {
+            let listed = f.floor_index.is_none() || f.floor_index == Some(fl);
+            if !listed {
+                continue;
+            }
+            let n = next.entry(fl).or_insert(0);
+            *n += 1;
+            if f.floor_index == Some(fl) || (f.floor_index.is_none() && fl == current) {
+                out[i] = Some(*n);
+            }
+        }
+    }
+    out
+}
+
+pub fn severity_colour(s: Severity) -> Color32 {
+    match s {
+        Severity::Violation => Color32::from_rgb(0xC6, 0x28, 0x28),
+        Severity::Warning => Color32::from_rgb(0xB7, 0x79, 0x1F),
+        Severity::Info => Color32::from_rgb(0x2C, 0x7A, 0x7B),
+    }
+}
+
+pub fn severity_icon(s: Severity) -> &'static str {
+    match s {
+        Severity::Violation => "⛔",
+        Severity::Warning => "⚠",
+        Severity::Info => "ℹ",
+    }
+}
+
+impl App {
+    pub(crate) fn findings_panel(&mut self, ui: &mut egui::Ui) {
+        ui.heading(self.t(labels::FINDINGS));
+        if let Some(e) = self.error.clone() {
+            ui.colored_label(Color32::from_rgb(0xC6, 0x28, 0x28), e);
+            if ui.button(self.t(labels::DISMISS)).clicked() {
+                self.error = None;
+            }
+            ui.separator();
+        }
+        if !self.warnings.is_empty() {
+            for w in &self.warnings {
+                ui.colored_label(Color32::from_rgb(0xB7, 0x79, 0x1F), format!("⚠ {w}"));
+            }
+            if ui.button(self.t(labels::DISMISS)).clicked() {
+                self.warnings.clear();
+            }
+            ui.separator();
+        }
+        let Some(doc) = &self.doc else {
+            ui.label(self.t(labels::NO_SITE));
+            return;
+        };
+        let current = self.floor_index();
+        let findings = doc.checker.findings();
+        if findings.is_empty() {
+            ui.label(self.t(labels::NO_FINDINGS));
+        }
+        let numbers = numbering(&findings, current);
+        let lang = self.lang;
+        let floor_name = |i: usize| {
+            doc.site.floors.get(i).map_or(String::new(), |f| {
+                if f.name.is_empty() {
+                    f.id.clone()
+                } else {
+                    f.name.clone()
+                }
+            })
+        };
+        // This floor and the site first, then the other floors in order.
+        let mut groups: Vec<(String, Vec<usize>)> = vec![(
+            format!("{} · {}", self.t(labels::THIS_FLOOR), floor_name(current)),
+            (0..findings.len())
+                .filter(|&i| findings[i].floor_index.is_none_or(|f| f == current))
+                .collect(),
+        )];
+        for fl in 0..doc.site.floors.len() {
+            if fl == current {
+                continue;
+            }
+            let list: Vec<usize> = (0..findings.len())
+                .filter(|&i| findings[i].floor_index == Some(fl))
+                .collect();
+            if !list.is_empty() {
+                groups.push((floor_name(fl), list));
+            }
+        }
+        let mut clicked = None;
+        let mut hovered = None;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            for (title, list) in &groups {
+                if list.is_empty() {
+                    continue;
+                }
+                ui.add_space(4.0);
+                ui.strong(format!("{title} ({})", list.len()));
+                for &i in list {
+                    let f = findings[i];
+                    let c = severity_colour(f.severity);
+                    let r = ui
+                        .group(|ui| {
+                            ui.set_width(ui.available_width());
+                            ui.horizontal_wrapped(|ui| {
+                                if let Some(n) = numbers[i] {
+                                    ui.label(
+                                        egui::RichText::new(format!(" {n} "))
+                                            .strong()
+                                            .color(Color32::WHITE)
+                                            .background_color(Color32::from_rgb(0xD7, 0x26, 0x3D)),
+                                    );
+                                }
+                                ui.colored_label(
+                                    c,
+                                    egui::RichText::new(format!(
+                                        "{} {}",
+                                        severity_icon(f.severity),
+                                        f.severity.label(lang)
+                                    ))
+                                    .strong(),
+                                );
+                                ui.label(egui::RichText::new(f.rule.as_str()).monospace());
+                            });
+                            ui.label(f.message.text(lang));
+                            if let Some(a) = f.article {
+                                ui.weak(if lang == Lang::Zh { a.zh } else { a.en });
+                            }
+                        })
+                        .response
+                        .interact(Sense::click());
+                    if r.hovered() {
+                        hovered = Some(i);
+                    }
+                    if r.clicked() {
+                        clicked = Some(i);
+                    }
+                }
+            }
+        });
+        self.hovered_finding = hovered;
+        if let Some(i) = clicked {
+            self.commands.push(UiCommand::ShowFinding(i));
+        }
+    }
+}

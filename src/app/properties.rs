@@ -1,0 +1,706 @@
+//! The properties panel: every field of the selected objects with units and fitting widgets,
+//! problems shown inline; several objects of one kind edit their common fields together. The
+//! site's own fields have a panel of their own.
+//!
+//! A form edits a copy; when the copy differs, one `Edit` replaces the object. Edits to the
+//! same field in a row (typing, dragging a number) make one undo step.
+
+use eframe::egui::{self, Color32, DragValue, TextEdit};
+
+use super::edit::{self, Edit, Item, ItemKind, SiteFields};
+use super::labels::{self, Label};
+use super::App;
+use crate::i18n::{self, Lang};
+use crate::model::{
+    Device, Mode, Notice, OpeningKind, Point, Processor, Purpose, Sign, SpaceKind, Storage,
+};
+
+const PURPOSES: [Purpose; 6] = [
+    Purpose::PublicSafety,
+    Purpose::AccessControl,
+    Purpose::Attendance,
+    Purpose::Payment,
+    Purpose::Marketing,
+    Purpose::Other,
+];
+
+/// What a form needs besides the object.
+struct FormCtx<'a> {
+    lang: Lang,
+    /// Several objects are edited: their ids and geometry are not shown.
+    multi: bool,
+    /// Every zone id of the site (for a device's zone).
+    zones: &'a [String],
+}
+
+/// A grid row: the label, then the widgets (given the label's id so that they are named by it
+/// for screen readers).
+fn row(ui: &mut egui::Ui, lang: Lang, l: Label, add: impl FnOnce(&mut egui::Ui, egui::Id)) {
+    let label = ui.label(l.get(lang));
+    add(ui, label.id);
+    ui.end_row();
+}
+
+fn metres(v: &mut f64, min: f64, max: f64) -> DragValue<'_> {
+    DragValue::new(v)
+        .range(min..=max)
+        .speed(0.05)
+        .suffix(" m")
+        .max_decimals(3)
+}
+
+fn degrees(v: &mut f64, min: f64, max: f64) -> DragValue<'_> {
+    DragValue::new(v)
+        .range(min..=max)
+        .speed(1.0)
+        .suffix("°")
+        .max_decimals(1)
+}
+
+fn point(ui: &mut egui::Ui, p: &mut Point) {
+    ui.horizontal(|ui| {
+        ui.add(
+            DragValue::new(&mut p[0])
+                .speed(0.05)
+                .prefix("x ")
+                .suffix(" m")
+                .max_decimals(3),
+        );
+        ui.add(
+            DragValue::new(&mut p[1])
+                .speed(0.05)
+                .prefix("y ")
+                .suffix(" m")
+                .max_decimals(3),
+        );
+    });
+}
+
+/// A list of points: each editable, removable, and one more can be added.
+fn points(ui: &mut egui::Ui, lang: Lang, pts: &mut Vec<Point>, min: usize) {
+    let mut remove = None;
+    egui::CollapsingHeader::new(format!("{} ({})", labels::POINTS.get(lang), pts.len()))
+        .id_salt("points")
+        .show(ui, |ui| {
+            for (i, p) in pts.iter_mut().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.label(format!("{}", i + 1));
+                    point(ui, p);
+                    if ui
+                        .add_enabled(min < usize::MAX, egui::Button::new("✖").small())
+                        .on_hover_text(labels::REMOVE_POINT.get(lang))
+                        .clicked()
+                    {
+                        remove = Some(i);
+                    }
+                });
+            }
+            if ui.small_button(labels::ADD_POINT.get(lang)).clicked() {
+                if let Some(last) = pts.last().copied() {
+                    pts.push([last[0] + 1.0, last[1]]);
+                }
+            }
+        });
+    if let Some(i) = remove {
+        if pts.len() > min {
+            pts.remove(i);
+        }
+    }
+}
+
+fn polygon_area(poly: &[Point]) -> f64 {
+    let n = poly.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (poly[i], poly[(i + 1) % n]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum::<f64>()
+        .abs()
+        / 2.0
+}
+
+/// A labelled text field in a grid (the label names the field for screen readers too).
+fn text_row(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut String) {
+    let label = ui.label(l.get(lang));
+    ui.add(TextEdit::singleline(v).desired_width(150.0))
+        .labelled_by(label.id);
+    ui.end_row();
+}
+
+fn multiline_row(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut String) {
+    let label = ui.label(l.get(lang));
+    ui.add(TextEdit::multiline(v).desired_rows(2).desired_width(150.0))
+        .labelled_by(label.id);
+    ui.end_row();
+}
+
+fn optional_text(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut Option<String>) {
+    let mut s = v.clone().unwrap_or_default();
+    multiline_row(ui, lang, l, &mut s);
+    *v = (!s.trim().is_empty()).then_some(s);
+}
+
+fn combo<T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    label: egui::Id,
+    id: &str,
+    v: &mut T,
+    options: &[(T, &str)],
+) {
+    let shown = options
+        .iter()
+        .find(|(o, _)| o == v)
+        .map(|(_, l)| *l)
+        .unwrap_or("");
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(shown)
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            for (o, l) in options {
+                ui.selectable_value(v, *o, *l);
+            }
+        })
+        .response
+        .labelled_by(label);
+}
+
+fn device_form(ui: &mut egui::Ui, d: &mut Device, cx: &FormCtx<'_>) {
+    let lang = cx.lang;
+    egui::Grid::new("device").num_columns(2).show(ui, |ui| {
+        if !cx.multi {
+            text_row(ui, lang, labels::ID, &mut d.id);
+        }
+        text_row(ui, lang, labels::NAME, &mut d.name);
+        if !cx.multi {
+            row(ui, lang, labels::POSITION, |ui, _| {
+                point(ui, &mut d.position)
+            });
+        }
+        row(ui, lang, labels::FACE_RECOGNITION, |ui, l| {
+            ui.checkbox(&mut d.face_recognition, "").labelled_by(l);
+        });
+        row(ui, lang, labels::HEADING, |ui, _| {
+            ui.add(
+                degrees(&mut d.heading, -360.0, 720.0).custom_formatter(|v, _| format!("{v:.1}")),
+            );
+        });
+        row(ui, lang, labels::FOV, |ui, _| {
+            ui.add(degrees(&mut d.fov, 0.1, 360.0));
+        });
+        row(ui, lang, labels::RANGE, |ui, _| {
+            ui.add(metres(&mut d.range, 0.0, 1000.0));
+        });
+        row(ui, lang, labels::MOUNT_HEIGHT, |ui, _| {
+            ui.add(metres(&mut d.mount_height, 0.0, 100.0));
+        });
+        row(ui, lang, labels::RESOLUTION, |ui, l| {
+            ui.horizontal(|ui| {
+                let mut set = d.resolution.is_some();
+                ui.checkbox(&mut set, "").labelled_by(l);
+                match (set, d.resolution) {
+                    (true, None) => d.resolution = Some([1920, 1080]),
+                    (false, Some(_)) => d.resolution = None,
+                    _ => {}
+                }
+                if let Some(r) = &mut d.resolution {
+                    ui.add(DragValue::new(&mut r[0]).range(1..=100_000).suffix(" px"));
+                    ui.label("×");
+                    ui.add(DragValue::new(&mut r[1]).range(1..=100_000).suffix(" px"));
+                }
+            });
+        });
+        if d.face_recognition {
+            row(ui, lang, labels::MODE, |ui, l| {
+                combo(
+                    ui,
+                    l,
+                    "mode",
+                    &mut d.mode,
+                    &[
+                        (Mode::Identification, labels::MODE_IDENTIFICATION.get(lang)),
+                        (Mode::Verification, labels::MODE_VERIFICATION.get(lang)),
+                    ],
+                );
+            });
+            row(ui, lang, labels::PURPOSE, |ui, l| {
+                let mut opts: Vec<(Option<Purpose>, &str)> =
+                    vec![(None, labels::NOT_STATED.get(lang))];
+                opts.extend(
+                    PURPOSES
+                        .iter()
+                        .map(|p| (Some(*p), i18n::purpose_label(*p, lang))),
+                );
+                combo(ui, l, "purpose", &mut d.purpose, &opts);
+            });
+            optional_text(ui, lang, labels::NECESSITY, &mut d.necessity);
+            row(ui, lang, labels::ZONE, |ui, l| {
+                let mut opts: Vec<(Option<&str>, &str)> = vec![(None, labels::NONE.get(lang))];
+                opts.extend(cx.zones.iter().map(|z| (Some(z.as_str()), z.as_str())));
+                let mut v = d.zone.as_deref();
+                combo(ui, l, "zone", &mut v, &opts);
+                d.zone = v.map(str::to_owned);
+            });
+            row(ui, lang, labels::STORAGE, |ui, l| {
+                combo(
+                    ui,
+                    l,
+                    "storage",
+                    &mut d.storage,
+                    &[
+                        (Storage::OnDevice, labels::STORAGE_ON_DEVICE.get(lang)),
+                        (Storage::Networked, labels::STORAGE_NETWORKED.get(lang)),
+                    ],
+                );
+            });
+            row(ui, lang, labels::CONSENT, |ui, l| {
+                ui.checkbox(&mut d.consent_for_transfer, "").labelled_by(l);
+            });
+            row(ui, lang, labels::ALTERNATIVE, |ui, l| {
+                combo(
+                    ui,
+                    l,
+                    "alternative",
+                    &mut d.alternative_method,
+                    &[
+                        (None, labels::NOT_STATED.get(lang)),
+                        (Some(true), labels::YES.get(lang)),
+                        (Some(false), labels::NO.get(lang)),
+                    ],
+                );
+            });
+        }
+    });
+}
+
+fn notice_form(ui: &mut egui::Ui, n: &mut Notice, lang: Lang) {
+    for (field, v) in [
+        ("processor", &mut n.processor),
+        ("purpose", &mut n.purpose),
+        ("retention", &mut n.retention),
+        ("rights", &mut n.rights),
+        ("contact", &mut n.contact),
+    ] {
+        ui.checkbox(v, i18n::notice_item_label(field, lang));
+    }
+}
+
+fn sign_form(ui: &mut egui::Ui, s: &mut Sign, cx: &FormCtx<'_>) {
+    let lang = cx.lang;
+    egui::Grid::new("sign").num_columns(2).show(ui, |ui| {
+        if !cx.multi {
+            text_row(ui, lang, labels::ID, &mut s.id);
+            row(ui, lang, labels::POSITION, |ui, _| {
+                point(ui, &mut s.position)
+            });
+        }
+        row(ui, lang, labels::FACING, |ui, _| {
+            ui.add(degrees(&mut s.facing, -360.0, 720.0));
+        });
+        row(ui, lang, labels::SIGN_WIDTH, |ui, _| {
+            ui.add(metres(&mut s.width, 0.01, 100.0));
+        });
+        row(ui, lang, labels::SIGN_HEIGHT, |ui, _| {
+            ui.add(metres(&mut s.height, 0.01, 100.0));
+        });
+        row(ui, lang, labels::MOUNT_HEIGHT, |ui, _| {
+            ui.add(metres(&mut s.mount_height, 0.0, 100.0));
+        });
+        row(ui, lang, labels::READABLE_DISTANCE, |ui, _| {
+            ui.add(metres(&mut s.readable_distance, 0.0, 1000.0));
+        });
+        multiline_row(ui, lang, labels::SIGN_TEXT, &mut s.text);
+    });
+    ui.label(labels::NOTICE_ITEMS.get(lang));
+    notice_form(ui, &mut s.notice, lang);
+}
+
+fn item_form(ui: &mut egui::Ui, item: &mut Item, cx: &FormCtx<'_>) {
+    let lang = cx.lang;
+    match item {
+        Item::Device(d) => device_form(ui, d, cx),
+        Item::Sign(s) => sign_form(ui, s, cx),
+        Item::Space(s) => {
+            egui::Grid::new("space").num_columns(2).show(ui, |ui| {
+                if !cx.multi {
+                    text_row(ui, lang, labels::ID, &mut s.id);
+                }
+                text_row(ui, lang, labels::NAME, &mut s.name);
+                row(ui, lang, labels::KIND, |ui, l| {
+                    let opts: Vec<(SpaceKind, &str)> = SpaceKind::ALL
+                        .iter()
+                        .map(|k| (*k, i18n::kind_label(*k, lang)))
+                        .collect();
+                    combo(ui, l, "kind", &mut s.kind, &opts);
+                });
+                if !cx.multi {
+                    row(ui, lang, labels::AREA, |ui, _| {
+                        ui.label(format!("{:.2} m²", polygon_area(&s.polygon)));
+                    });
+                }
+            });
+            if !cx.multi {
+                points(ui, lang, &mut s.polygon, 3);
+            }
+        }
+        Item::Zone(z) => {
+            egui::Grid::new("zone").num_columns(2).show(ui, |ui| {
+                if !cx.multi {
+                    text_row(ui, lang, labels::ID, &mut z.id);
+                }
+                text_row(ui, lang, labels::NAME, &mut z.name);
+                if !cx.multi {
+                    row(ui, lang, labels::AREA, |ui, _| {
+                        ui.label(format!("{:.2} m²", polygon_area(&z.polygon)));
+                    });
+                }
+            });
+            if !cx.multi {
+                points(ui, lang, &mut z.polygon, 3);
+            }
+        }
+        Item::Wall(w) => {
+            egui::Grid::new("wall").num_columns(2).show(ui, |ui| {
+                if !cx.multi {
+                    text_row(ui, lang, labels::ID, &mut w.id);
+                }
+                row(ui, lang, labels::THICKNESS, |ui, _| {
+                    ui.add(metres(&mut w.thickness, 0.0, 10.0));
+                });
+                if !cx.multi {
+                    let len: f64 = w
+                        .points
+                        .windows(2)
+                        .map(|p| (p[1][0] - p[0][0]).hypot(p[1][1] - p[0][1]))
+                        .sum();
+                    row(ui, lang, labels::LENGTH, |ui, _| {
+                        ui.label(format!("{len:.2} m"));
+                    });
+                }
+            });
+            if !cx.multi {
+                points(ui, lang, &mut w.points, 2);
+            }
+        }
+        Item::Opening(o) => {
+            egui::Grid::new("opening").num_columns(2).show(ui, |ui| {
+                if !cx.multi {
+                    text_row(ui, lang, labels::ID, &mut o.id);
+                }
+                row(ui, lang, labels::KIND, |ui, l| {
+                    combo(
+                        ui,
+                        l,
+                        "opening-kind",
+                        &mut o.kind,
+                        &[
+                            (OpeningKind::Door, labels::TOOL_DOOR.get(lang)),
+                            (OpeningKind::Opening, labels::TOOL_OPENING.get(lang)),
+                            (OpeningKind::Window, labels::TOOL_WINDOW.get(lang)),
+                        ],
+                    );
+                });
+                if !cx.multi {
+                    row(ui, lang, labels::END_A, |ui, _| point(ui, &mut o.a));
+                    row(ui, lang, labels::END_B, |ui, _| point(ui, &mut o.b));
+                    row(ui, lang, labels::LENGTH, |ui, _| {
+                        ui.label(format!("{:.2} m", (o.b[0] - o.a[0]).hypot(o.b[1] - o.a[1])));
+                    });
+                }
+            });
+        }
+    }
+}
+
+/// The top-level fields whose values differ between two objects.
+fn changed_fields(before: &Item, after: &Item) -> Vec<(String, serde_json::Value)> {
+    let (Ok(serde_json::Value::Object(a)), Ok(serde_json::Value::Object(b))) =
+        (serde_json::to_value(before), serde_json::to_value(after))
+    else {
+        return Vec::new();
+    };
+    let (Some(serde_json::Value::Object(a)), Some(serde_json::Value::Object(b))) =
+        (a.get("value"), b.get("value"))
+    else {
+        return Vec::new();
+    };
+    b.iter()
+        .filter(|(k, v)| a.get(*k) != Some(*v))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .chain(
+            a.keys()
+                .filter(|k| !b.contains_key(*k))
+                .map(|k| (k.clone(), serde_json::Value::Null)),
+        )
+        .collect()
+}
+
+/// The object with some top-level fields set (a null removes an optional field).
+fn with_fields(item: &Item, fields: &[(String, serde_json::Value)]) -> Option<Item> {
+    let mut v = serde_json::to_value(item).ok()?;
+    let obj = v.get_mut("value")?.as_object_mut()?;
+    for (k, val) in fields {
+        if val.is_null() {
+            obj.remove(k);
+        } else {
+            obj.insert(k.clone(), val.clone());
+        }
+    }
+    serde_json::from_value(v).ok()
+}
+
+fn kind_label(kind: ItemKind) -> Label {
+    match kind {
+        ItemKind::Device => labels::KIND_DEVICE,
+        ItemKind::Sign => labels::KIND_SIGN,
+        ItemKind::Opening => labels::KIND_OPENING,
+        ItemKind::Wall => labels::KIND_WALL,
+        ItemKind::Zone => labels::KIND_ZONE,
+        ItemKind::Space => labels::KIND_SPACE,
+    }
+}
+
+impl App {
+    pub(crate) fn properties_panel(&mut self, ui: &mut egui::Ui) {
+        if ui.input(|i| i.pointer.any_released()) {
+            if let Some(doc) = &mut self.doc {
+                doc.history.seal();
+            }
+        }
+        let Some(doc) = &self.doc else { return };
+        let fi = self.floor_index();
+        let floor = &doc.site.floors[fi];
+        let lang = self.lang;
+        let selected: Vec<(edit::ItemRef, Item)> = self
+            .selection
+            .iter()
+            .filter_map(|r| edit::get(floor, *r).map(|i| (*r, i)))
+            .collect();
+        let Some((first_ref, first)) = selected.first().cloned() else {
+            ui.weak(self.t(labels::NOTHING_SELECTED));
+            return;
+        };
+        let same_kind = selected.iter().all(|(r, _)| r.kind == first_ref.kind);
+        if !same_kind {
+            ui.label(format!(
+                "{} {}",
+                selected.len(),
+                self.t(labels::OBJECTS_SELECTED)
+            ));
+            if ui.button(self.t(labels::DELETE)).clicked() {
+                self.commands.push(super::UiCommand::Delete);
+            }
+            return;
+        }
+        let multi = selected.len() > 1;
+        ui.strong(if multi {
+            format!(
+                "{} × {}",
+                selected.len(),
+                kind_label(first_ref.kind).get(lang)
+            )
+        } else {
+            format!("{} {}", kind_label(first_ref.kind).get(lang), first.id())
+        });
+        let zones: Vec<String> = doc
+            .site
+            .floors
+            .iter()
+            .flat_map(|f| f.zones.iter().map(|z| z.id.clone()))
+            .collect();
+        let cx = FormCtx {
+            lang,
+            multi,
+            zones: &zones,
+        };
+        let mut copy = first.clone();
+        ui.push_id(("props", fi, first_ref), |ui| item_form(ui, &mut copy, &cx));
+
+        // Problems with this object, inline.
+        if !multi {
+            let mut problems: Vec<(Color32, String)> = Vec::new();
+            if copy.id().trim().is_empty() {
+                problems.push((
+                    Color32::from_rgb(0xC6, 0x28, 0x28),
+                    self.t(labels::ID_EMPTY).to_owned(),
+                ));
+            } else if copy.id() != first.id()
+                && super::tools::used_ids(&doc.site).contains(copy.id())
+            {
+                problems.push((
+                    Color32::from_rgb(0xC6, 0x28, 0x28),
+                    self.t(labels::ID_TAKEN).to_owned(),
+                ));
+            }
+            for f in doc.checker.findings() {
+                if f.subjects.iter().any(|s| s == first.id()) {
+                    problems.push((
+                        super::findings::severity_colour(f.severity),
+                        format!(
+                            "{} {}: {}",
+                            super::findings::severity_icon(f.severity),
+                            f.rule.as_str(),
+                            f.message.text(lang)
+                        ),
+                    ));
+                }
+            }
+            if !problems.is_empty() {
+                ui.separator();
+                for (c, text) in problems {
+                    ui.colored_label(c, text);
+                }
+            }
+        }
+        if ui.button(self.t(labels::DELETE)).clicked() {
+            self.commands.push(super::UiCommand::Delete);
+        }
+
+        if copy == first {
+            return;
+        }
+        // An empty or taken id is shown but not applied.
+        if copy.id().trim().is_empty()
+            || (copy.id() != first.id() && super::tools::used_ids(&doc.site).contains(copy.id()))
+        {
+            return;
+        }
+        let changed = changed_fields(&first, &copy);
+        let key = format!(
+            "props:{fi}:{:?}:{}",
+            self.selection,
+            changed.first().map_or("", |(k, _)| k.as_str())
+        );
+        let edits: Vec<Edit> = if multi {
+            selected
+                .iter()
+                .filter_map(|(r, item)| {
+                    with_fields(item, &changed).map(|it| Edit::Set {
+                        floor: fi,
+                        index: r.index,
+                        item: Box::new(it),
+                    })
+                })
+                .collect()
+        } else {
+            vec![Edit::Set {
+                floor: fi,
+                index: first_ref.index,
+                item: Box::new(copy),
+            }]
+        };
+        self.apply_merging(Edit::Batch(edits), Some(key));
+    }
+
+    pub(crate) fn site_panel(&mut self, ui: &mut egui::Ui) {
+        let Some(doc) = &self.doc else { return };
+        let lang = self.lang;
+        let before = SiteFields::of(&doc.site);
+        let mut s = before.clone();
+        egui::Grid::new("site").num_columns(2).show(ui, |ui| {
+            text_row(ui, lang, labels::SITE_NAME, &mut s.name);
+            row(ui, lang, labels::PROCESSOR, |ui, _| {
+                let mut named = s.processor.is_some();
+                ui.checkbox(&mut named, labels::PROCESSOR_NAMED.get(lang));
+                match (named, &s.processor) {
+                    (true, None) => s.processor = Some(Processor::default()),
+                    (false, Some(_)) => s.processor = None,
+                    _ => {}
+                }
+            });
+            if let Some(p) = &mut s.processor {
+                text_row(ui, lang, labels::PROCESSOR_NAME, &mut p.name);
+                text_row(ui, lang, labels::PROCESSOR_CONTACT, &mut p.contact);
+            }
+            row(ui, lang, labels::FACES_STORED, |ui, l| {
+                ui.horizontal(|ui| {
+                    let mut known = s.faces_stored.is_some();
+                    ui.checkbox(&mut known, "").labelled_by(l);
+                    match (known, s.faces_stored) {
+                        (true, None) => s.faces_stored = Some(0),
+                        (false, Some(_)) => s.faces_stored = None,
+                        _ => {}
+                    }
+                    if let Some(n) = &mut s.faces_stored {
+                        ui.add(DragValue::new(n).range(0..=u64::MAX).speed(100.0));
+                    }
+                });
+            });
+            row(ui, lang, labels::FILED_AUTHORITY, |ui, l| {
+                ui.checkbox(&mut s.filed_with_authority, "").labelled_by(l);
+            });
+            row(ui, lang, labels::FILED_POLICE, |ui, l| {
+                ui.checkbox(&mut s.filed_with_police, "").labelled_by(l);
+            });
+            row(ui, lang, labels::RETENTION_DAYS, |ui, l| {
+                ui.horizontal(|ui| {
+                    let mut known = s.retention_days.is_some();
+                    ui.checkbox(&mut known, "").labelled_by(l);
+                    match (known, s.retention_days) {
+                        (true, None) => s.retention_days = Some(30),
+                        (false, Some(_)) => s.retention_days = None,
+                        _ => {}
+                    }
+                    if let Some(n) = &mut s.retention_days {
+                        ui.add(
+                            DragValue::new(n)
+                                .range(0..=100_000)
+                                .suffix(labels::DAYS.get(lang)),
+                        );
+                    }
+                });
+            });
+            row(ui, lang, labels::FACE_DENSITY, |ui, _| {
+                ui.add(
+                    DragValue::new(&mut s.face_density)
+                        .range(1.0..=100_000.0)
+                        .speed(5.0)
+                        .suffix(" px/m"),
+                );
+            });
+        });
+        if s != before {
+            let field = if s.name != before.name {
+                "name"
+            } else if s.processor != before.processor {
+                "processor"
+            } else if s.face_density != before.face_density {
+                "density"
+            } else {
+                "other"
+            };
+            self.apply_merging(Edit::Site(Box::new(s)), Some(format!("site:{field}")));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_fields_carry_over_to_other_objects() {
+        let a = Item::Device(Device::new("a", [0.0, 0.0], 0.0, true));
+        let mut b = a.clone();
+        if let Item::Device(d) = &mut b {
+            d.fov = 60.0;
+            d.purpose = Some(Purpose::Attendance);
+        }
+        let changed = changed_fields(&a, &b);
+        let other = Item::Device(Device::new("other", [5.0, 5.0], 90.0, true));
+        let Some(Item::Device(d)) = with_fields(&other, &changed) else {
+            panic!("a device")
+        };
+        assert_eq!(
+            (d.id.as_str(), d.position, d.heading),
+            ("other", [5.0, 5.0], 90.0)
+        );
+        assert_eq!((d.fov, d.purpose), (60.0, Some(Purpose::Attendance)));
+        // Clearing an optional field clears it on the others too.
+        let changed = changed_fields(&b, &a);
+        let Some(Item::Device(d)) = with_fields(&Item::Device(d), &changed) else {
+            panic!("a device")
+        };
+        assert_eq!(d.purpose, None);
+    }
+}

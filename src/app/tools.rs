@@ -1,0 +1,510 @@
+//! The drawing tools and what they share: picking objects under the pointer, snapping, the
+//! on-canvas handles of a camera or sign, and fresh ids for new objects.
+
+use std::collections::{BTreeSet, HashSet};
+
+use eframe::egui::{Key, Pos2};
+
+use super::edit::{self, Item, ItemKind, ItemRef};
+use super::labels::{self, Label};
+use super::view::ScreenFromPlan;
+use crate::model::{Floor, Point, Site};
+
+/// The tools of the toolbar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Tool {
+    Select,
+    Wall,
+    Door,
+    Opening,
+    Window,
+    Space,
+    Zone,
+    FrCamera,
+    Camera,
+    Sign,
+    /// Drag the floor's underlay.
+    MoveUnderlay,
+    /// Click two points of the underlay, then type their distance.
+    Calibrate,
+}
+
+impl Tool {
+    /// The toolbar, in order.
+    pub const TOOLBAR: [Tool; 10] = [
+        Tool::Select,
+        Tool::Wall,
+        Tool::Door,
+        Tool::Opening,
+        Tool::Window,
+        Tool::Space,
+        Tool::Zone,
+        Tool::FrCamera,
+        Tool::Camera,
+        Tool::Sign,
+    ];
+
+    /// The one-key shortcut.
+    pub fn key(self) -> Option<Key> {
+        Some(match self {
+            Tool::Select => Key::V,
+            Tool::Wall => Key::W,
+            Tool::Door => Key::D,
+            Tool::Opening => Key::O,
+            Tool::Window => Key::N,
+            Tool::Space => Key::R,
+            Tool::Zone => Key::Z,
+            Tool::FrCamera => Key::C,
+            Tool::Camera => Key::K,
+            Tool::Sign => Key::G,
+            Tool::MoveUnderlay | Tool::Calibrate => return None,
+        })
+    }
+
+    pub fn icon(self) -> &'static str {
+        match self {
+            Tool::Select => "⬉",
+            Tool::Wall => "✏",
+            Tool::Door => "🚪",
+            Tool::Opening => "⬜",
+            Tool::Window => "🔳",
+            Tool::Space => "🏠",
+            Tool::Zone => "⛶",
+            Tool::FrCamera => "👤",
+            Tool::Camera => "📹",
+            Tool::Sign => "ℹ",
+            Tool::MoveUnderlay => "✋",
+            Tool::Calibrate => "📏",
+        }
+    }
+
+    pub fn label(self) -> Label {
+        match self {
+            Tool::Select => labels::TOOL_SELECT,
+            Tool::Wall => labels::TOOL_WALL,
+            Tool::Door => labels::TOOL_DOOR,
+            Tool::Opening => labels::TOOL_OPENING,
+            Tool::Window => labels::TOOL_WINDOW,
+            Tool::Space => labels::TOOL_SPACE,
+            Tool::Zone => labels::TOOL_ZONE,
+            Tool::FrCamera => labels::TOOL_FR_CAMERA,
+            Tool::Camera => labels::TOOL_CAMERA,
+            Tool::Sign => labels::TOOL_SIGN,
+            Tool::MoveUnderlay => labels::TOOL_MOVE_UNDERLAY,
+            Tool::Calibrate => labels::TOOL_CALIBRATE,
+        }
+    }
+
+    /// How to use the tool (tooltip and status bar).
+    pub fn hint(self) -> Label {
+        match self {
+            Tool::Select => labels::HINT_SELECT,
+            Tool::Wall => labels::HINT_WALL,
+            Tool::Door | Tool::Opening | Tool::Window => labels::HINT_OPENING,
+            Tool::Space | Tool::Zone => labels::HINT_AREA,
+            Tool::FrCamera | Tool::Camera => labels::HINT_CAMERA,
+            Tool::Sign => labels::HINT_SIGN,
+            Tool::MoveUnderlay => labels::HINT_MOVE_UNDERLAY,
+            Tool::Calibrate => labels::HINT_CALIBRATE,
+        }
+    }
+
+    /// The object kind an opening tool makes.
+    pub fn opening_kind(self) -> Option<crate::model::OpeningKind> {
+        use crate::model::OpeningKind;
+        match self {
+            Tool::Door => Some(OpeningKind::Door),
+            Tool::Opening => Some(OpeningKind::Opening),
+            Tool::Window => Some(OpeningKind::Window),
+            _ => None,
+        }
+    }
+}
+
+/// Screen distance (points) within which the pointer picks or snaps.
+pub const PICK_PT: f32 = 9.0;
+
+fn dist_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let len2 = ab.length_sq();
+    let t = if len2 <= f32::EPSILON {
+        0.0
+    } else {
+        ((p - a).dot(ab) / len2).clamp(0.0, 1.0)
+    };
+    (a + ab * t).distance(p)
+}
+
+/// The parameter (0…1) of the point of segment a–b nearest to p, in plan metres.
+pub fn project(p: Point, a: Point, b: Point) -> f64 {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let len2 = dx * dx + dy * dy;
+    if len2 <= 0.0 {
+        return 0.0;
+    }
+    (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
+}
+
+/// The point at parameter t of segment a–b.
+pub fn lerp(a: Point, b: Point, t: f64) -> Point {
+    [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]
+}
+
+fn inside(poly: &[Point], p: Point) -> bool {
+    let mut c = false;
+    let n = poly.len();
+    for i in 0..n {
+        let (a, b) = (poly[i], poly[(i + n - 1) % n]);
+        if (a[1] > p[1]) != (b[1] > p[1])
+            && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
+        {
+            c = !c;
+        }
+    }
+    c
+}
+
+fn area(poly: &[Point]) -> f64 {
+    let n = poly.len();
+    (0..n)
+        .map(|i| {
+            let (a, b) = (poly[i], poly[(i + 1) % n]);
+            a[0] * b[1] - b[0] * a[1]
+        })
+        .sum::<f64>()
+        .abs()
+        / 2.0
+}
+
+/// The object under a screen point, topmost first: devices, signs, openings, walls, zone
+/// edges, then the smallest space containing the point.
+pub fn pick(floor: &Floor, tf: &ScreenFromPlan, at: Pos2) -> Option<ItemRef> {
+    let near_point = |p: Point| tf.screen(p).distance(at);
+    let nearest = |kind: ItemKind, dists: Vec<f32>, within: f32| {
+        dists
+            .into_iter()
+            .enumerate()
+            .filter(|(_, d)| *d <= within)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(index, _)| ItemRef { kind, index })
+    };
+    let polyline_dist = |pts: &[Point], closed: bool| {
+        let n = pts.len();
+        let segs = if closed { n } else { n.saturating_sub(1) };
+        (0..segs)
+            .map(|i| dist_to_segment(at, tf.screen(pts[i]), tf.screen(pts[(i + 1) % n])))
+            .fold(f32::INFINITY, f32::min)
+    };
+    let plan = tf.plan(at);
+    nearest(
+        ItemKind::Device,
+        floor
+            .devices
+            .iter()
+            .map(|d| near_point(d.position))
+            .collect(),
+        PICK_PT + 2.0,
+    )
+    .or_else(|| {
+        nearest(
+            ItemKind::Sign,
+            floor.signs.iter().map(|s| near_point(s.position)).collect(),
+            PICK_PT + 2.0,
+        )
+    })
+    .or_else(|| {
+        nearest(
+            ItemKind::Opening,
+            floor
+                .openings
+                .iter()
+                .map(|o| dist_to_segment(at, tf.screen(o.a), tf.screen(o.b)))
+                .collect(),
+            PICK_PT,
+        )
+    })
+    .or_else(|| {
+        let dists = floor
+            .walls
+            .iter()
+            .map(|w| polyline_dist(&w.points, false) - (w.thickness as f32 * tf.scale / 2.0))
+            .collect();
+        nearest(ItemKind::Wall, dists, PICK_PT / 2.0)
+    })
+    .or_else(|| {
+        nearest(
+            ItemKind::Zone,
+            floor
+                .zones
+                .iter()
+                .map(|z| polyline_dist(&z.polygon, true))
+                .collect(),
+            PICK_PT / 2.0,
+        )
+    })
+    .or_else(|| {
+        floor
+            .spaces
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.polygon.len() >= 3 && inside(&s.polygon, plan))
+            .min_by(|a, b| area(&a.1.polygon).total_cmp(&area(&b.1.polygon)))
+            .map(|(index, _)| ItemRef {
+                kind: ItemKind::Space,
+                index,
+            })
+    })
+}
+
+/// Every object lying wholly inside the plan rectangle `min`–`max`.
+pub fn in_box(floor: &Floor, min: Point, max: Point) -> BTreeSet<ItemRef> {
+    let inside_box =
+        |p: &Point| p[0] >= min[0] && p[0] <= max[0] && p[1] >= min[1] && p[1] <= max[1];
+    let mut out = BTreeSet::new();
+    for kind in [
+        ItemKind::Device,
+        ItemKind::Sign,
+        ItemKind::Opening,
+        ItemKind::Wall,
+        ItemKind::Zone,
+        ItemKind::Space,
+    ] {
+        for index in 0..edit::count(floor, kind) {
+            let r = ItemRef { kind, index };
+            if let Some(item) = edit::get(floor, r) {
+                let pts = item.points();
+                if !pts.is_empty() && pts.iter().all(inside_box) {
+                    out.insert(r);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What the pointer snapped to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Snap {
+    Endpoint,
+    Wall,
+    Grid,
+    Off,
+}
+
+/// Snaps a screen point: to an endpoint (wall points, opening ends, space and zone corners,
+/// and `extra` points) within reach, else to the nearest point of a wall within reach, else to
+/// the grid step. `off` (a held modifier) turns snapping off.
+pub fn snap(
+    floor: &Floor,
+    tf: &ScreenFromPlan,
+    at: Pos2,
+    extra: &[Point],
+    grid_step: f64,
+    off: bool,
+) -> (Point, Snap) {
+    let plan = tf.plan(at);
+    if off {
+        return (plan, Snap::Off);
+    }
+    let endpoints = floor
+        .walls
+        .iter()
+        .flat_map(|w| w.points.iter().copied())
+        .chain(floor.openings.iter().flat_map(|o| [o.a, o.b]))
+        .chain(floor.spaces.iter().flat_map(|s| s.polygon.iter().copied()))
+        .chain(floor.zones.iter().flat_map(|z| z.polygon.iter().copied()))
+        .chain(extra.iter().copied());
+    if let Some((p, _)) = endpoints
+        .map(|p| (p, tf.screen(p).distance(at)))
+        .filter(|(_, d)| *d <= PICK_PT)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+    {
+        return (p, Snap::Endpoint);
+    }
+    if let Some((_, _, p)) = nearest_wall(floor, tf, at) {
+        return (p, Snap::Wall);
+    }
+    let g = |v: f64| (v / grid_step).round() * grid_step;
+    ([g(plan[0]), g(plan[1])], Snap::Grid)
+}
+
+/// The wall segment nearest to a screen point within reach: (wall, segment, nearest point).
+pub fn nearest_wall(floor: &Floor, tf: &ScreenFromPlan, at: Pos2) -> Option<(usize, usize, Point)> {
+    let plan = tf.plan(at);
+    let mut best: Option<(usize, usize, Point, f32)> = None;
+    for (wi, w) in floor.walls.iter().enumerate() {
+        for (si, pair) in w.points.windows(2).enumerate() {
+            let p = lerp(pair[0], pair[1], project(plan, pair[0], pair[1]));
+            let d = tf.screen(p).distance(at);
+            let reach = PICK_PT.max(w.thickness as f32 * tf.scale / 2.0);
+            if d <= reach && best.is_none_or(|b| d < b.3) {
+                best = Some((wi, si, p, d));
+            }
+        }
+    }
+    best.map(|(w, s, p, _)| (w, s, p))
+}
+
+/// A handle on the selected camera or sign.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Handle {
+    /// Turns the heading (or a sign's facing).
+    Turn,
+    /// Widens or narrows the field of view (either edge).
+    Fov,
+    /// Stretches the range.
+    Range,
+}
+
+/// Distance of the turn handle from the device, in screen points.
+const TURN_HANDLE_PT: f32 = 38.0;
+
+fn dir(deg: f64) -> [f64; 2] {
+    let r = deg.to_radians();
+    [r.cos(), r.sin()]
+}
+
+fn offset(p: Point, d: [f64; 2], len: f64) -> Point {
+    [p[0] + d[0] * len, p[1] + d[1] * len]
+}
+
+/// The handles of an object and where they are (plan metres).
+pub fn handles(item: &Item, tf: &ScreenFromPlan) -> Vec<(Handle, Point)> {
+    let turn_len = (TURN_HANDLE_PT / tf.scale) as f64;
+    match item {
+        Item::Device(d) => {
+            let mut out = vec![
+                (Handle::Turn, offset(d.position, dir(d.heading), turn_len)),
+                (Handle::Range, offset(d.position, dir(d.heading), d.range)),
+            ];
+            if d.fov < 360.0 {
+                for side in [-1.0, 1.0] {
+                    out.push((
+                        Handle::Fov,
+                        offset(
+                            d.position,
+                            dir(d.heading + side * d.fov / 2.0),
+                            d.range * 0.7,
+                        ),
+                    ));
+                }
+            }
+            out
+        }
+        Item::Sign(s) => vec![(Handle::Turn, offset(s.position, dir(s.facing), turn_len))],
+        _ => Vec::new(),
+    }
+}
+
+/// The handle under a screen point.
+pub fn handle_at(item: &Item, tf: &ScreenFromPlan, at: Pos2) -> Option<Handle> {
+    handles(item, tf)
+        .into_iter()
+        .map(|(h, p)| (h, tf.screen(p).distance(at)))
+        .filter(|(_, d)| *d <= PICK_PT)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(h, _)| h)
+}
+
+/// The direction from `from` to `to` in degrees counter-clockwise from +x, rounded to 0.1°.
+pub fn bearing(from: Point, to: Point) -> f64 {
+    let deg = (to[1] - from[1]).atan2(to[0] - from[0]).to_degrees();
+    ((deg * 10.0).round() / 10.0).rem_euclid(360.0)
+}
+
+/// Applies a handle drag to an object: the pointer is at `to` (plan metres).
+pub fn drag_handle(item: &mut Item, handle: Handle, to: Point) {
+    match (item, handle) {
+        (Item::Device(d), Handle::Turn) => d.heading = bearing(d.position, to),
+        (Item::Device(d), Handle::Range) => {
+            let r = (to[0] - d.position[0]).hypot(to[1] - d.position[1]);
+            d.range = ((r * 100.0).round() / 100.0).max(0.1);
+        }
+        (Item::Device(d), Handle::Fov) => {
+            let off = (bearing(d.position, to) - d.heading + 540.0).rem_euclid(360.0) - 180.0;
+            d.fov = (2.0 * off.abs()).clamp(1.0, 360.0);
+        }
+        (Item::Sign(s), Handle::Turn) => s.facing = bearing(s.position, to),
+        _ => {}
+    }
+}
+
+/// Every id used anywhere in the site.
+pub fn used_ids(site: &Site) -> HashSet<String> {
+    let mut ids = HashSet::new();
+    for f in &site.floors {
+        ids.insert(f.id.clone());
+        for kind in [
+            ItemKind::Device,
+            ItemKind::Sign,
+            ItemKind::Opening,
+            ItemKind::Wall,
+            ItemKind::Zone,
+            ItemKind::Space,
+        ] {
+            for index in 0..edit::count(f, kind) {
+                if let Some(item) = edit::get(f, ItemRef { kind, index }) {
+                    ids.insert(item.id().to_owned());
+                }
+            }
+        }
+    }
+    ids
+}
+
+/// The first id `prefix-1`, `prefix-2`… not in `used`; the new id is added to `used`.
+pub fn fresh_id(used: &mut HashSet<String>, prefix: &str) -> String {
+    let id = (1..)
+        .map(|n| format!("{prefix}-{n}"))
+        .find(|id| !used.contains(id))
+        .unwrap_or_else(|| prefix.to_owned());
+    used.insert(id.clone());
+    id
+}
+
+/// The id prefix of new objects of a kind.
+pub fn id_prefix(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Device => "cam",
+        ItemKind::Sign => "sign",
+        ItemKind::Opening => "door",
+        ItemKind::Wall => "wall",
+        ItemKind::Zone => "zone",
+        ItemKind::Space => "space",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Device;
+
+    #[test]
+    fn handles_turn_widen_and_stretch() {
+        let mut item = Item::Device(Device::new("c", [0.0, 0.0], 0.0, true));
+        drag_handle(&mut item, Handle::Turn, [0.0, 3.0]);
+        drag_handle(&mut item, Handle::Range, [0.0, 7.5]);
+        drag_handle(&mut item, Handle::Fov, [-1.0, 1.0]);
+        let Item::Device(d) = item else {
+            panic!("still a device")
+        };
+        assert_eq!(d.heading, 90.0);
+        assert_eq!(d.range, 7.5);
+        // The edge at 135° is 45° off the heading: the fov is 90°.
+        assert!((d.fov - 90.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn fresh_ids_skip_used_ones() {
+        let mut used: HashSet<String> = ["cam-1".to_owned(), "cam-2".to_owned()].into();
+        assert_eq!(fresh_id(&mut used, "cam"), "cam-3");
+        assert_eq!(fresh_id(&mut used, "cam"), "cam-4");
+    }
+
+    #[test]
+    fn projection_clamps_to_the_segment() {
+        assert_eq!(project([5.0, 1.0], [0.0, 0.0], [4.0, 0.0]), 1.0);
+        assert_eq!(project([1.0, 1.0], [0.0, 0.0], [4.0, 0.0]), 0.25);
+        assert_eq!(lerp([0.0, 0.0], [4.0, 2.0], 0.5), [2.0, 1.0]);
+    }
+}
