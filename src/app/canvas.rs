@@ -436,6 +436,8 @@ impl App {
             }
             Tool::Door | Tool::Opening | Tool::Window => {
                 let kind = self.tool.opening_kind();
+                let step = draw::grid_step(tf.scale);
+                let snap_off = ui.input(|i| i.modifiers.alt);
                 if pressed_here {
                     if let Some((wall, seg, at)) =
                         press.and_then(|p| tools::nearest_wall(&floor, tf, p))
@@ -444,7 +446,13 @@ impl App {
                         self.gesture = Gesture::Opening {
                             wall,
                             seg,
-                            from_t: tools::project(at, pts[seg], pts[seg + 1]),
+                            from_t: tools::snap_along(
+                                pts[seg],
+                                pts[seg + 1],
+                                tools::project(at, pts[seg], pts[seg + 1]),
+                                step,
+                                snap_off,
+                            ),
                         };
                     } else {
                         self.status = Some(self.t(labels::PRESS_ON_WALL).to_owned());
@@ -456,7 +464,13 @@ impl App {
                     {
                         let pts = &floor.walls[wall].points;
                         let (a, b) = (pts[seg], pts[seg + 1]);
-                        let to_t = tools::project(tf.plan(p), a, b);
+                        let to_t = tools::snap_along(
+                            a,
+                            b,
+                            tools::project(tf.plan(p), a, b),
+                            step,
+                            snap_off,
+                        );
                         let (pa, pb) = (tools::lerp(a, b, from_t), tools::lerp(a, b, to_t));
                         if length(pa, pb) >= 0.1 {
                             if let Some(k) = kind {

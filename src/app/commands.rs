@@ -673,7 +673,8 @@ impl App {
                 }
                 ui.separator();
                 if let Some([x, y]) = self.cursor {
-                    ui.monospace(format!("x {x:.2} m  y {y:.2} m"));
+                    // + 0.0 turns −0 into 0.
+                    ui.monospace(format!("x {:.2} m  y {:.2} m", x + 0.0, y + 0.0));
                     ui.separator();
                 }
             }

@@ -524,7 +524,8 @@ pub fn floor(
         );
     }
     selection(painter, floor, tf, hl.selection);
-    // Finding markers, numbered as in the exported picture.
+    // Finding markers, numbered as in the exported picture; markers at one point stand in a row.
+    let mut at_point: Vec<([f64; 2], f32)> = Vec::new();
     for (i, f) in findings.iter().enumerate() {
         if f.floor_index != Some(fi) {
             continue;
@@ -532,7 +533,17 @@ pub fn floor(
         let (Some(at), Some(Some(n))) = (f.at, hl.numbers.get(i)) else {
             continue;
         };
-        let p = tf.screen(at);
+        let shift = match at_point.iter_mut().find(|(p, _)| *p == at) {
+            Some((_, next)) => {
+                *next += 20.0;
+                *next
+            }
+            None => {
+                at_point.push((at, 0.0));
+                0.0
+            }
+        };
+        let p = tf.screen(at) + Vec2::new(shift, 0.0);
         let hovered = hl.hovered_finding == Some(i);
         painter.circle(
             p,

@@ -98,6 +98,23 @@ impl Recovery {
     }
 }
 
+/// Keeps underlay images found when a site is saved into another folder: their paths are
+/// made relative to the new file (absolute when they cannot be).
+fn rebase_underlays(site: &mut Site, old_file: Option<&Path>, new_file: &Path) {
+    let old_dir = old_file.and_then(Path::parent);
+    if old_file.is_some() && old_dir == new_file.parent() {
+        return;
+    }
+    for u in site.floors.iter_mut().filter_map(|f| f.underlay.as_mut()) {
+        let image = Path::new(&u.image);
+        let absolute = match old_dir {
+            Some(dir) if image.is_relative() => dir.join(image),
+            _ => image.to_path_buf(),
+        };
+        u.image = super::floors::relative_path(&absolute, Some(new_file));
+    }
+}
+
 impl App {
     /// File → New: an empty site with one floor.
     pub(crate) fn new_site(&mut self) {
@@ -157,6 +174,7 @@ impl App {
         let Some(doc) = &mut self.doc else {
             return false;
         };
+        rebase_underlays(&mut doc.site, doc.path.as_deref(), &path);
         match model::save(&doc.site, &path) {
             Ok(()) => {
                 doc.path = Some(path.clone());

@@ -268,7 +268,7 @@ impl App {
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
         egui::Panel::left("properties")
-            .default_size(330.0)
+            .default_size(380.0)
             .min_size(240.0)
             .max_size(600.0)
             .resizable(true)

@@ -145,6 +145,22 @@ pub fn project(p: Point, a: Point, b: Point) -> f64 {
     (((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2).clamp(0.0, 1.0)
 }
 
+/// Rounds a parameter along segment a–b so that its distance from `a` is a multiple of
+/// `step` metres (the grid step), unless snapping is off.
+///
+/// ```
+/// use sightline::app::tools::snap_along;
+/// // 1.37 m along a 4 m wall, on a 0.5 m grid: 1.5 m.
+/// assert_eq!(snap_along([0.0, 0.0], [4.0, 0.0], 1.37 / 4.0, 0.5, false), 0.375);
+/// ```
+pub fn snap_along(a: Point, b: Point, t: f64, step: f64, off: bool) -> f64 {
+    let len = (b[0] - a[0]).hypot(b[1] - a[1]);
+    if off || len <= 0.0 || step <= 0.0 {
+        return t;
+    }
+    ((t * len / step).round() * step / len).clamp(0.0, 1.0)
+}
+
 /// The point at parameter t of segment a–b.
 pub fn lerp(a: Point, b: Point, t: f64) -> Point {
     [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]
