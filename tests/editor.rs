@@ -85,16 +85,7 @@ fn dragging_a_camera_moves_it_and_undo_redo_bring_it_back_and_forth() {
     let from = tf.screen(start);
     // Into the women's changing room (x 16..28, y 8..16).
     let to = tf.screen([22.0, 12.0]);
-    h.hover_at(from);
-    h.run();
-    h.drag_at(from);
-    h.run();
-    for k in 1..=10 {
-        h.hover_at(from + (to - from) * (k as f32 / 10.0));
-        h.run();
-    }
-    h.drop_at(to);
-    h.run();
+    drag(&mut h, from, to);
     let doc = h.state().doc.as_ref().expect("doc");
     let moved = doc.site.floors[0].devices[di].position;
     assert!(

@@ -462,8 +462,14 @@ impl App {
                     if let (Gesture::Opening { wall, seg, from_t }, Some(p)) =
                         (std::mem::take(&mut self.gesture), pointer)
                     {
-                        let pts = &floor.walls[wall].points;
-                        let (a, b) = (pts[seg], pts[seg + 1]);
+                        // The wall may have gone (undone) while the button was down.
+                        let Some((a, b)) = floor
+                            .walls
+                            .get(wall)
+                            .and_then(|w| Some((*w.points.get(seg)?, *w.points.get(seg + 1)?)))
+                        else {
+                            return;
+                        };
                         let to_t = tools::snap_along(
                             a,
                             b,
@@ -784,7 +790,7 @@ impl App {
                 if let Some(item) = edit::get(&doc.site.floors[fi], *at) {
                     for (h, p) in tools::handles(&item, tf) {
                         let s = tf.screen(p);
-                        let pos = item.points()[0];
+                        let pos = item.points().first().copied().unwrap_or(p);
                         painter.line_segment(
                             [tf.screen(pos), s],
                             Stroke::new(

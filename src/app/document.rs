@@ -79,20 +79,28 @@ impl Document {
     }
 
     pub fn undo(&mut self) -> bool {
-        let Some(changed) = self.history.next_undo().map(|e| e.changes(&self.site)) else {
-            return false;
-        };
-        self.history.undo(&mut self.site);
-        self.refresh(changed);
-        self.dirty = true;
-        true
+        self.step(false)
     }
 
     pub fn redo(&mut self) -> bool {
-        let Some(changed) = self.history.next_redo().map(|e| e.changes(&self.site)) else {
+        self.step(true)
+    }
+
+    /// Undoes (or redoes) one step and re-checks what it changed.
+    fn step(&mut self, redo: bool) -> bool {
+        let next = if redo {
+            self.history.next_redo()
+        } else {
+            self.history.next_undo()
+        };
+        let Some(changed) = next.map(|e| e.changes(&self.site)) else {
             return false;
         };
-        self.history.redo(&mut self.site);
+        if redo {
+            self.history.redo(&mut self.site);
+        } else {
+            self.history.undo(&mut self.site);
+        }
         self.refresh(changed);
         self.dirty = true;
         true
@@ -101,15 +109,7 @@ impl Document {
     /// Shows objects in a new state while a drag is under way, without an undo step: the site
     /// is changed in place and re-checked if that is quick enough.
     pub fn preview(&mut self, floor: usize, items: Vec<(ItemRef, Item)>) {
-        let edits: Vec<Edit> = items
-            .into_iter()
-            .map(|(at, item)| Edit::Set {
-                floor,
-                index: at.index,
-                item: Box::new(item),
-            })
-            .collect();
-        let edit = Edit::Batch(edits);
+        let edit = set_all(floor, items);
         let changed = edit.changes(&self.site);
         edit.apply(&mut self.site);
         match changed {
@@ -130,29 +130,11 @@ impl Document {
             .filter_map(|(at, _)| edit::get(f, *at).map(|item| (*at, item)))
             .collect();
         let moved = finals.iter().zip(&originals).any(|((_, a), (_, b))| a != b);
-        let restore = Edit::Batch(
-            originals
-                .into_iter()
-                .map(|(at, item)| Edit::Set {
-                    floor,
-                    index: at.index,
-                    item: Box::new(item),
-                })
-                .collect(),
-        );
+        let restore = set_all(floor, originals);
         let changed = restore.changes(&self.site);
         restore.apply(&mut self.site);
         if moved {
-            self.apply(Edit::Batch(
-                finals
-                    .into_iter()
-                    .map(|(at, item)| Edit::Set {
-                        floor,
-                        index: at.index,
-                        item: Box::new(item),
-                    })
-                    .collect(),
-            ));
+            self.apply(set_all(floor, finals));
         } else {
             self.refresh(changed);
         }
@@ -160,4 +142,18 @@ impl Document {
             self.recheck();
         }
     }
+}
+
+/// One edit that sets every listed object of a floor.
+fn set_all(floor: usize, items: Vec<(ItemRef, Item)>) -> Edit {
+    Edit::Batch(
+        items
+            .into_iter()
+            .map(|(at, item)| Edit::Set {
+                floor,
+                index: at.index,
+                item: Box::new(item),
+            })
+            .collect(),
+    )
 }

@@ -156,19 +156,9 @@ pub fn grid_step(points_per_metre: f32) -> f64 {
         .unwrap_or(100.0)
 }
 
-/// A round length in metres of about `target` metres (1, 2 or 5 times a power of ten).
-pub fn nice_length(target: f64) -> f64 {
-    let base = 10f64.powf(target.max(1e-3).log10().floor());
-    [1.0, 2.0, 5.0, 10.0]
-        .into_iter()
-        .map(|k| k * base)
-        .rfind(|l| *l <= target)
-        .unwrap_or(base)
-}
-
 /// Scale bar (bottom left) and north arrow (top right).
 pub fn scale_and_north(painter: &egui::Painter, rect: Rect, tf: &ScreenFromPlan) {
-    let len_m = nice_length(140.0 / tf.scale as f64);
+    let len_m = crate::render::nice_length(140.0 / tf.scale as f64);
     let len_pt = (len_m * tf.scale as f64) as f32;
     let left = rect.left_bottom() + Vec2::new(16.0, -20.0);
     let ink = Color32::from_rgb(0x33, 0x33, 0x33);

@@ -28,6 +28,18 @@ pub enum ItemKind {
     Space,
 }
 
+impl ItemKind {
+    /// Every kind, topmost first.
+    pub const ALL: [ItemKind; 6] = [
+        ItemKind::Device,
+        ItemKind::Sign,
+        ItemKind::Opening,
+        ItemKind::Wall,
+        ItemKind::Zone,
+        ItemKind::Space,
+    ];
+}
+
 /// One object of a floor: its kind and index.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemRef {

@@ -108,18 +108,6 @@ fn points(ui: &mut egui::Ui, lang: Lang, pts: &mut Vec<Point>, min: usize) {
     }
 }
 
-fn polygon_area(poly: &[Point]) -> f64 {
-    let n = poly.len();
-    (0..n)
-        .map(|i| {
-            let (a, b) = (poly[i], poly[(i + 1) % n]);
-            a[0] * b[1] - b[0] * a[1]
-        })
-        .sum::<f64>()
-        .abs()
-        / 2.0
-}
-
 /// A labelled text field in a grid (the label names the field for screen readers too).
 fn text_row(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut String) {
     let label = ui.label(l.get(lang));
@@ -335,7 +323,10 @@ fn item_form(ui: &mut egui::Ui, item: &mut Item, cx: &FormCtx<'_>) {
                 });
                 if !cx.multi {
                     row(ui, lang, labels::AREA, |ui, _| {
-                        ui.label(format!("{:.2} m²", polygon_area(&s.polygon)));
+                        ui.label(format!(
+                            "{:.2} m²",
+                            crate::geometry::polygon::signed_area(&s.polygon).abs()
+                        ));
                     });
                 }
             });
@@ -351,7 +342,10 @@ fn item_form(ui: &mut egui::Ui, item: &mut Item, cx: &FormCtx<'_>) {
                 text_row(ui, lang, labels::NAME, &mut z.name);
                 if !cx.multi {
                     row(ui, lang, labels::AREA, |ui, _| {
-                        ui.label(format!("{:.2} m²", polygon_area(&z.polygon)));
+                        ui.label(format!(
+                            "{:.2} m²",
+                            crate::geometry::polygon::signed_area(&z.polygon).abs()
+                        ));
                     });
                 }
             });

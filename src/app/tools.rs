@@ -180,18 +180,6 @@ fn inside(poly: &[Point], p: Point) -> bool {
     c
 }
 
-fn area(poly: &[Point]) -> f64 {
-    let n = poly.len();
-    (0..n)
-        .map(|i| {
-            let (a, b) = (poly[i], poly[(i + 1) % n]);
-            a[0] * b[1] - b[0] * a[1]
-        })
-        .sum::<f64>()
-        .abs()
-        / 2.0
-}
-
 /// The object under a screen point, topmost first: devices, signs, openings, walls, zone
 /// edges, then the smallest space containing the point.
 pub fn pick(floor: &Floor, tf: &ScreenFromPlan, at: Pos2) -> Option<ItemRef> {
@@ -264,7 +252,10 @@ pub fn pick(floor: &Floor, tf: &ScreenFromPlan, at: Pos2) -> Option<ItemRef> {
             .iter()
             .enumerate()
             .filter(|(_, s)| s.polygon.len() >= 3 && inside(&s.polygon, plan))
-            .min_by(|a, b| area(&a.1.polygon).total_cmp(&area(&b.1.polygon)))
+            .min_by(|a, b| {
+                let area = |p: &[Point]| crate::geometry::polygon::signed_area(p).abs();
+                area(&a.1.polygon).total_cmp(&area(&b.1.polygon))
+            })
             .map(|(index, _)| ItemRef {
                 kind: ItemKind::Space,
                 index,
@@ -277,14 +268,7 @@ pub fn in_box(floor: &Floor, min: Point, max: Point) -> BTreeSet<ItemRef> {
     let inside_box =
         |p: &Point| p[0] >= min[0] && p[0] <= max[0] && p[1] >= min[1] && p[1] <= max[1];
     let mut out = BTreeSet::new();
-    for kind in [
-        ItemKind::Device,
-        ItemKind::Sign,
-        ItemKind::Opening,
-        ItemKind::Wall,
-        ItemKind::Zone,
-        ItemKind::Space,
-    ] {
+    for kind in ItemKind::ALL {
         for index in 0..edit::count(floor, kind) {
             let r = ItemRef { kind, index };
             if let Some(item) = edit::get(floor, r) {
@@ -450,14 +434,7 @@ pub fn used_ids(site: &Site) -> HashSet<String> {
     let mut ids = HashSet::new();
     for f in &site.floors {
         ids.insert(f.id.clone());
-        for kind in [
-            ItemKind::Device,
-            ItemKind::Sign,
-            ItemKind::Opening,
-            ItemKind::Wall,
-            ItemKind::Zone,
-            ItemKind::Space,
-        ] {
+        for kind in ItemKind::ALL {
             for index in 0..edit::count(f, kind) {
                 if let Some(item) = edit::get(f, ItemRef { kind, index }) {
                     ids.insert(item.id().to_owned());

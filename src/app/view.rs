@@ -44,24 +44,11 @@ impl ScreenFromPlan {
 pub const MIN_SCALE: f32 = 0.5;
 pub const MAX_SCALE: f32 = 2000.0;
 
-/// Every point a floor's drawing has.
-pub fn floor_points(floor: &Floor) -> impl Iterator<Item = Point> + '_ {
-    floor
-        .walls
-        .iter()
-        .flat_map(|w| w.points.iter().copied())
-        .chain(floor.spaces.iter().flat_map(|s| s.polygon.iter().copied()))
-        .chain(floor.zones.iter().flat_map(|z| z.polygon.iter().copied()))
-        .chain(floor.openings.iter().flat_map(|o| [o.a, o.b]))
-        .chain(floor.devices.iter().map(|d| d.position))
-        .chain(floor.signs.iter().map(|g| g.position))
-}
-
 /// The view (centre, scale) that shows the whole floor in `rect` with a 1 m margin;
 /// `extra` adds points to show (an underlay's corners).
 pub fn fit(floor: &Floor, extra: &[Point], rect: Rect) -> ([f64; 2], f32) {
     let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
-    for p in floor_points(floor).chain(extra.iter().copied()) {
+    for p in floor.points().chain(extra.iter().copied()) {
         for k in 0..2 {
             min[k] = min[k].min(p[k]);
             max[k] = max[k].max(p[k]);

@@ -380,6 +380,19 @@ impl Site {
 }
 
 impl Floor {
+    /// Every point of the floor's drawing: wall points, space and zone corners, opening ends,
+    /// device and sign positions.
+    pub fn points(&self) -> impl Iterator<Item = Point> + '_ {
+        self.walls
+            .iter()
+            .flat_map(|w| w.points.iter().copied())
+            .chain(self.spaces.iter().flat_map(|s| s.polygon.iter().copied()))
+            .chain(self.zones.iter().flat_map(|z| z.polygon.iter().copied()))
+            .chain(self.openings.iter().flat_map(|o| [o.a, o.b]))
+            .chain(self.devices.iter().map(|d| d.position))
+            .chain(self.signs.iter().map(|g| g.position))
+    }
+
     /// An empty floor.
     pub fn new(id: &str, name: &str) -> Floor {
         Floor {

@@ -139,15 +139,7 @@ fn severity_colour(s: Severity) -> &'static str {
 
 /// The plan extent of a floor: every wall, space, zone, opening, device and sign, plus 1 m.
 fn extent(floor: &Floor) -> Option<([f64; 2], [f64; 2])> {
-    let pts = floor
-        .walls
-        .iter()
-        .flat_map(|w| w.points.iter().copied())
-        .chain(floor.spaces.iter().flat_map(|s| s.polygon.iter().copied()))
-        .chain(floor.zones.iter().flat_map(|z| z.polygon.iter().copied()))
-        .chain(floor.openings.iter().flat_map(|o| [o.a, o.b]))
-        .chain(floor.devices.iter().map(|d| d.position))
-        .chain(floor.signs.iter().map(|g| g.position));
+    let pts = floor.points();
     let mut min = [f64::INFINITY; 2];
     let mut max = [f64::NEG_INFINITY; 2];
     for p in pts {
@@ -188,8 +180,13 @@ fn points_path(points: &[[f64; 2]], tf: &PxFromPlan, close: bool) -> String {
     d
 }
 
-/// A round length for a scale bar of about `target_m` metres.
-fn nice_length(target_m: f64) -> f64 {
+/// A round length for a scale bar of about `target_m` metres (1, 2 or 5 times a power of ten).
+///
+/// ```
+/// assert_eq!(sightline::render::nice_length(7.3), 5.0);
+/// assert_eq!(sightline::render::nice_length(0.3), 0.2);
+/// ```
+pub fn nice_length(target_m: f64) -> f64 {
     let base = 10f64.powf(target_m.max(1e-3).log10().floor());
     [1.0, 2.0, 5.0, 10.0]
         .into_iter()
