@@ -509,3 +509,29 @@ fn an_underlay_is_imported_relative_to_the_site_and_calibrated_by_two_clicks() {
         h.state().warnings
     );
 }
+
+#[test]
+fn a_zone_by_rectangle_and_a_sign_turned_by_dragging() {
+    let mut h = harness(App::new(None));
+    h.key_press(egui::Key::Z);
+    h.run();
+    let (a, b) = (screen(&h, [1.0, 1.0]), screen(&h, [6.0, 4.0]));
+    drag(&mut h, a, b);
+    let zones = &site(&h).floors[0].zones;
+    assert_eq!(zones.len(), 1);
+    assert_eq!(
+        zones[0].polygon,
+        vec![[1.0, 1.0], [6.0, 1.0], [6.0, 4.0], [1.0, 4.0]]
+    );
+    // A sign at (1, 2) dragged towards the east faces 0°.
+    h.key_press(egui::Key::G);
+    h.run();
+    let (from, to) = (screen(&h, [1.0, 2.0]), screen(&h, [4.0, 2.0]));
+    drag(&mut h, from, to);
+    let signs = &site(&h).floors[0].signs;
+    assert_eq!(signs.len(), 1);
+    assert_eq!((signs[0].position, signs[0].facing), ([1.0, 2.0], 0.0));
+    // A zone that no device names is reported; the new sign is selected in Properties.
+    assert!(h.query_by_label("ZONE-UNUSED").is_some());
+    assert!(h.query_by_label("Sign sign-1").is_some());
+}

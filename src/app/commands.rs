@@ -756,32 +756,42 @@ impl App {
             let mut open = true;
             egui::Window::new(self.t(labels::SHORTCUTS))
                 .open(&mut open)
-                .default_width(420.0)
+                .default_width(460.0)
+                .default_pos(egui::pos2(420.0, 90.0))
                 .show(ctx, |ui| {
                     ui.label(self.t(labels::HELP_INTRO));
-                    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                        let mut seen = std::collections::HashSet::new();
-                        for (s, _, l) in shortcut_table() {
-                            let keys = ctx.format_shortcut(&s);
-                            if seen.insert(keys.clone()) {
-                                ui.monospace(keys);
-                                ui.label(l.get(self.lang));
-                                ui.end_row();
-                            }
+                    // One row per action, with every key that does it.
+                    let mut rows: Vec<(Label, Vec<String>)> = Vec::new();
+                    for (s, _, l) in shortcut_table() {
+                        let keys = ctx.format_shortcut(&s);
+                        match rows.iter_mut().find(|(r, _)| r.en == l.en) {
+                            Some((_, k)) => k.push(keys),
+                            None => rows.push((l, vec![keys])),
                         }
-                        for (keys, l) in [
-                            ("Shift+click", labels::SHIFT_CLICK),
-                            ("Alt", labels::ALT_SNAP),
-                            ("Space+drag", labels::PAN),
-                            ("Right/middle drag", labels::PAN),
-                            ("Wheel / pinch", labels::ZOOM_WHEEL),
-                            ("Double-click", labels::FINISH),
-                        ] {
-                            ui.monospace(keys);
-                            ui.label(l.get(self.lang));
-                            ui.end_row();
+                    }
+                    for (keys, l) in [
+                        ("Shift+click", labels::SHIFT_CLICK),
+                        ("Alt", labels::ALT_SNAP),
+                        ("Space+drag, right/middle drag", labels::PAN),
+                        ("Wheel, pinch", labels::ZOOM_WHEEL),
+                        ("Double-click", labels::FINISH),
+                    ] {
+                        match rows.iter_mut().find(|(r, _)| r.en == l.en) {
+                            Some((_, k)) => k.push(keys.to_owned()),
+                            None => rows.push((l, vec![keys.to_owned()])),
                         }
-                    });
+                    }
+                    egui::ScrollArea::vertical()
+                        .max_height(520.0)
+                        .show(ui, |ui| {
+                            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                                for (l, keys) in rows {
+                                    ui.monospace(keys.join("  "));
+                                    ui.label(l.get(self.lang));
+                                    ui.end_row();
+                                }
+                            });
+                        });
                 });
             self.show_help = open;
         }
