@@ -57,26 +57,6 @@ impl App {
         }
     }
 
-    /// The plan corners of the current floor's underlay (to fit the view to it).
-    fn underlay_corners(&mut self, ctx: &egui::Context, fi: usize) -> Vec<Point> {
-        let Some((_, [w, h])) = self.underlay_texture(ctx, fi) else {
-            return Vec::new();
-        };
-        let Some(u) = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.site.floors[fi].underlay.as_ref())
-        else {
-            return Vec::new();
-        };
-        let far = crate::geometry::underlay::plan_from_pixel(
-            u.origin,
-            u.metres_per_pixel,
-            [w as f64, h as f64],
-        );
-        vec![u.origin, far]
-    }
-
     pub(crate) fn canvas(&mut self, ui: &mut egui::Ui) {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let rect = response.rect;
@@ -94,8 +74,12 @@ impl App {
         }
         let ctx = ui.ctx().clone();
         let fi = self.floor_index();
-        let corners = self.underlay_corners(&ctx, fi);
+        let texture = self.underlay_texture(&ctx, fi);
         let Some(doc) = &self.doc else { return };
+        let corners: Vec<Point> = match (texture, &doc.site.floors[fi].underlay) {
+            (Some((_, size)), Some(u)) => underlay_corners(u, size).to_vec(),
+            _ => Vec::new(),
+        };
         let (centre, scale) = match self.view {
             Some(v) => v,
             None => view::fit(&doc.site.floors[fi], &corners, rect),
@@ -122,7 +106,9 @@ impl App {
             Gesture::Points { points } => points.clone(),
             _ => Vec::new(),
         };
-        let snapper = snapped_fn(&drawing, step, snap_off);
+        let snapper = |floor: &crate::model::Floor, tf: &ScreenFromPlan, p: Pos2| {
+            tools::snap(floor, tf, p, &drawing, step, snap_off).0
+        };
         let snap_at = |p: Pos2, doc: &super::Document| {
             tools::snap(&doc.site.floors[fi], &tf, p, &drawing, step, snap_off)
         };
@@ -136,26 +122,15 @@ impl App {
 
         // Draw.
         let Some(doc) = &self.doc else { return };
-        if let Some((tex, [w, h])) = self
-            .underlays
-            .get(&underlay_key(doc, fi))
-            .and_then(|r| r.as_ref().ok().map(|(t, s)| (t.id(), *s)))
-        {
-            if let Some(u) = &doc.site.floors[fi].underlay {
-                let far = crate::geometry::underlay::plan_from_pixel(
-                    u.origin,
-                    u.metres_per_pixel,
-                    [w as f64, h as f64],
-                );
-                let r = Rect::from_two_pos(tf.screen(u.origin), tf.screen(far));
-                let alpha = (u.opacity.clamp(0.0, 1.0) * 255.0) as u8;
-                painter.image(
-                    tex,
-                    r,
-                    Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-                    Color32::from_white_alpha(alpha),
-                );
-            }
+        if let (Some((tex, size)), Some(u)) = (texture, &doc.site.floors[fi].underlay) {
+            let [a, b] = underlay_corners(u, size);
+            let alpha = (u.opacity.clamp(0.0, 1.0) * 255.0) as u8;
+            painter.image(
+                tex,
+                Rect::from_two_pos(tf.screen(a), tf.screen(b)),
+                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                Color32::from_white_alpha(alpha),
+            );
         }
         draw::grid(&painter, rect, &tf);
         let findings = doc.checker.findings();
@@ -839,20 +814,12 @@ fn floor_without(floor: &crate::model::Floor, moving: &[(ItemRef, Item)]) -> cra
     f
 }
 
-fn underlay_key(doc: &super::Document, fi: usize) -> std::path::PathBuf {
-    let base = doc.path.as_deref().and_then(crate::render::base_dir_of);
-    doc.site.floors[fi]
-        .underlay
-        .as_ref()
-        .map(|u| crate::render::raster::underlay_path(u, base.as_deref()))
-        .unwrap_or_default()
-}
-
-/// The snapping function the tools use this frame.
-fn snapped_fn(
-    extra: &[Point],
-    step: f64,
-    off: bool,
-) -> impl Fn(&crate::model::Floor, &ScreenFromPlan, Pos2) -> Point + '_ {
-    move |floor, tf, p| tools::snap(floor, tf, p, extra, step, off).0
+/// The plan positions of an underlay's top-left and bottom-right corners.
+fn underlay_corners(u: &crate::model::Underlay, [w, h]: [u32; 2]) -> [Point; 2] {
+    let far = crate::geometry::underlay::plan_from_pixel(
+        u.origin,
+        u.metres_per_pixel,
+        [w as f64, h as f64],
+    );
+    [u.origin, far]
 }

@@ -297,8 +297,7 @@ impl App {
             UiCommand::SelectAll => {
                 if let Some(doc) = &self.doc {
                     let floor = &doc.site.floors[self.floor_index()];
-                    self.selection =
-                        tools::in_box(floor, [f64::NEG_INFINITY; 2], [f64::INFINITY; 2]);
+                    self.selection = super::edit::refs(floor).collect();
                 }
             }
             UiCommand::Nudge(by) => self.nudge(by),
@@ -458,11 +457,9 @@ impl App {
             }
         }
         let floor = &doc.site.floors[self.floor_index()];
-        self.selection = tools::in_box(floor, [f64::NEG_INFINITY; 2], [f64::INFINITY; 2])
-            .into_iter()
+        self.selection = super::edit::refs(floor)
             .filter(|r| {
-                super::edit::get(floor, *r)
-                    .is_some_and(|it| f.subjects.iter().any(|s| s == it.id()))
+                super::edit::id(floor, *r).is_some_and(|id| f.subjects.iter().any(|s| s == id))
             })
             .collect();
         if let Some(at) = f.at {

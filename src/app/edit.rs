@@ -138,6 +138,26 @@ pub fn get(floor: &Floor, at: ItemRef) -> Option<Item> {
     })
 }
 
+/// Every object of a floor, topmost kind first.
+pub fn refs(floor: &Floor) -> impl Iterator<Item = ItemRef> + '_ {
+    ItemKind::ALL
+        .into_iter()
+        .flat_map(move |kind| (0..count(floor, kind)).map(move |index| ItemRef { kind, index }))
+}
+
+/// The id of an object (without copying the object).
+pub fn id(floor: &Floor, at: ItemRef) -> Option<&str> {
+    let i = at.index;
+    Some(match at.kind {
+        ItemKind::Wall => &floor.walls.get(i)?.id,
+        ItemKind::Opening => &floor.openings.get(i)?.id,
+        ItemKind::Space => &floor.spaces.get(i)?.id,
+        ItemKind::Device => &floor.devices.get(i)?.id,
+        ItemKind::Sign => &floor.signs.get(i)?.id,
+        ItemKind::Zone => &floor.zones.get(i)?.id,
+    })
+}
+
 /// How many objects of a kind a floor has.
 pub fn count(floor: &Floor, kind: ItemKind) -> usize {
     match kind {

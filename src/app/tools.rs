@@ -267,19 +267,14 @@ pub fn pick(floor: &Floor, tf: &ScreenFromPlan, at: Pos2) -> Option<ItemRef> {
 pub fn in_box(floor: &Floor, min: Point, max: Point) -> BTreeSet<ItemRef> {
     let inside_box =
         |p: &Point| p[0] >= min[0] && p[0] <= max[0] && p[1] >= min[1] && p[1] <= max[1];
-    let mut out = BTreeSet::new();
-    for kind in ItemKind::ALL {
-        for index in 0..edit::count(floor, kind) {
-            let r = ItemRef { kind, index };
-            if let Some(item) = edit::get(floor, r) {
+    edit::refs(floor)
+        .filter(|r| {
+            edit::get(floor, *r).is_some_and(|item| {
                 let pts = item.points();
-                if !pts.is_empty() && pts.iter().all(inside_box) {
-                    out.insert(r);
-                }
-            }
-        }
-    }
-    out
+                !pts.is_empty() && pts.iter().all(inside_box)
+            })
+        })
+        .collect()
 }
 
 /// What the pointer snapped to.
@@ -434,13 +429,7 @@ pub fn used_ids(site: &Site) -> HashSet<String> {
     let mut ids = HashSet::new();
     for f in &site.floors {
         ids.insert(f.id.clone());
-        for kind in ItemKind::ALL {
-            for index in 0..edit::count(f, kind) {
-                if let Some(item) = edit::get(f, ItemRef { kind, index }) {
-                    ids.insert(item.id().to_owned());
-                }
-            }
-        }
+        ids.extend(edit::refs(f).filter_map(|r| edit::id(f, r).map(str::to_owned)));
     }
     ids
 }
