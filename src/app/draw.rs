@@ -307,11 +307,13 @@ pub struct Highlights<'a> {
     pub lang: Lang,
 }
 
-fn space_fill(class: model::SpaceClass) -> Color32 {
+/// A space's fill; lighter over an underlay so that the scanned plan shows through.
+fn space_fill(class: model::SpaceClass, over_underlay: bool) -> Color32 {
+    let alpha = if over_underlay { 110 } else { 230 };
     match class {
-        model::SpaceClass::Private => hex(colour::PRIVATE_FILL, 230),
-        model::SpaceClass::Public => hex(colour::PUBLIC_FILL, 230),
-        model::SpaceClass::NonPublic => hex(colour::NON_PUBLIC_FILL, 230),
+        model::SpaceClass::Private => hex(colour::PRIVATE_FILL, alpha),
+        model::SpaceClass::Public => hex(colour::PUBLIC_FILL, alpha),
+        model::SpaceClass::NonPublic => hex(colour::NON_PUBLIC_FILL, alpha),
     }
 }
 
@@ -346,7 +348,12 @@ pub fn floor(
     };
     let small = egui::FontId::proportional(12.0);
     for s in &fa.spaces.list {
-        fill_polygon(painter, &s.polygon, tf, space_fill(s.class));
+        fill_polygon(
+            painter,
+            &s.polygon,
+            tf,
+            space_fill(s.class, floor.underlay.is_some()),
+        );
     }
     for s in &floor.spaces {
         if s.polygon.len() >= 3 {
