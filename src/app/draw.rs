@@ -7,7 +7,6 @@ use eframe::egui::{self, Color32, Pos2, Rect, Shape, Stroke, Vec2};
 use geo::TriangulateEarcut;
 
 use super::edit::{ItemKind, ItemRef};
-use super::labels::{self, Label};
 use super::view::ScreenFromPlan;
 use super::Document;
 use crate::i18n::Lang;
@@ -206,54 +205,25 @@ pub fn scale_and_north(painter: &egui::Painter, rect: Rect, tf: &ScreenFromPlan)
     );
 }
 
-/// What the legend shows, in order: a label and how its swatch is drawn.
-enum Swatch {
-    Fill(&'static str, u8),
-    Hatch(&'static str),
-    Line(&'static str, f32),
-}
-
-/// The legend (bottom right of the canvas).
+/// The legend (bottom right of the canvas): the same entries as the exported picture.
 pub fn legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
-    let rows: [(Label, Swatch); 10] = [
-        (
-            labels::LEGEND_PRIVATE,
-            Swatch::Fill(colour::PRIVATE_FILL, 255),
-        ),
-        (
-            labels::LEGEND_PUBLIC,
-            Swatch::Fill(colour::PUBLIC_FILL, 255),
-        ),
-        (
-            labels::LEGEND_NON_PUBLIC,
-            Swatch::Fill(colour::NON_PUBLIC_FILL, 255),
-        ),
-        (labels::LEGEND_FR, Swatch::Fill(colour::FR_CAPTURE, 90)),
-        (labels::LEGEND_CAMERA, Swatch::Fill(colour::CAMERA_VIEW, 90)),
-        (labels::LEGEND_IN_PRIVATE, Swatch::Hatch(colour::IN_PRIVATE)),
-        (
-            labels::LEGEND_OUTSIDE_ZONE,
-            Swatch::Hatch(colour::OUTSIDE_ZONE),
-        ),
-        (labels::LEGEND_ZONE, Swatch::Line(colour::ZONE, 2.0)),
-        (
-            labels::LEGEND_UNSIGNED,
-            Swatch::Line(colour::IN_PRIVATE, 5.0),
-        ),
-        (labels::LEGEND_SIGN, Swatch::Fill(colour::SIGN_READING, 200)),
-    ];
+    use crate::render::{Swatch, LEGEND};
+    let label = |e: &crate::render::LegendEntry| match lang {
+        Lang::En => e.en,
+        Lang::Zh => e.zh,
+    };
     let font = egui::FontId::proportional(12.0);
-    let width = rows
+    let width = LEGEND
         .iter()
-        .map(|(l, _)| {
+        .map(|e| {
             painter
-                .layout_no_wrap(l.get(lang).to_owned(), font.clone(), Color32::BLACK)
+                .layout_no_wrap(label(e).to_owned(), font.clone(), Color32::BLACK)
                 .size()
                 .x
         })
         .fold(0.0f32, f32::max)
         + 44.0;
-    let height = rows.len() as f32 * 18.0 + 10.0;
+    let height = LEGEND.len() as f32 * 18.0 + 10.0;
     let top_left = rect.right_bottom() - Vec2::new(width + 12.0, height + 12.0);
     painter.rect(
         Rect::from_min_size(top_left, Vec2::new(width, height)),
@@ -262,14 +232,30 @@ pub fn legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
         Stroke::new(1.0, Color32::from_gray(200)),
         egui::StrokeKind::Inside,
     );
-    for (i, (label, swatch)) in rows.iter().enumerate() {
+    for (i, e) in LEGEND.iter().enumerate() {
         let y = top_left.y + 6.0 + i as f32 * 18.0;
         let sw = Rect::from_min_size(Pos2::new(top_left.x + 8.0, y + 2.0), Vec2::new(24.0, 11.0));
-        match swatch {
-            Swatch::Fill(c, a) => {
-                painter.rect_filled(sw, 1.0, hex(c, *a));
+        let c = e.colour;
+        match e.swatch {
+            Swatch::Fill => {
+                painter.rect_filled(sw, 1.0, hex(c, 255));
             }
-            Swatch::Hatch(c) => {
+            Swatch::Area => {
+                painter.rect(
+                    sw,
+                    1.0,
+                    hex(c, 64),
+                    Stroke::new(1.0, hex(c, 255)),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            Swatch::Dash => painter.extend(Shape::dashed_line(
+                &[sw.left_center(), sw.right_center()],
+                Stroke::new(2.0, hex(c, 255)),
+                5.0,
+                3.0,
+            )),
+            Swatch::Hatch(_) => {
                 painter.rect_filled(sw, 1.0, hex(c, 40));
                 let clipped = painter.with_clip_rect(sw);
                 for k in 0..7 {
@@ -280,17 +266,14 @@ pub fn legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
                     );
                 }
             }
-            Swatch::Line(c, w) => {
-                painter.line_segment(
-                    [sw.left_center(), sw.right_center()],
-                    Stroke::new(*w, hex(c, 255)),
-                );
+            Swatch::Dot => {
+                painter.circle_filled(sw.center(), 5.5, hex(c, 255));
             }
         }
         painter.text(
             Pos2::new(sw.right() + 8.0, y),
             egui::Align2::LEFT_TOP,
-            label.get(lang),
+            label(e),
             font.clone(),
             Color32::from_gray(40),
         );

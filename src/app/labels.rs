@@ -180,16 +180,6 @@ labels! {
     HINT_MOVE_UNDERLAY = "Drag the underlay into place", "拖动底图到合适位置";
     HINT_CALIBRATE = "Click two points of the underlay whose real distance you know", "在底图上单击两个已知实际距离的点";
     PRESS_ON_WALL = "Doors, openings and windows go on a wall: start on a wall.", "门、开口和窗必须位于墙上：请从墙体上开始。";
-    LEGEND_PRIVATE = "Private space", "私密空间";
-    LEGEND_PUBLIC = "Public area", "公共区域";
-    LEGEND_NON_PUBLIC = "Non-public area", "非公共区域";
-    LEGEND_FR = "Face capture area", "人脸采集范围";
-    LEGEND_CAMERA = "Camera view (Decree 799)", "摄像机拍摄范围（第799号令）";
-    LEGEND_IN_PRIVATE = "Reaches into a private space", "进入私密空间的部分";
-    LEGEND_OUTSIDE_ZONE = "Outside its collection zone", "超出采集区域的部分";
-    LEGEND_ZONE = "Collection zone", "采集区域";
-    LEGEND_UNSIGNED = "Entrance without a sign", "未设标识的入口";
-    LEGEND_SIGN = "Where a sign can be read", "标识可读范围";
     NO_SITE = "No site open. File → New or File → Open…", "未打开场所。请选择 文件 → 新建 或 文件 → 打开…";
     LOAD_FAILED = "Could not open the file", "无法打开文件";
     SAVE_FAILED = "Could not save the file", "无法保存文件";

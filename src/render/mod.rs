@@ -76,6 +76,103 @@ pub struct Rendered {
     pub markers: Vec<(usize, [f64; 2])>,
 }
 
+/// How a legend entry's swatch is drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Swatch {
+    /// A solid fill (kinds of space).
+    Fill,
+    /// A translucent fill with an outline (capture and view areas).
+    Area,
+    /// A dashed outline (zones).
+    Dash,
+    /// A hatch: the SVG pattern id (the editor hatches in the entry's colour).
+    Hatch(&'static str),
+    /// A finding marker.
+    Dot,
+}
+
+/// One entry of the legend.
+#[derive(Clone, Copy, Debug)]
+pub struct LegendEntry {
+    pub colour: &'static str,
+    pub en: &'static str,
+    pub zh: &'static str,
+    pub swatch: Swatch,
+}
+
+const fn entry(
+    colour: &'static str,
+    en: &'static str,
+    zh: &'static str,
+    swatch: Swatch,
+) -> LegendEntry {
+    LegendEntry {
+        colour,
+        en,
+        zh,
+        swatch,
+    }
+}
+
+/// The legend, shared by the exported picture and the editor's canvas.
+pub const LEGEND: [LegendEntry; 10] = [
+    entry(
+        colour::PRIVATE_FILL,
+        "private space",
+        "私密空间",
+        Swatch::Fill,
+    ),
+    entry(
+        colour::PUBLIC_FILL,
+        "public place",
+        "公共场所",
+        Swatch::Fill,
+    ),
+    entry(
+        colour::NON_PUBLIC_FILL,
+        "non-public area",
+        "非公共区域",
+        Swatch::Fill,
+    ),
+    entry(
+        colour::ZONE,
+        "collection zone",
+        "人脸信息采集区域",
+        Swatch::Dash,
+    ),
+    entry(
+        colour::FR_CAPTURE,
+        "face-capture area (FR)",
+        "人脸采集范围",
+        Swatch::Area,
+    ),
+    entry(
+        colour::CAMERA_VIEW,
+        "camera view",
+        "摄像机视野",
+        Swatch::Area,
+    ),
+    entry(
+        colour::IN_PRIVATE,
+        "inside a private space / unsigned entrance",
+        "私密空间内 / 未设标识的入口",
+        Swatch::Hatch("hatch-private"),
+    ),
+    entry(
+        colour::OUTSIDE_ZONE,
+        "outside the zone",
+        "采集区域外",
+        Swatch::Hatch("hatch-outside"),
+    ),
+    entry(
+        colour::SIGN_READING,
+        "sign and where it can be read",
+        "提示标识及可读范围",
+        Swatch::Fill,
+    ),
+    entry(colour::FINDING, "numbered finding", "编号问题", Swatch::Dot),
+];
+
 /// Does this output path ask for the vector drawing (`.svg`) rather than a PNG?
 pub fn wants_svg(path: &Path) -> bool {
     path.extension()
@@ -628,87 +725,33 @@ pub fn floor_svg(
         }
     );
     // Legend.
-    let items: [(&str, &str, &str); 10] = [
-        (
-            colour::PRIVATE_FILL,
-            t(lang, "private space", "私密空间"),
-            "fill",
-        ),
-        (
-            colour::PUBLIC_FILL,
-            t(lang, "public place", "公共场所"),
-            "fill",
-        ),
-        (
-            colour::NON_PUBLIC_FILL,
-            t(lang, "non-public area", "非公共区域"),
-            "fill",
-        ),
-        (
-            colour::ZONE,
-            t(lang, "collection zone", "人脸信息采集区域"),
-            "dash",
-        ),
-        (
-            colour::FR_CAPTURE,
-            t(lang, "face-capture area (FR)", "人脸采集范围"),
-            "area",
-        ),
-        (
-            colour::CAMERA_VIEW,
-            t(lang, "camera view", "摄像机视野"),
-            "area",
-        ),
-        (
-            colour::IN_PRIVATE,
-            t(
-                lang,
-                "inside a private space / unsigned entrance",
-                "私密空间内 / 未设标识的入口",
-            ),
-            "hatch-private",
-        ),
-        (
-            colour::OUTSIDE_ZONE,
-            t(lang, "outside the zone", "采集区域外"),
-            "hatch-outside",
-        ),
-        (
-            colour::SIGN_READING,
-            t(lang, "sign and where it can be read", "提示标识及可读范围"),
-            "fill",
-        ),
-        (
-            colour::FINDING,
-            t(lang, "numbered finding", "编号问题"),
-            "dot",
-        ),
-    ];
     let col_w = (plan_w - 10.0) / 3.0;
-    for (i, (c, label, kind)) in items.iter().enumerate() {
+    for (i, entry) in LEGEND.iter().enumerate() {
+        let c = entry.colour;
+        let label = t(lang, entry.en, entry.zh);
         let (cx, cy) = (
             tf.left + (i % 3) as f64 * col_w,
             legend_top + 34.0 + (i / 3) as f64 * 21.0,
         );
-        let swatch = match *kind {
-            "dash" => format!(
+        let swatch = match entry.swatch {
+            Swatch::Dash => format!(
                 r#"<rect x="{cx:.1}" y="{:.1}" width="22" height="12" fill="none" stroke="{c}" stroke-width="2" stroke-dasharray="5 3"/>"#,
                 cy - 10.0
             ),
-            "area" => format!(
+            Swatch::Area => format!(
                 r#"<rect x="{cx:.1}" y="{:.1}" width="22" height="12" fill="{c}" fill-opacity="0.25" stroke="{c}"/>"#,
                 cy - 10.0
             ),
-            "dot" => format!(
+            Swatch::Dot => format!(
                 r#"<circle cx="{:.1}" cy="{:.1}" r="6" fill="{c}"/>"#,
                 cx + 11.0,
                 cy - 4.0
             ),
-            "fill" => format!(
+            Swatch::Fill => format!(
                 r##"<rect x="{cx:.1}" y="{:.1}" width="22" height="12" fill="{c}" stroke="#999"/>"##,
                 cy - 10.0
             ),
-            pattern => format!(
+            Swatch::Hatch(pattern) => format!(
                 r#"<rect x="{cx:.1}" y="{:.1}" width="22" height="12" fill="url(#{pattern})" stroke="{c}"/>"#,
                 cy - 10.0
             ),
