@@ -10,7 +10,7 @@ use crate::geometry::mount::{mount, Mount};
 use crate::geometry::polygon::{self, PolygonProblem};
 use crate::geometry::primitives::{v2, AngleRange, Seg};
 use crate::geometry::segments::{FloorSegments, Search};
-use crate::geometry::sign_coverage::{covers, entry_cells, EntryCell};
+use crate::geometry::sign_coverage::{coverage_runs, EntryCell, Reader};
 use crate::geometry::visibility::{visible_region, visible_region_split};
 use crate::model::{Device, Floor, Site, SpaceClass};
 
@@ -73,8 +73,9 @@ pub struct ZoneAnalysis {
     /// Is that polygon convex?
     pub convex: bool,
     pub entries: Vec<EntryStretch>,
+    /// The entrances as runs of cells, each covered by the same signs.
     pub cells: Vec<EntryCell>,
-    /// Per cell: indices (into `floor.signs`) of the signs covering it.
+    /// Per run: indices (into `floor.signs`) of the signs covering it.
     pub covered_by: Vec<Vec<usize>>,
 }
 
@@ -274,22 +275,16 @@ impl FloorAnalysis {
                     None => Vec::new(),
                 };
                 let entries = entry_stretches(&z.polygon, &near);
-                let cells =
-                    entry_cells(&entries, |s, margin| segments.walk_along(s, margin + 1e-9));
-                let covered_by = cells
+                let readers: Vec<Reader<'_>> = signs
                     .iter()
-                    .map(|c| {
-                        signs
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, s)| {
-                                c.approach.is_some_and(|a| bbox_meets(&s.reading_bbox, &a))
-                            })
-                            .filter(|(_, s)| covers(&s.reading, c))
-                            .map(|(i, _)| i)
-                            .collect()
+                    .map(|s| Reader {
+                        reading: &s.reading,
+                        bbox: s.reading_bbox,
                     })
                     .collect();
+                let (cells, covered_by) = coverage_runs(&entries, &readers, |s, margin| {
+                    segments.walk_along(s, margin + 1e-9)
+                });
                 ZoneAnalysis {
                     convex: crate::geometry::clip::is_convex(&poly),
                     polygon: Some(poly),
@@ -309,15 +304,6 @@ impl FloorAnalysis {
             zones,
         }
     }
-}
-
-fn bbox_meets(b: &Option<Rect<f64>>, s: &Seg) -> bool {
-    b.is_some_and(|b| {
-        s.a.x.min(s.b.x) <= b.max().x
-            && s.a.x.max(s.b.x) >= b.min().x
-            && s.a.y.min(s.b.y) <= b.max().y
-            && s.a.y.max(s.b.y) >= b.min().y
-    })
 }
 
 /// A polygon with this problem (or none) is still used by the geometry: a self-crossing one as

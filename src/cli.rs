@@ -62,7 +62,7 @@ pub fn run_report(args: &ReportArgs, stderr: &mut dyn Write) -> i32 {
     let site = match model::load(&args.site) {
         Ok(s) => s,
         Err(e) => {
-            let _ = writeln!(stderr, "sightline: {e}");
+            let _ = writeln!(stderr, "sightline: {}", terminal_safe(&e.to_string()));
             return EXIT_BAD_INPUT;
         }
     };
@@ -76,13 +76,26 @@ pub fn run_report(args: &ReportArgs, stderr: &mut dyn Write) -> i32 {
         date: today(),
         base_dir: crate::render::base_dir_of(&args.site),
     };
-    let report = crate::report::html(&site, &analysis, &findings, &opts);
-    finish_export(
-        stderr,
-        &report.warnings,
-        &args.output,
-        report.html.as_bytes(),
-    )
+    let mut warnings = Vec::new();
+    let written = model::write_atomically_with(&args.output, |out| {
+        warnings = crate::report::write_html(&site, &analysis, &findings, &opts, out)?;
+        Ok(())
+    });
+    for w in &warnings {
+        let _ = writeln!(stderr, "sightline: warning: {}", terminal_safe(w));
+    }
+    match written {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            let _ = writeln!(
+                stderr,
+                "sightline: {}: cannot write: {}",
+                terminal_safe(&args.output.display().to_string()),
+                terminal_safe(&e.to_string())
+            );
+            EXIT_BAD_INPUT
+        }
+    }
 }
 
 /// Arguments of `sightline render`.
@@ -121,6 +134,30 @@ impl PictureLang {
     }
 }
 
+/// Text from a file made safe for a terminal: control characters (escape sequences, bells,
+/// NULs, line breaks inside a name) and the bidirectional overrides that reorder what is shown
+/// become U+FFFD, so a name can never recolour, move or hide what is printed.
+///
+/// ```
+/// assert_eq!(sightline::cli::terminal_safe("a\u{1b}[2Jb\u{7}c\u{202e}d"), "a\u{fffd}[2Jb\u{fffd}c\u{fffd}d");
+/// assert_eq!(sightline::cli::terminal_safe("客房 8201"), "客房 8201");
+/// ```
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || ('\u{202A}'..='\u{202E}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if s.chars().any(unsafe_char) {
+        s.chars()
+            .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
 /// Today's date (UTC) as YYYY-MM-DD, for titles.
 pub fn today() -> String {
     let secs = std::time::SystemTime::now()
@@ -144,7 +181,7 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
     let site = match model::load(&args.site) {
         Ok(s) => s,
         Err(e) => {
-            let _ = writeln!(stderr, "sightline: {e}");
+            let _ = writeln!(stderr, "sightline: {}", terminal_safe(&e.to_string()));
             return EXIT_BAD_INPUT;
         }
     };
@@ -153,9 +190,9 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
         let _ = writeln!(
             stderr,
             "sightline: {}: no floor {:?}; the floors are {}",
-            args.site.display(),
+            terminal_safe(&args.site.display().to_string()),
             args.floor.as_deref().unwrap_or(""),
-            ids.join(", ")
+            terminal_safe(&ids.join(", "))
         );
         return EXIT_BAD_INPUT;
     };
@@ -172,7 +209,12 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
     let bytes = match crate::render::picture_bytes(svg, crate::render::wants_svg(&args.output)) {
         Ok(b) => b,
         Err(e) => {
-            let _ = writeln!(stderr, "sightline: {}: {e}", args.site.display());
+            let _ = writeln!(
+                stderr,
+                "sightline: {}: {}",
+                terminal_safe(&args.site.display().to_string()),
+                terminal_safe(&e.to_string())
+            );
             return EXIT_BAD_INPUT;
         }
     };
@@ -187,12 +229,17 @@ fn finish_export(
     bytes: &[u8],
 ) -> i32 {
     for w in warnings {
-        let _ = writeln!(stderr, "sightline: warning: {w}");
+        let _ = writeln!(stderr, "sightline: warning: {}", terminal_safe(w));
     }
     match model::write_atomically(output, bytes) {
         Ok(()) => EXIT_OK,
         Err(e) => {
-            let _ = writeln!(stderr, "sightline: {}: cannot write: {e}", output.display());
+            let _ = writeln!(
+                stderr,
+                "sightline: {}: cannot write: {}",
+                terminal_safe(&output.display().to_string()),
+                terminal_safe(&e.to_string())
+            );
             EXIT_BAD_INPUT
         }
     }
@@ -372,7 +419,7 @@ fn finding_line_styled(f: &Finding, lang: LangArg, style: &Style) -> String {
         "    {}{:<20} {}",
         style.severity(f.severity, main_lang),
         f.rule.as_str(),
-        message
+        terminal_safe(&message)
     );
     if let Some(a) = f.article {
         let cite = match lang {
@@ -404,14 +451,15 @@ pub fn site_text(
     } else {
         format!("{file} — {}", site.name)
     };
-    out.push_str(&style.paint("1", &title));
+    out.push_str(&style.paint("1", &terminal_safe(&title)));
     out.push('\n');
     let mut current: Option<Option<usize>> = None;
-    let mut groups: Vec<Option<usize>> = findings.iter().map(|f| f.floor_index).collect();
-    groups.sort();
-    groups.dedup();
-    for group in groups {
-        for f in findings.iter().filter(|f| f.floor_index == group) {
+    // Grouped by floor (site-wide first), keeping the order within each group.
+    let mut ordered: Vec<&Finding> = findings.iter().collect();
+    ordered.sort_by_key(|f| f.floor_index);
+    {
+        for f in ordered {
+            let group = f.floor_index;
             if current != Some(group) {
                 current = Some(group);
                 let heading = match group {
@@ -425,7 +473,7 @@ pub fn site_text(
                         }
                     }
                 };
-                out.push_str(&format!("  {heading}\n"));
+                out.push_str(&format!("  {}\n", terminal_safe(&heading)));
             }
             out.push_str(&finding_line_styled(f, lang, &style));
             out.push('\n');
@@ -464,7 +512,7 @@ pub fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Writ
         match model::load(path) {
             Err(e) => {
                 bad_input = true;
-                let _ = writeln!(stderr, "sightline: {e}");
+                let _ = writeln!(stderr, "sightline: {}", terminal_safe(&e.to_string()));
                 errors_json.push(json!({ "file": file, "message": e.to_string() }));
             }
             Ok(site) => {

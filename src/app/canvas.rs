@@ -33,8 +33,11 @@ impl App {
         let u = doc.site.floors.get(fi)?.underlay.as_ref()?;
         let base = doc.path.as_deref().and_then(crate::render::base_dir_of);
         let path = crate::render::raster::underlay_path(u, base.as_deref());
+        let (lang, floor_id) = (self.lang, doc.site.floors.get(fi)?.id.clone());
         let entry = self.underlays.entry(path.clone()).or_insert_with(|| {
-            crate::render::raster::underlay_pixels(&path).map(|img| {
+            let pixels = crate::render::raster::underlay_pixels(&path)
+                .map_err(|e| e.text(lang, Some(&floor_id)));
+            pixels.map(|img| {
                 let size = [img.width() as usize, img.height() as usize];
                 let colour = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
                 let tex = ctx.load_texture(

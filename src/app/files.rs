@@ -64,6 +64,12 @@ impl Recovery {
             return Ok(());
         };
         std::fs::create_dir_all(dir)?;
+        // Recovery copies hold the user's plan: only the user may read the folder.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        }
         let info = RecoveryInfo {
             original: original.map(Path::to_path_buf),
         };

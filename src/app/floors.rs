@@ -231,7 +231,7 @@ impl App {
     /// Uses an image as the current floor's underlay (2 cm a pixel until calibrated).
     pub(crate) fn import_underlay(&mut self, image: &Path) {
         if let Err(e) = crate::render::raster::underlay_pixels(image) {
-            self.error = Some(e);
+            self.error = Some(e.text(self.lang, None));
             return;
         }
         let Some(doc) = &self.doc else { return };

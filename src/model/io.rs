@@ -5,7 +5,6 @@
 //! names the file and the place. Drawing mistakes that a user fixes in the editor (a crossed
 //! polygon, a door on no wall, a missing id) load fine and become `PLAN-*` findings instead.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -67,7 +66,38 @@ struct Header {
     version: Option<serde_json::Value>,
 }
 
-fn json_error(file: &Path, err: &serde_json::Error) -> LoadError {
+/// A well-formed document of the wrong shape: the field path and what was expected there.
+fn shape_error(file: &Path, err: &serde_path_to_error::Error<serde_json::Error>) -> LoadError {
+    let inner = err.inner();
+    let text = inner.to_string();
+    let detail = match text.rfind(" at line ") {
+        Some(cut) => text[..cut].to_owned(),
+        None => text,
+    };
+    let path = err.path().to_string();
+    let last = err.path().iter().next_back().map(|s| s.to_string());
+    let wrong_pair = detail.contains("trailing characters") || detail.contains("invalid length");
+    let message = if wrong_pair && last.as_deref() == Some("resolution") {
+        "a resolution is [width, height] in pixels".to_owned()
+    } else if wrong_pair {
+        "a point is [x, y]: two numbers".to_owned()
+    } else {
+        detail
+    };
+    let place = if path == "." {
+        "the top level".to_owned()
+    } else {
+        path
+    };
+    LoadError::Json {
+        file: file.to_owned(),
+        line: inner.line(),
+        column: inner.column().max(1),
+        message: format!("at {place}: {message}"),
+    }
+}
+
+fn json_error(file: &Path, err: &serde_json::Error, source: &str) -> LoadError {
     // serde_json appends " at line L column C" to its own message; we put the place first.
     let text = err.to_string();
     let detail = match text.rfind(" at line ") {
@@ -81,38 +111,120 @@ fn json_error(file: &Path, err: &serde_json::Error) -> LoadError {
         }
         _ => detail,
     };
+    // serde_json puts the end of the file after its last line break, at column 0; name the
+    // place just after the last thing written instead, where the missing part belongs.
+    let (line, column) = if err.classify() == serde_json::error::Category::Eof {
+        line_column(source, source.trim_end().len())
+    } else {
+        (err.line(), err.column().max(1))
+    };
     LoadError::Json {
         file: file.to_owned(),
-        line: err.line(),
-        column: err.column(),
+        line,
+        column,
         message,
     }
 }
 
-/// Reads and validates a site file.
-pub fn load(path: &Path) -> Result<Site, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+/// Largest site file read, in bytes.
+pub const MAX_SITE_BYTES: u64 = 256 << 20;
+
+/// Reads a site file: a regular file or a pipe, at most [`MAX_SITE_BYTES`] (never a device,
+/// which could be read for ever).
+fn read_site_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let io = |source| LoadError::Io {
         file: path.to_owned(),
         source,
-    })?;
-    parse(&text, path)
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    let ft = meta.file_type();
+    #[cfg(unix)]
+    let pipe = std::os::unix::fs::FileTypeExt::is_fifo(&ft);
+    #[cfg(not(unix))]
+    let pipe = false;
+    if !ft.is_file() && !pipe {
+        return Err(LoadError::Format {
+            file: path.to_owned(),
+            message: if ft.is_dir() {
+                "is a folder, not a site file".to_owned()
+            } else {
+                "is not a regular file (a device or socket); it is not read".to_owned()
+            },
+        });
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SITE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_SITE_BYTES {
+        return Err(LoadError::Format {
+            file: path.to_owned(),
+            message: format!(
+                "the file is larger than {} MB, more than any floor plan needs; it is not read",
+                MAX_SITE_BYTES >> 20
+            ),
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads and validates a site file.
+pub fn load(path: &Path) -> Result<Site, LoadError> {
+    let bytes = read_site_file(path)?;
+    let text = text_of(&bytes, path)?;
+    parse(text, path)
+}
+
+/// The text of a file's bytes: UTF-8, or an error at the line and column of the first byte
+/// that is not.
+pub fn text_of<'a>(bytes: &'a [u8], file: &Path) -> Result<&'a str, LoadError> {
+    match std::str::from_utf8(bytes) {
+        Ok(t) => Ok(t),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let before = String::from_utf8_lossy(&bytes[..at]);
+            let (line, column) = line_column(&before, before.len());
+            Err(LoadError::Json {
+                file: file.to_owned(),
+                line,
+                column,
+                message: format!(
+                    "not UTF-8 text (byte 0x{:02X}); save the file as UTF-8",
+                    bytes.get(at).copied().unwrap_or(0)
+                ),
+            })
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of byte offset `at` of `text`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let head = text.get(..at).unwrap_or(text);
+    let line = head.matches('\n').count() + 1;
+    let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+    (line, head[line_start..].chars().count() + 1)
 }
 
 /// Parses and validates the text of a site file; `file` is only used in error messages.
+/// A leading UTF-8 byte-order mark (as Windows Notepad writes) is skipped.
 pub fn parse(text: &str, file: &Path) -> Result<Site, LoadError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let format_error = |message: String| LoadError::Format {
         file: file.to_owned(),
         message,
     };
     if !text.trim_start().starts_with('{') {
         // Report a syntax error where it is, or else say what the valid JSON is not.
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(|e| json_error(file, &e))?;
+        serde_json::from_str::<serde::de::IgnoredAny>(text)
+            .map_err(|e| json_error(file, &e, text))?;
         return Err(format_error(
             "not a Sightline site: the file holds JSON, but not a JSON object".to_owned(),
         ));
     }
     // Reading the header scans the whole text, so syntax errors show up here, with their place.
-    let header: Header = serde_json::from_str(text).map_err(|e| json_error(file, &e))?;
+    let header: Header = serde_json::from_str(text).map_err(|e| json_error(file, &e, text))?;
     match header.format.as_ref().and_then(|v| v.as_str()) {
         Some(FORMAT) => {}
         Some(other) => {
@@ -140,7 +252,10 @@ pub fn parse(text: &str, file: &Path) -> Result<Site, LoadError> {
             ))
         }
     }
-    let site: Site = serde_json::from_str(text).map_err(|e| json_error(file, &e))?;
+    // The syntax is known to be good: what fails now is the document's shape, named by path.
+    let mut de = serde_json::Deserializer::from_str(text);
+    let site: Site =
+        serde_path_to_error::deserialize(&mut de).map_err(|e| shape_error(file, &e))?;
     validate(&site).map_err(|(place, message)| LoadError::Invalid {
         file: file.to_owned(),
         place,
@@ -149,8 +264,8 @@ pub fn parse(text: &str, file: &Path) -> Result<Site, LoadError> {
     Ok(site)
 }
 
-/// Writes the site atomically: to a temporary file beside `path`, then renamed over it, so a
-/// crash or a full disk never leaves half a file.
+/// Writes the site atomically and safely (see [`super::write`]): a crash or a full disk never
+/// leaves half a file, a symlinked site file is written through, permissions are kept.
 pub fn save(site: &Site, path: &Path) -> Result<(), SaveError> {
     let io_err = |source| SaveError::Io {
         file: path.to_owned(),
@@ -161,31 +276,7 @@ pub fn save(site: &Site, path: &Path) -> Result<(), SaveError> {
         source,
     })?;
     text.push('\n');
-    write_atomically(path, text.as_bytes()).map_err(io_err)
-}
-
-/// Writes a file atomically: to a temporary file beside `path`, synced, then renamed over it,
-/// so a crash or a full disk never leaves half a file. Used for sites and every export.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".to_owned());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    super::write::write_atomically(path, text.as_bytes()).map_err(io_err)
 }
 
 type Invalid = (String, String);

@@ -18,7 +18,7 @@ use std::path::Path;
 use geo::{InteriorPoint, MultiPolygon};
 
 pub use raster::{png_from_svg, RasterError, FONT_FAMILY};
-pub use text::wrap as wrap_text;
+pub use text::{esc as escape_xml, wrap as wrap_text};
 use text::{esc, wrap};
 
 use crate::analysis::Analysis;
@@ -187,6 +187,9 @@ pub fn picture_bytes(svg: String, as_svg: bool) -> Result<Vec<u8>, raster::Raste
         png_from_svg(&svg)
     }
 }
+
+/// Most lines a finding's message takes in the list beside the plan.
+const MAX_MESSAGE_LINES: usize = 8;
 
 /// Largest underlay accepted, in pixels per side; larger plans are refused with a message.
 pub const MAX_UNDERLAY_SIDE_PX: u32 = 16_384;
@@ -359,8 +362,56 @@ pub fn floor_svg(
             esc(t(lang, "No findings on this floor.", "本层未发现问题。"))
         );
     }
+    // The list stops where the picture would grow past its plan and legend (or 1.25 × its
+    // width, for a short plan), and says how many findings it leaves to the report.
+    let list_bottom = (legend_top + legend_h).max(header + 1.25 * w);
+    let mut shown = listed.len();
     for (i, f) in listed.iter().enumerate() {
         let n = i + 1;
+        if let (Some(at), Some(_)) = (f.at, f.floor_index) {
+            markers.push((n, tf.px(at)));
+        }
+        if i >= shown {
+            continue;
+        }
+        let mut message_lines = wrap(
+            &display_text(&f.message.text(lang), lang),
+            panel_w - 28.0,
+            list_font,
+        );
+        // A finding about an object with a very long name keeps to a few lines.
+        if message_lines.len() > MAX_MESSAGE_LINES {
+            message_lines.truncate(MAX_MESSAGE_LINES);
+            if let Some(last) = message_lines.last_mut() {
+                last.push('…');
+            }
+        }
+        let article_lines = f.article.map_or_else(Vec::new, |a| {
+            wrap(
+                if lang == Lang::Zh { a.zh } else { a.en },
+                panel_w - 28.0,
+                11.0,
+            )
+        });
+        let needed =
+            18.0 + 17.0 * message_lines.len() as f64 + 14.0 * article_lines.len() as f64 + 8.0;
+        let more_line = if i + 1 < listed.len() { 24.0 } else { 0.0 };
+        if y + needed + more_line > list_bottom && i > 0 {
+            shown = i;
+            let left = listed.len() - i;
+            let _ = write!(
+                list,
+                r##"<text x="{:.1}" y="{:.1}" font-size="{list_font}" font-style="italic" fill="#444">{}</text>"##,
+                list_x,
+                y + 12.0,
+                esc(&match lang {
+                    Lang::En => format!("… and {left} more — see the report"),
+                    Lang::Zh => format!("……另有 {left} 项，详见报告"),
+                })
+            );
+            y += 24.0;
+            continue;
+        }
         let sev = severity_colour(f.severity);
         let _ = write!(
             list,
@@ -383,11 +434,7 @@ pub fn floor_svg(
                 .unwrap_or_default()
         );
         y += 18.0;
-        for line in wrap(
-            &display_text(&f.message.text(lang), lang),
-            panel_w - 28.0,
-            list_font,
-        ) {
+        for line in message_lines {
             let _ = write!(
                 list,
                 r#"<text x="{:.1}" y="{:.1}" font-size="{list_font}">{}</text>"#,
@@ -397,12 +444,8 @@ pub fn floor_svg(
             );
             y += 17.0;
         }
-        if let Some(a) = f.article {
-            for line in wrap(
-                if lang == Lang::Zh { a.zh } else { a.en },
-                panel_w - 28.0,
-                11.0,
-            ) {
+        {
+            for line in article_lines {
                 let _ = write!(
                     list,
                     r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#666">{}</text>"##,
@@ -414,9 +457,6 @@ pub fn floor_svg(
             }
         }
         y += 8.0;
-        if let (Some(at), Some(_)) = (f.at, f.floor_index) {
-            markers.push((n, tf.px(at)));
-        }
     }
     let height = (legend_top + legend_h + margin).max(y + margin).ceil();
 
@@ -508,7 +548,7 @@ pub fn floor_svg(
                     u.opacity
                 );
             }
-            Err(message) => warnings.push(message),
+            Err(e) => warnings.push(e.text(lang, Some(&floor.id))),
         }
     }
     // Spaces.
@@ -667,16 +707,7 @@ pub fn floor_svg(
     }
     // Finding markers, last: the centre pixel of each is the finding colour. Findings at the
     // same spot share one marker labelled with all their numbers.
-    let mut groups: Vec<([f64; 2], Vec<usize>)> = Vec::new();
-    for (n, p) in &markers {
-        match groups
-            .iter_mut()
-            .find(|(q, _)| (q[0] - p[0]).abs() < 3.0 && (q[1] - p[1]).abs() < 3.0)
-        {
-            Some((_, ns)) => ns.push(*n),
-            None => groups.push((*p, vec![*n])),
-        }
-    }
+    let groups = group_markers(&markers);
     for ([x, y], ns) in &groups {
         let label: Vec<String> = ns.iter().map(usize::to_string).collect();
         let _ = write!(
@@ -773,6 +804,37 @@ pub fn floor_svg(
         warnings,
         markers,
     }
+}
+
+/// Groups markers closer than 3 pixels in x and y to the first marker of a group (the earliest
+/// group that fits), through a grid of 3-pixel cells so that thousands of markers stay cheap.
+fn group_markers(markers: &[(usize, [f64; 2])]) -> Vec<([f64; 2], Vec<usize>)> {
+    const NEAR: f64 = 3.0;
+    let cell = |p: [f64; 2]| ((p[0] / NEAR).floor() as i64, (p[1] / NEAR).floor() as i64);
+    let mut groups: Vec<([f64; 2], Vec<usize>)> = Vec::new();
+    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
+    for (n, p) in markers {
+        let (cx, cy) = cell(*p);
+        let mut best: Option<usize> = None;
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                for &g in grid.get(&(cx + dx, cy + dy)).into_iter().flatten() {
+                    let q = groups[g].0;
+                    if (q[0] - p[0]).abs() < NEAR && (q[1] - p[1]).abs() < NEAR {
+                        best = Some(best.map_or(g, |b| b.min(g)));
+                    }
+                }
+            }
+        }
+        match best {
+            Some(g) => groups[g].1.push(*n),
+            None => {
+                grid.entry((cx, cy)).or_default().push(groups.len());
+                groups.push((*p, vec![*n]));
+            }
+        }
+    }
+    groups
 }
 
 /// Finds a floor by id; `None` means the first.

@@ -58,12 +58,113 @@ pub fn png_from_svg(svg: &str) -> Result<Vec<u8>, RasterError> {
         .map_err(|e| RasterError::Png(e.to_string()))
 }
 
-/// An underlay file read and checked: its bytes, MIME type and size in pixels.
-struct UnderlayFile {
-    bytes: Vec<u8>,
-    mime: &'static str,
-    width_px: u32,
-    height_px: u32,
+/// Largest underlay file read, in bytes (a scanned A0 plan as PNG is well under this).
+pub const MAX_UNDERLAY_BYTES: u64 = 64 << 20;
+/// Largest underlay accepted, in decoded pixels (e.g. 8,000 × 6,000).
+pub const MAX_UNDERLAY_PIXELS: u64 = 48_000_000;
+
+/// What is wrong with an underlay image; the plan is then drawn without it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UnderlayProblem {
+    /// It cannot be opened or read (missing, no permission…).
+    Unreadable(String),
+    /// A folder, device, FIFO or socket.
+    NotRegularFile,
+    /// More than [`MAX_UNDERLAY_BYTES`].
+    FileTooLarge(u64),
+    /// Not a PNG or JPEG.
+    NotImage,
+    /// More than [`MAX_UNDERLAY_PIXELS`] or [`super::MAX_UNDERLAY_SIDE_PX`] a side.
+    TooLarge(u32, u32),
+    /// The header is fine but the pixels cannot be decoded (truncated, corrupt).
+    Damaged(String),
+}
+
+/// An underlay that cannot be drawn: which file, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnderlayError {
+    pub path: std::path::PathBuf,
+    pub problem: UnderlayProblem,
+}
+
+impl UnderlayError {
+    /// The message, naming the floor (when given) and the file.
+    pub fn text(&self, lang: crate::i18n::Lang, floor: Option<&str>) -> String {
+        use crate::i18n::Lang;
+        let file = self.path.display();
+        let side = super::MAX_UNDERLAY_SIDE_PX;
+        let mp = MAX_UNDERLAY_PIXELS / 1_000_000;
+        let mb = MAX_UNDERLAY_BYTES >> 20;
+        let why = match (&self.problem, lang) {
+            (UnderlayProblem::Unreadable(e), Lang::En) => format!("cannot be read ({e})"),
+            (UnderlayProblem::Unreadable(e), Lang::Zh) => format!("无法读取（{e}）"),
+            (UnderlayProblem::NotRegularFile, Lang::En) => {
+                "is not a regular file (a folder, device or pipe)".to_owned()
+            }
+            (UnderlayProblem::NotRegularFile, Lang::Zh) => "不是普通文件（是文件夹、设备或管道）".to_owned(),
+            (UnderlayProblem::FileTooLarge(n), Lang::En) => {
+                format!("is {} MB; files up to {mb} MB are read", n >> 20)
+            }
+            (UnderlayProblem::FileTooLarge(n), Lang::Zh) => {
+                format!("大小为 {} MB；最多读取 {mb} MB 的文件", n >> 20)
+            }
+            (UnderlayProblem::NotImage, Lang::En) => "is not a PNG or JPEG image".to_owned(),
+            (UnderlayProblem::NotImage, Lang::Zh) => "不是 PNG 或 JPEG 图像".to_owned(),
+            (UnderlayProblem::TooLarge(w, h), Lang::En) => format!(
+                "is {w} × {h} pixels; images up to {mp} million pixels and {side} pixels a side are accepted"
+            ),
+            (UnderlayProblem::TooLarge(w, h), Lang::Zh) => format!(
+                "为 {w} × {h} 像素；仅接受不超过 {mp} 百万像素、每边不超过 {side} 像素的图像"
+            ),
+            (UnderlayProblem::Damaged(e), Lang::En) => {
+                format!("is damaged or truncated ({e})")
+            }
+            (UnderlayProblem::Damaged(e), Lang::Zh) => format!("已损坏或不完整（{e}）"),
+        };
+        match (floor, lang) {
+            (Some(f), Lang::En) => {
+                format!("floor {f}: underlay {file} {why}; the plan is drawn without it")
+            }
+            (None, Lang::En) => format!("underlay {file} {why}; the plan is drawn without it"),
+            (Some(f), Lang::Zh) => format!("楼层 {f}：底图 {file} {why}；平面图将不带底图绘制"),
+            (None, Lang::Zh) => format!("底图 {file} {why}；平面图将不带底图绘制"),
+        }
+    }
+}
+
+/// Reads at most [`MAX_UNDERLAY_BYTES`] of a regular file, never blocking on a FIFO or
+/// reading from a device: the path is checked first, then the opened file itself.
+fn read_regular_file(path: &Path) -> Result<Vec<u8>, UnderlayProblem> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| UnderlayProblem::Unreadable(e.to_string());
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(UnderlayProblem::NotRegularFile);
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Should the path be swapped for a FIFO after the check, opening does not wait.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(UnderlayProblem::NotRegularFile);
+    }
+    if meta.len() > MAX_UNDERLAY_BYTES {
+        return Err(UnderlayProblem::FileTooLarge(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_UNDERLAY_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_UNDERLAY_BYTES {
+        return Err(UnderlayProblem::FileTooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 fn underlay_reader(bytes: &[u8]) -> std::io::Result<image::ImageReader<std::io::Cursor<&[u8]>>> {
@@ -71,47 +172,48 @@ fn underlay_reader(bytes: &[u8]) -> std::io::Result<image::ImageReader<std::io::
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(super::MAX_UNDERLAY_SIDE_PX);
     limits.max_image_height = Some(super::MAX_UNDERLAY_SIDE_PX);
+    // The decoded RGBA pixels plus the decoder's own buffers.
+    limits.max_alloc = Some(MAX_UNDERLAY_PIXELS * 4 + (64 << 20));
     reader.limits(limits);
     Ok(reader)
 }
 
-/// Reads an underlay file and checks its format and size (without decoding the pixels).
-fn read_underlay(path: &Path) -> Result<UnderlayFile, String> {
-    let shown = path.display();
-    let bytes = std::fs::read(path).map_err(|e| {
-        format!("underlay {shown} cannot be read ({e}); the plan is drawn without it")
-    })?;
-    let reader = underlay_reader(&bytes).map_err(|e| format!("underlay {shown}: {e}"))?;
+/// Reads, checks and decodes an underlay file: its bytes, MIME type and decoded pixels.
+/// The size is checked from the header before any pixel is decoded; decoding all of them
+/// finds truncated and corrupt files, which would otherwise vanish from the picture silently.
+fn read_underlay(
+    path: &Path,
+) -> Result<(Vec<u8>, &'static str, image::DynamicImage), UnderlayError> {
+    let fail = |problem| UnderlayError {
+        path: path.to_owned(),
+        problem,
+    };
+    let bytes = read_regular_file(path).map_err(fail)?;
+    let reader = underlay_reader(&bytes).map_err(|_| fail(UnderlayProblem::NotImage))?;
     let mime = match reader.format() {
         Some(image::ImageFormat::Png) => "image/png",
         Some(image::ImageFormat::Jpeg) => "image/jpeg",
-        _ => {
-            return Err(format!(
-                "underlay {shown} is not a PNG or JPEG image; the plan is drawn without it"
-            ))
-        }
+        _ => return Err(fail(UnderlayProblem::NotImage)),
     };
-    let too_large = |w: u32, h: u32| {
-        format!(
-            "underlay {shown} is {w} × {h} pixels; images up to {m} × {m} pixels are accepted",
-            m = super::MAX_UNDERLAY_SIDE_PX
-        )
-    };
-    let (w, h) = reader.into_dimensions().map_err(|e| {
-        format!(
-            "underlay {shown} is not usable ({e}); images up to {m} × {m} pixels are accepted",
-            m = super::MAX_UNDERLAY_SIDE_PX
-        )
-    })?;
-    if w > super::MAX_UNDERLAY_SIDE_PX || h > super::MAX_UNDERLAY_SIDE_PX {
-        return Err(too_large(w, h));
+    let (w, h) = reader
+        .into_dimensions()
+        .map_err(|e| fail(size_problem(e)))?;
+    if w > super::MAX_UNDERLAY_SIDE_PX
+        || h > super::MAX_UNDERLAY_SIDE_PX
+        || u64::from(w) * u64::from(h) > MAX_UNDERLAY_PIXELS
+    {
+        return Err(fail(UnderlayProblem::TooLarge(w, h)));
     }
-    Ok(UnderlayFile {
-        bytes,
-        mime,
-        width_px: w,
-        height_px: h,
-    })
+    let reader = underlay_reader(&bytes).map_err(|_| fail(UnderlayProblem::NotImage))?;
+    let img = reader.decode().map_err(|e| fail(size_problem(e)))?;
+    Ok((bytes, mime, img))
+}
+
+fn size_problem(e: image::ImageError) -> UnderlayProblem {
+    match e {
+        image::ImageError::Limits(_) => UnderlayProblem::TooLarge(0, 0),
+        e => UnderlayProblem::Damaged(e.to_string()),
+    }
 }
 
 /// The path of an underlay image: relative paths are relative to the site file's folder.
@@ -122,26 +224,22 @@ pub fn underlay_path(u: &Underlay, base_dir: Option<&Path>) -> std::path::PathBu
     }
 }
 
-/// Reads an underlay image: a data URI to embed and its size in pixels, or a message saying
-/// why it is left out (the plan is drawn without it).
-pub fn underlay_image(u: &Underlay, base_dir: Option<&Path>) -> Result<(String, u32, u32), String> {
-    let file = read_underlay(&underlay_path(u, base_dir))?;
-    let data = base64::engine::general_purpose::STANDARD.encode(&file.bytes);
-    Ok((
-        format!("data:{};base64,{data}", file.mime),
-        file.width_px,
-        file.height_px,
-    ))
+/// Reads an underlay image: a data URI to embed and its size in pixels, or why it is left out
+/// (the plan is then drawn without it).
+pub fn underlay_image(
+    u: &Underlay,
+    base_dir: Option<&Path>,
+) -> Result<(String, u32, u32), UnderlayError> {
+    let (bytes, mime, img) = read_underlay(&underlay_path(u, base_dir))?;
+    let (w, h) = (img.width(), img.height());
+    drop(img);
+    let data = base64::engine::general_purpose::STANDARD.encode(&bytes);
+    Ok((format!("data:{mime};base64,{data}"), w, h))
 }
 
 /// Reads and decodes an image file for use as an underlay (the editor draws these pixels),
-/// refusing files that are not PNG/JPEG or larger than [`super::MAX_UNDERLAY_SIDE_PX`] a side.
-pub fn underlay_pixels(path: &Path) -> Result<image::RgbaImage, String> {
-    let file = read_underlay(path)?;
-    let reader =
-        underlay_reader(&file.bytes).map_err(|e| format!("underlay {}: {e}", path.display()))?;
-    let img = reader
-        .decode()
-        .map_err(|e| format!("underlay {} cannot be decoded ({e})", path.display()))?;
-    Ok(img.to_rgba8())
+/// refusing files that are not regular PNG/JPEG files or too large, truncated or damaged.
+pub fn underlay_pixels(path: &Path) -> Result<image::RgbaImage, UnderlayError> {
+    let (_, _, img) = read_underlay(path)?;
+    Ok(img.into_rgba8())
 }

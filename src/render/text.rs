@@ -1,6 +1,14 @@
 //! Text helpers for SVG: escaping and line wrapping by estimated width.
 
-/// Escapes text for SVG/XML content and attributes.
+/// Escapes text for SVG/XML content and attributes: the five markup characters become
+/// entities, and characters XML 1.0 does not allow at all (control characters other than tab,
+/// line feed and carriage return, U+FFFE, U+FFFF) are left out, so any name from a file gives
+/// a well-formed document. Every piece of text in a drawing goes through here.
+///
+/// ```
+/// use sightline::render::escape_xml;
+/// assert_eq!(escape_xml("<a href='x'>R&D</a>\u{1b}[31m\0"), "&lt;a href=&apos;x&apos;&gt;R&amp;D&lt;/a&gt;[31m");
+/// ```
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -10,6 +18,8 @@ pub fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
             c => out.push(c),
         }
     }

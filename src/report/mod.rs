@@ -5,8 +5,10 @@
 
 mod law;
 
-use std::fmt::Write as _;
+use std::collections::HashMap;
+use std::io::{self, Write};
 
+use askama::Template;
 use base64::Engine;
 
 use crate::analysis::Analysis;
@@ -41,19 +43,32 @@ pub struct Report {
     pub warnings: Vec<String>,
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+/// A piece of text in the report's language(s): the main text, and the English beside it when
+/// the report is in both languages. Templates escape both.
+struct Tx {
+    main: String,
+    en: Option<String>,
 }
 
 /// A label in the report's language(s).
-fn l(lang: ReportLang, en: &str, zh: &str) -> String {
+fn l(lang: ReportLang, en: &str, zh: &str) -> Tx {
     match lang {
-        ReportLang::En => esc(en),
-        ReportLang::Zh => esc(zh),
-        ReportLang::Both => format!("{} <span class=\"en\">{}</span>", esc(zh), esc(en)),
+        ReportLang::En => Tx::plain(en),
+        ReportLang::Zh => Tx::plain(zh),
+        ReportLang::Both => Tx {
+            main: zh.to_owned(),
+            en: Some(en.to_owned()),
+        },
+    }
+}
+
+impl Tx {
+    /// Text that is the same in every language (an id, a number, a name).
+    fn plain(s: impl Into<String>) -> Tx {
+        Tx {
+            main: s.into(),
+            en: None,
+        }
     }
 }
 
@@ -122,55 +137,141 @@ blockquote { margin: 0.4em 0 0.8em 0; padding: 0.4em 0.8em; border-left: 4px sol
 }
 "#;
 
-/// Writes the report of an analysed site.
+#[derive(Template)]
+#[template(path = "report_head.html")]
+struct Head<'a> {
+    html_lang: &'a str,
+    title: &'a str,
+    kind: Tx,
+    font_b64: String,
+    css: &'a str,
+    subtitle: Tx,
+    date: &'a str,
+    version: &'a str,
+    verdict_class: &'a str,
+    verdict: Tx,
+    counts: Tx,
+    site_heading: Tx,
+    summary: Vec<(Tx, Tx)>,
+    findings_heading: Tx,
+    no_findings: Option<Tx>,
+    columns: Vec<Tx>,
+    groups: Vec<Group<'a>>,
+    articles_heading: Tx,
+    quotes: Vec<Quote>,
+}
+
+struct Group<'a> {
+    heading: Tx,
+    rows: Vec<Row<'a>>,
+}
+
+struct Row<'a> {
+    marker: Tx,
+    rule: &'a str,
+    severity_class: &'a str,
+    severity: String,
+    message: Tx,
+    article: Option<(&'a str, &'a str)>,
+    area: String,
+}
+
+struct Quote {
+    law: &'static str,
+    heading_zh: &'static str,
+    heading_en: &'static str,
+    zh: Option<&'static str>,
+    zh_marked: bool,
+    en_paragraphs: Vec<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "report_floor.html")]
+struct FloorSection<'a> {
+    id: &'a str,
+    heading: Tx,
+    name: String,
+    svg: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "report_tail.html")]
+struct Tail<'a> {
+    heading: Tx,
+    columns: Vec<Tx>,
+    devices: Vec<DeviceRow<'a>>,
+    none: Tx,
+    disclaimer: Tx,
+}
+
+struct DeviceRow<'a> {
+    id: &'a str,
+    name: &'a str,
+    floor: &'a str,
+    cells: Vec<Tx>,
+    findings: Vec<(&'a str, &'a str)>,
+}
+
+/// Writes the report of an analysed site into a string (the editor's export and the tests).
 pub fn html(
     site: &Site,
     analysis: &Analysis,
     findings: &[Finding],
     opts: &ReportOptions,
 ) -> Report {
+    let mut out = Vec::with_capacity(4 << 20);
+    let warnings = match write_html(site, analysis, findings, opts, &mut out) {
+        Ok(w) => w,
+        Err(e) => vec![e.to_string()],
+    };
+    Report {
+        html: String::from_utf8_lossy(&out).into_owned(),
+        warnings,
+    }
+}
+
+/// The number of each finding in its floor's list (as on the floor's picture), by index.
+fn marker_numbers(site: &Site, findings: &[Finding]) -> Vec<Option<usize>> {
+    let mut site_wide = 0usize;
+    let mut per_floor = vec![0usize; site.floors.len()];
+    findings
+        .iter()
+        .map(|f| match f.floor_index {
+            None => {
+                site_wide += 1;
+                None
+            }
+            Some(fi) => {
+                let n = per_floor.get_mut(fi)?;
+                *n += 1;
+                Some(site_wide + *n)
+            }
+        })
+        .collect()
+}
+
+/// Writes the report of an analysed site to `out`, one floor at a time (the whole report is
+/// never held in memory); returns the warnings (underlays left out…).
+pub fn write_html(
+    site: &Site,
+    analysis: &Analysis,
+    findings: &[Finding],
+    opts: &ReportOptions,
+    out: &mut dyn Write,
+) -> io::Result<Vec<String>> {
     let lang = opts.lang;
     let mut warnings = Vec::new();
-    let mut h = String::with_capacity(4 << 20);
     let title = if site.name.is_empty() {
         "Sightline"
     } else {
         &site.name
     };
-    let font = base64::engine::general_purpose::STANDARD.encode(crate::render::raster::FONT);
-    let _ = write!(
-        h,
-        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{} — {}</title><style>@font-face {{ font-family: \"Sightline CJK\"; src: url(data:font/otf;base64,{font}) format(\"opentype\"); }}{CSS}</style></head><body>",
-        if lang == ReportLang::En { "en" } else { "zh-CN" },
-        esc(title),
-        l(lang, "compliance report", "合规报告")
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let (violations, warnings_n, infos) = (
+        count(Severity::Violation),
+        count(Severity::Warning),
+        count(Severity::Info),
     );
-    let violations = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Violation)
-        .count();
-    let warnings_n = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Warning)
-        .count();
-    let infos = findings.len() - violations - warnings_n;
-    let _ = write!(
-        h,
-        "<h1>{}</h1><p class=\"muted\">{} · {} · Sightline {}</p><p><span class=\"verdict {}\">{}</span> &nbsp; {}</p>",
-        esc(title),
-        l(lang, "Face-recognition and camera compliance report", "人脸识别与视频图像采集合规报告"),
-        esc(&opts.date),
-        env!("CARGO_PKG_VERSION"),
-        if violations == 0 { "pass" } else { "fail" },
-        if violations == 0 { l(lang, "PASS", "通过") } else { l(lang, "FAIL", "不通过") },
-        match lang {
-            ReportLang::En => format!("{violations} violation(s), {warnings_n} warning(s), {infos} info"),
-            ReportLang::Zh => format!("{violations} 项违规，{warnings_n} 项警告，{infos} 项提示"),
-            ReportLang::Both => format!("{violations} 项违规，{warnings_n} 项警告，{infos} 项提示 <span class=\"en\">{violations} violation(s), {warnings_n} warning(s), {infos} info</span>"),
-        }
-    );
-
-    // Summary.
     let yes_no = |b: bool| {
         if b {
             l(lang, "yes", "是")
@@ -178,173 +279,198 @@ pub fn html(
             l(lang, "no", "否")
         }
     };
+    let not_recorded = || l(lang, "not recorded", "未填写");
     let devices: Vec<_> = site.floors.iter().flat_map(|f| &f.devices).collect();
     let fr = devices.iter().filter(|d| d.face_recognition).count();
-    let _ = write!(h, "<h2>{}</h2><table>", l(lang, "Site", "场所概况"));
-    let mut row = |k: String, v: String| {
-        let _ = write!(h, "<tr><th>{k}</th><td>{v}</td></tr>");
-    };
-    row(
-        l(
-            lang,
-            "Personal-information processor (Art. 5)",
-            "个人信息处理者（第五条）",
-        ),
-        site.processor
-            .as_ref()
-            .map(|p| format!("{} · {}", esc(&p.name), esc(&p.contact)))
-            .unwrap_or_else(|| l(lang, "not recorded", "未填写")),
-    );
-    row(l(lang, "Floors", "楼层"), site.floors.len().to_string());
-    row(
-        l(lang, "Devices", "设备"),
-        format!(
-            "{} ({} {}, {} {})",
-            devices.len(),
-            fr,
-            l(lang, "face recognition", "人脸识别"),
-            devices.len() - fr,
-            l(lang, "ordinary cameras", "普通摄像机")
-        ),
-    );
-    row(
-        l(
-            lang,
-            "Faces stored (Art. 15)",
-            "存储人脸信息人数（第十五条）",
-        ),
-        site.faces_stored
-            .map_or_else(|| l(lang, "not recorded", "未填写"), |n| n.to_string()),
-    );
-    row(
-        l(
-            lang,
-            "Filed with the cyberspace authority (Art. 15)",
-            "已向网信部门备案（第十五条）",
-        ),
-        yes_no(site.filed_with_authority),
-    );
-    row(
-        l(
-            lang,
-            "Video system filed with the police (Decree 799 Art. 14)",
-            "视频系统已向公安机关备案（条例第十四条）",
-        ),
-        yes_no(site.filed_with_police),
-    );
-    row(
-        l(
-            lang,
-            "Footage retention (Decree 799 Art. 17)",
-            "视频保存期限（条例第十七条）",
-        ),
-        site.retention_days.map_or_else(
-            || l(lang, "not recorded", "未填写"),
-            |d| format!("{d} {}", l(lang, "days", "日")),
-        ),
-    );
-    h.push_str("</table>");
-
-    // Findings, grouped by law; numbered as on the floor plans.
-    let marker_of = |f: &Finding| -> Option<String> {
-        let fi = f.floor_index?;
-        let listed: Vec<&Finding> = findings
-            .iter()
-            .filter(|g| g.floor_index.is_none() || g.floor_index == Some(fi))
-            .collect();
-        let n = listed.iter().position(|g| std::ptr::eq(*g, f))? + 1;
-        Some(format!("{} #{n}", site.floors[fi].id))
-    };
-    let _ = write!(h, "<h2>{}</h2>", l(lang, "Findings", "检查结果"));
-    if findings.is_empty() {
-        let _ = write!(
-            h,
-            "<p>{}</p>",
+    let summary = vec![
+        (
             l(
                 lang,
-                "No findings: the plan as drawn complies with every rule checked.",
-                "未发现问题：按所绘平面，全部检查项均合规。"
-            )
-        );
-    }
+                "Personal-information processor (Art. 5)",
+                "个人信息处理者（第五条）",
+            ),
+            site.processor
+                .as_ref()
+                .map(|p| Tx::plain(format!("{} · {}", p.name, p.contact)))
+                .unwrap_or_else(not_recorded),
+        ),
+        (
+            l(lang, "Floors", "楼层"),
+            Tx::plain(site.floors.len().to_string()),
+        ),
+        (l(lang, "Devices", "设备"), {
+            let fr_label = l(lang, "face recognition", "人脸识别");
+            let cam_label = l(lang, "ordinary cameras", "普通摄像机");
+            let n = devices.len();
+            Tx {
+                main: format!(
+                    "{n} ({fr} {}, {} {})",
+                    fr_label.main,
+                    n - fr,
+                    cam_label.main
+                ),
+                en: fr_label
+                    .en
+                    .zip(cam_label.en)
+                    .map(|(a, b)| format!("{n} ({fr} {a}, {} {b})", n - fr)),
+            }
+        }),
+        (
+            l(
+                lang,
+                "Faces stored (Art. 15)",
+                "存储人脸信息人数（第十五条）",
+            ),
+            site.faces_stored
+                .map_or_else(not_recorded, |n| Tx::plain(n.to_string())),
+        ),
+        (
+            l(
+                lang,
+                "Filed with the cyberspace authority (Art. 15)",
+                "已向网信部门备案（第十五条）",
+            ),
+            yes_no(site.filed_with_authority),
+        ),
+        (
+            l(
+                lang,
+                "Video system filed with the police (Decree 799 Art. 14)",
+                "视频系统已向公安机关备案（条例第十四条）",
+            ),
+            yes_no(site.filed_with_police),
+        ),
+        (
+            l(
+                lang,
+                "Footage retention (Decree 799 Art. 17)",
+                "视频保存期限（条例第十七条）",
+            ),
+            site.retention_days.map_or_else(not_recorded, |d| {
+                let days = l(lang, "days", "日");
+                Tx {
+                    main: format!("{d} {}", days.main),
+                    en: days.en.map(|e| format!("{d} {e}")),
+                }
+            }),
+        ),
+    ];
+
+    // Findings, grouped by law; numbered as on the floor plans.
+    let numbers = marker_numbers(site, findings);
+    let mut groups = Vec::new();
     for (law, heading_en, heading_zh) in [
         (Law::Measures, "Measures for the Security Management of Face Recognition Technology Applications (2025)", "人脸识别技术应用安全管理办法（2025）"),
         (Law::Decree799, "Regulations on Public Security Video Image Information Systems (State Council Decree No. 799)", "公共安全视频图像信息系统管理条例（国务院令第799号）"),
         (Law::Plan, "Plan sanity (no law: drawing and references)", "平面图检查（绘图与引用）"),
     ] {
-        let group: Vec<&Finding> = findings.iter().filter(|f| law_of(f) == law).collect();
-        if group.is_empty() {
-            continue;
+        let rows: Vec<Row> = findings
+            .iter()
+            .zip(&numbers)
+            .filter(|(f, _)| law_of(f) == law)
+            .map(|(f, n)| Row {
+                marker: match (f.floor_index.and_then(|fi| site.floors.get(fi)), n) {
+                    (Some(floor), Some(n)) => Tx::plain(format!("{} #{n}", floor.id)),
+                    _ => l(lang, "site", "全场所"),
+                },
+                rule: f.rule.as_str(),
+                severity_class: f.severity.as_str(),
+                severity: match lang {
+                    ReportLang::En => f.severity.label(Lang::En).to_owned(),
+                    ReportLang::Zh => f.severity.label(Lang::Zh).to_owned(),
+                    ReportLang::Both => format!(
+                        "{} {}",
+                        f.severity.label(Lang::Zh),
+                        f.severity.label(Lang::En)
+                    ),
+                },
+                message: match lang {
+                    ReportLang::En => Tx::plain(f.message_en()),
+                    ReportLang::Zh => Tx::plain(f.message_zh()),
+                    ReportLang::Both => Tx {
+                        main: f.message_zh(),
+                        en: Some(f.message_en()),
+                    },
+                },
+                article: f.article.map(|a| (a.zh, a.en)),
+                area: f.area_m2.map(|a| format!("{a:.2} m²")).unwrap_or_default(),
+            })
+            .collect();
+        if !rows.is_empty() {
+            groups.push(Group {
+                heading: l(lang, heading_en, heading_zh),
+                rows,
+            });
         }
-        let _ = write!(
-            h,
-            "<h3>{} ({})</h3><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-            l(lang, heading_en, heading_zh),
-            group.len(),
+    }
+    let quotes = quoted(findings)
+        .into_iter()
+        .map(|(law, text)| Quote {
+            law: match law {
+                Law::Measures => "人脸识别技术应用安全管理办法",
+                _ => "公共安全视频图像信息系统管理条例",
+            },
+            heading_zh: text.heading_zh,
+            heading_en: text.heading_en,
+            zh: (!text.zh.is_empty()).then_some(text.zh),
+            zh_marked: lang == ReportLang::En,
+            en_paragraphs: text.en.split("\n\n").collect(),
+        })
+        .collect();
+    let head = Head {
+        html_lang: if lang == ReportLang::En {
+            "en"
+        } else {
+            "zh-CN"
+        },
+        title,
+        kind: l(lang, "compliance report", "合规报告"),
+        font_b64: base64::engine::general_purpose::STANDARD.encode(crate::render::raster::FONT),
+        css: CSS,
+        subtitle: l(
+            lang,
+            "Face-recognition and camera compliance report",
+            "人脸识别与视频图像采集合规报告",
+        ),
+        date: &opts.date,
+        version: env!("CARGO_PKG_VERSION"),
+        verdict_class: if violations == 0 { "pass" } else { "fail" },
+        verdict: if violations == 0 {
+            l(lang, "PASS", "通过")
+        } else {
+            l(lang, "FAIL", "不通过")
+        },
+        counts: {
+            let en = format!("{violations} violation(s), {warnings_n} warning(s), {infos} info");
+            let zh = format!("{violations} 项违规，{warnings_n} 项警告，{infos} 项提示");
+            l(lang, &en, &zh)
+        },
+        site_heading: l(lang, "Site", "场所概况"),
+        summary,
+        findings_heading: l(lang, "Findings", "检查结果"),
+        no_findings: findings.is_empty().then(|| {
+            l(
+                lang,
+                "No findings: the plan as drawn complies with every rule checked.",
+                "未发现问题：按所绘平面，全部检查项均合规。",
+            )
+        }),
+        columns: vec![
             l(lang, "Plan", "图中编号"),
             l(lang, "Rule", "规则"),
             l(lang, "Severity", "级别"),
             l(lang, "Finding", "问题"),
             l(lang, "Article", "依据"),
-            l(lang, "Area", "面积")
-        );
-        for f in group {
-            let sev = f.severity.as_str();
-            let message = match lang {
-                ReportLang::En => esc(&f.message_en()),
-                ReportLang::Zh => esc(&f.message_zh()),
-                ReportLang::Both => format!("{}<br><span class=\"en\">{}</span>", esc(&f.message_zh()), esc(&f.message_en())),
-            };
-            let article = f.article.map_or_else(|| "—".to_owned(), |a| format!("{}<br><span class=\"en\">{}</span>", esc(a.zh), esc(a.en)));
-            let sev_label = match lang {
-                ReportLang::En => f.severity.label(Lang::En).to_owned(),
-                ReportLang::Zh => f.severity.label(Lang::Zh).to_owned(),
-                ReportLang::Both => format!("{} {}", f.severity.label(Lang::Zh), f.severity.label(Lang::En)),
-            };
-            let _ = write!(
-                h,
-                "<tr><td>{}</td><td><code>{}</code></td><td class=\"{sev}\">{}</td><td>{message}</td><td>{article}</td><td>{}</td></tr>",
-                marker_of(f).unwrap_or_else(|| l(lang, "site", "全场所")),
-                f.rule.as_str(),
-                esc(&sev_label),
-                f.area_m2.map(|a| format!("{a:.2} m²")).unwrap_or_default()
-            );
-        }
-        h.push_str("</table>");
-    }
+            l(lang, "Area", "面积"),
+        ],
+        groups,
+        articles_heading: l(lang, "The articles cited", "引用条文"),
+        quotes,
+    };
+    head.write_into(out)?;
+    drop(head);
 
-    // The law quoted.
-    let _ = write!(h, "<h2>{}</h2>", l(lang, "The articles cited", "引用条文"));
-    for (law, text) in quoted(findings) {
-        let name = match law {
-            Law::Measures => "人脸识别技术应用安全管理办法",
-            _ => "公共安全视频图像信息系统管理条例",
-        };
-        let _ = write!(
-            h,
-            "<h3>{} {} <span class=\"en\">{}</span></h3>",
-            esc(name),
-            esc(text.heading_zh),
-            esc(text.heading_en)
-        );
-        if !text.zh.is_empty() && lang != ReportLang::En {
-            let _ = write!(h, "<blockquote>{}</blockquote>", esc(text.zh));
-        }
-        if !text.zh.is_empty() && lang == ReportLang::En {
-            let _ = write!(
-                h,
-                "<blockquote lang=\"zh-CN\">{}</blockquote>",
-                esc(text.zh)
-            );
-        }
-        let _ = write!(
-            h,
-            "<p class=\"en\">{}</p>",
-            esc(text.en).replace("\n\n", "<br><br>")
-        );
-    }
-
-    // Floors.
+    // Floors, one at a time.
     let picture_lang = if lang == ReportLang::En {
         Lang::En
     } else {
@@ -365,56 +491,30 @@ pub fn html(
             },
         );
         warnings.extend(drawn.warnings);
-        let _ = write!(
-            h,
-            "<section class=\"floor\" id=\"floor-{}\"><h2>{} {}</h2>{}</section>",
-            esc(&floor.id),
-            l(lang, "Floor", "楼层"),
-            esc(&if floor.name.is_empty() {
+        FloorSection {
+            id: &floor.id,
+            heading: l(lang, "Floor", "楼层"),
+            name: if floor.name.is_empty() {
                 floor.id.clone()
             } else {
                 format!("{} ({})", floor.name, floor.id)
-            }),
-            drawn.svg
-        );
+            },
+            svg: &drawn.svg,
+        }
+        .write_into(out)?;
     }
 
     // Device register.
-    let _ = write!(
-        h,
-        "<section class=\"floor\"><h2>{}</h2><table><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        l(lang, "Device register", "设备登记表"),
-        l(lang, "Device", "设备"),
-        l(lang, "Floor", "楼层"),
-        l(lang, "Face recognition", "人脸识别"),
-        l(lang, "Mode", "方式"),
-        l(lang, "Purpose", "目的"),
-        l(lang, "Necessity", "必要性"),
-        l(lang, "Zone", "采集区域"),
-        l(lang, "Storage", "存储"),
-        l(lang, "Alternative offered", "其他验证方式"),
-        l(lang, "Findings", "问题")
-    );
+    let mut own: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    for f in findings {
+        if let Some(first) = f.subjects.first() {
+            own.entry(first.as_str()).or_default().push(f);
+        }
+    }
+    let dash = || Tx::plain("—");
+    let mut rows = Vec::new();
     for floor in &site.floors {
         for d in &floor.devices {
-            let own: Vec<&Finding> = findings
-                .iter()
-                .filter(|f| f.subjects.first() == Some(&d.id))
-                .collect();
-            let verdict = if own.is_empty() {
-                format!("<span class=\"info\">{}</span>", l(lang, "none", "无"))
-            } else {
-                own.iter()
-                    .map(|f| {
-                        format!(
-                            "<span class=\"{}\">{}</span>",
-                            f.severity.as_str(),
-                            f.rule.as_str()
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("<br>")
-            };
             let mode = match d.mode {
                 Mode::Identification => l(lang, "identification (1:N)", "辨识（1:N）"),
                 Mode::Verification => l(lang, "verification (1:1)", "验证（1:1）"),
@@ -438,34 +538,58 @@ pub fn html(
                     )
                 },
             );
-            let _ = write!(
-                h,
-                "<tr><td><code>{}</code> {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{verdict}</td></tr>",
-                esc(&d.id),
-                esc(&d.name),
-                esc(&floor.id),
-                yes_no(d.face_recognition),
-                if d.face_recognition { mode } else { "—".to_owned() },
-                purpose,
-                esc(d.necessity.as_deref().unwrap_or("—")),
-                esc(d.zone.as_deref().unwrap_or("—")),
-                if d.face_recognition { storage } else { "—".to_owned() },
-                match (d.face_recognition, d.alternative_method) {
-                    (false, _) => "—".to_owned(),
-                    (true, Some(b)) => yes_no(b),
-                    (true, None) => l(lang, "not recorded", "未填写"),
-                }
-            );
+            let fr = d.face_recognition;
+            rows.push(DeviceRow {
+                id: &d.id,
+                name: &d.name,
+                floor: &floor.id,
+                cells: vec![
+                    yes_no(fr),
+                    if fr { mode } else { dash() },
+                    purpose,
+                    Tx::plain(d.necessity.as_deref().unwrap_or("—")),
+                    Tx::plain(d.zone.as_deref().unwrap_or("—")),
+                    if fr { storage } else { dash() },
+                    match (fr, d.alternative_method) {
+                        (false, _) => dash(),
+                        (true, Some(b)) => yes_no(b),
+                        (true, None) => not_recorded(),
+                    },
+                ],
+                findings: own
+                    .get(d.id.as_str())
+                    .map(|v| {
+                        v.iter()
+                            .map(|f| (f.severity.as_str(), f.rule.as_str()))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            });
         }
     }
-    let _ = writeln!(
-        h,
-        "</table></section><p class=\"muted\">{}</p></body></html>",
-        l(
+    Tail {
+        heading: l(lang, "Device register", "设备登记表"),
+        columns: vec![
+            l(lang, "Device", "设备"),
+            l(lang, "Floor", "楼层"),
+            l(lang, "Face recognition", "人脸识别"),
+            l(lang, "Mode", "方式"),
+            l(lang, "Purpose", "目的"),
+            l(lang, "Necessity", "必要性"),
+            l(lang, "Zone", "采集区域"),
+            l(lang, "Storage", "存储"),
+            l(lang, "Alternative offered", "其他验证方式"),
+            l(lang, "Findings", "问题"),
+        ],
+        devices: rows,
+        none: l(lang, "none", "无"),
+        disclaimer: l(
             lang,
             "Sightline checks the plan as drawn against the rules in its catalogue; it is not legal advice.",
-            "Sightline 按所绘平面图对照规则目录进行检查，不构成法律意见。"
-        )
-    );
-    Report { html: h, warnings }
+            "Sightline 按所绘平面图对照规则目录进行检查，不构成法律意见。",
+        ),
+    }
+    .write_into(out)?;
+    writeln!(out)?;
+    Ok(warnings)
 }
