@@ -505,15 +505,21 @@ pub fn write_html(
     }
 
     // Device register.
-    let mut own: HashMap<&str, Vec<&Finding>> = HashMap::new();
+    // A device's findings are those of its floor that name it first; each rule is listed once
+    // (so a plan that repeats an id cannot make the register grow with the square of its size).
+    let mut own: HashMap<(Option<usize>, &str), Vec<(&str, &str)>> = HashMap::new();
     for f in findings {
         if let Some(first) = f.subjects.first() {
-            own.entry(first.as_str()).or_default().push(f);
+            let rules = own.entry((f.floor_index, first.as_str())).or_default();
+            let entry = (f.severity.as_str(), f.rule.as_str());
+            if !rules.contains(&entry) {
+                rules.push(entry);
+            }
         }
     }
     let dash = || Tx::plain("—");
     let mut rows = Vec::new();
-    for floor in &site.floors {
+    for (fi, floor) in site.floors.iter().enumerate() {
         for d in &floor.devices {
             let mode = match d.mode {
                 Mode::Identification => l(lang, "identification (1:N)", "辨识（1:N）"),
@@ -557,12 +563,8 @@ pub fn write_html(
                     },
                 ],
                 findings: own
-                    .get(d.id.as_str())
-                    .map(|v| {
-                        v.iter()
-                            .map(|f| (f.severity.as_str(), f.rule.as_str()))
-                            .collect()
-                    })
+                    .get(&(Some(fi), d.id.as_str()))
+                    .cloned()
                     .unwrap_or_default(),
             });
         }

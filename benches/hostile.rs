@@ -1,0 +1,219 @@
+//! Time and peak memory of the release binary on pathological inputs (issue "Hostile input").
+//! Each case runs `sightline` as a child process and reads the child's own peak resident set
+//! size from `wait4`, so the numbers are what a user's machine sees.
+//!
+//! ```sh
+//! cargo bench --bench hostile
+//! ```
+//!
+//! Prints one line per case: what, command, exit status, seconds, peak MB. The figures are
+//! quoted in docs/performance.md. Nothing here asserts a time.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use serde_json::{json, Value};
+
+fn main() {
+    if std::env::args().any(|a| a == "--list") {
+        return; // `cargo test --benches` lists; nothing to list here.
+    }
+    let dir = tempfile::tempdir().expect("tmp");
+    let d = dir.path();
+    println!(
+        "{:<52} {:<8} {:>4} {:>8} {:>9}",
+        "case", "command", "exit", "seconds", "peak MB"
+    );
+
+    for (name, half) in [
+        ("zone 300 km wide", 150_000.0),
+        ("zone 2,000 km wide", 1.0e6),
+    ] {
+        let site = write(d, "huge.site.json", &huge_zone(half));
+        measure(name, &["check", &site, "--format", "json"]);
+        measure(name, &["render", &site, "-o", &out(d, "huge.png")]);
+        measure(name, &["report", &site, "-o", &out(d, "huge.html")]);
+    }
+
+    let office = sample("office");
+    let with_underlay = |image: &str| -> String {
+        let mut v = office.clone();
+        v["floors"][0]["underlay"] =
+            json!({ "image": image, "origin": [0, 16], "metres_per_pixel": 0.02 });
+        write(d, "u.site.json", &v)
+    };
+    let site = with_underlay("/dev/zero");
+    measure(
+        "underlay /dev/zero",
+        &["render", &site, "-o", &out(d, "u.png")],
+    );
+    let fifo = d.join("fifo.png");
+    let _ = Command::new("mkfifo").arg(&fifo).status();
+    let site = with_underlay(&fifo.to_string_lossy());
+    measure(
+        "underlay FIFO nobody writes to",
+        &["render", &site, "-o", &out(d, "u.png")],
+    );
+    measure(
+        "underlay FIFO nobody writes to",
+        &["report", &site, "-o", &out(d, "u.html")],
+    );
+    std::fs::write(d.join("bogus.jpg"), bogus_jpeg(16_000, 16_000)).expect("write");
+    let site = with_underlay("bogus.jpg");
+    measure(
+        "underlay: 16000×16000 JPEG header",
+        &["render", &site, "-o", &out(d, "u.png")],
+    );
+    std::fs::write(d.join("zeros.png"), zero_png(16_384)).expect("write");
+    let size = std::fs::metadata(d.join("zeros.png")).map_or(0, |m| m.len());
+    let site = with_underlay("zeros.png");
+    measure(
+        &format!("underlay: 16384² all-zero PNG ({} KB)", size / 1024),
+        &["render", &site, "-o", &out(d, "u.png")],
+    );
+    std::fs::write(d.join("big.png"), zero_png(6_000)).expect("write");
+    let site = with_underlay("big.png");
+    measure(
+        "underlay: 6000² PNG (accepted)",
+        &["render", &site, "-o", &out(d, "u.png")],
+    );
+
+    let site = write(d, "toilets.site.json", &many_private_spaces(2000));
+    measure(
+        "2,000 private spaces, a camera in each",
+        &["render", &site, "-o", &out(d, "t.png")],
+    );
+    measure(
+        "2,000 private spaces, a camera in each",
+        &["report", &site, "-o", &out(d, "t.html")],
+    );
+
+    for n in [3_000usize, 10_000] {
+        let mut v = office.clone();
+        let floor = v["floors"][0].clone();
+        v["floors"] = Value::Array(
+            (0..n)
+                .map(|i| {
+                    let mut f = floor.clone();
+                    f["id"] = json!(format!("L{i}"));
+                    f
+                })
+                .collect(),
+        );
+        let site = write(d, "floors.site.json", &v);
+        let bytes = std::fs::metadata(&site).map_or(0, |m| m.len());
+        let what = format!("{n} floors ({} MB)", bytes >> 20);
+        measure(&what, &["check", &site, "--format", "json"]);
+        measure(&what, &["report", &site, "-o", &out(d, "floors.html")]);
+    }
+
+    let tower = sightline::synthetic::tower(33_200, 10_000, 40, 50);
+    let site = write(d, "tower.site.json", &tower);
+    let bytes = std::fs::metadata(&site).map_or(0, |m| m.len());
+    measure(
+        &format!("synthetic tower, {} MB", bytes >> 20),
+        &["check", &site, "--format", "json"],
+    );
+}
+
+fn sightline() -> &'static str {
+    env!("CARGO_BIN_EXE_sightline")
+}
+
+fn out(dir: &Path, name: &str) -> String {
+    dir.join(name).to_string_lossy().into_owned()
+}
+
+fn write(dir: &Path, name: &str, v: &Value) -> String {
+    let p: PathBuf = dir.join(name);
+    std::fs::write(&p, v.to_string()).expect("write");
+    p.to_string_lossy().into_owned()
+}
+
+fn sample(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("sample_sites/{name}.site.json"));
+    serde_json::from_str(&std::fs::read_to_string(path).expect("sample")).expect("json")
+}
+
+/// Runs the binary and prints its wall time and its own peak resident memory.
+fn measure(what: &str, args: &[&str]) {
+    let start = Instant::now();
+    let child = Command::new(sightline())
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let (status, peak_kb) = wait_with_peak(child.id() as libc::pid_t);
+    println!(
+        "{:<52} {:<8} {:>4} {:>8.2} {:>9.0}",
+        what,
+        args[0],
+        status,
+        start.elapsed().as_secs_f64(),
+        peak_kb as f64 / 1024.0
+    );
+}
+
+/// Waits for a child; returns its exit status and its peak resident set size in KB.
+fn wait_with_peak(pid: libc::pid_t) -> (i32, i64) {
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our child, not yet waited for; both pointers are to live locals.
+    unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    (code, usage.ru_maxrss)
+}
+
+fn huge_zone(half: f64) -> Value {
+    json!({ "format": "sightline-site", "version": 1, "name": "Huge", "filed_with_police": true,
+        "floors": [{ "id": "F1",
+            "zones": [{ "id": "z1", "name": "Z", "polygon": [[-half, -half], [half, -half], [half, half], [-half, half]] }],
+            "devices": [{ "id": "c1", "position": [0, 0], "heading": 0, "fov": 90, "range": 10,
+                          "purpose": "public_safety", "necessity": "n", "zone": "z1" }],
+            "signs": [{ "id": "g1", "position": [0.0, -half], "facing": 270, "width": 0.4, "height": 0.3,
+                        "mount_height": 1.8, "readable_distance": 6,
+                        "notice": { "processor": true, "purpose": true, "retention": true, "rights": true, "contact": true } }] }] })
+}
+
+fn many_private_spaces(n: usize) -> Value {
+    let mut spaces = Vec::new();
+    let mut devices = Vec::new();
+    for i in 0..n {
+        let (x, y) = ((i % 50) as f64 * 2.0, (i / 50) as f64 * 2.0);
+        spaces.push(
+            json!({ "id": format!("t{i}"), "name": format!("Toilet {i}"), "kind": "toilet",
+                            "polygon": [[x, y], [x + 1.5, y], [x + 1.5, y + 1.5], [x, y + 1.5]] }),
+        );
+        devices.push(
+            json!({ "id": format!("c{i}"), "position": [x + 0.75, y + 0.75], "heading": 0,
+                             "fov": 60, "range": 1, "face_recognition": false }),
+        );
+    }
+    json!({ "format": "sightline-site", "version": 1, "name": "Toilets", "filed_with_police": true,
+            "floors": [{ "id": "F1", "spaces": spaces, "devices": devices }] })
+}
+
+/// A JPEG that claims `w` × `h` pixels and holds none.
+fn bogus_jpeg(w: u16, h: u16) -> Vec<u8> {
+    let mut b = vec![0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08];
+    b.extend_from_slice(&h.to_be_bytes());
+    b.extend_from_slice(&w.to_be_bytes());
+    b.extend_from_slice(&[3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xFF, 0xD9]);
+    b
+}
+
+/// A `side` × `side` grey PNG of zeros: a few hundred KB on disk.
+fn zero_png(side: u32) -> Vec<u8> {
+    let img = image::GrayImage::new(side, side);
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, image::ImageFormat::Png)
+        .expect("encode");
+    out.into_inner()
+}
