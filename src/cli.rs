@@ -355,6 +355,47 @@ pub fn finding_json(f: &Finding) -> Value {
     obj
 }
 
+/// Writes `v` pretty-printed as serde_json does, as if it stood `indent` spaces deep.
+fn write_indented(out: &mut dyn Write, v: &Value, indent: usize) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(v).map_err(std::io::Error::other)?;
+    // JSON strings never hold a raw line break, so every line break is the printer's own.
+    let pad = format!("\n{}", " ".repeat(indent));
+    out.write_all(text.replace('\n', &pad).as_bytes())
+}
+
+/// Writes one checked site as the JSON object of cli.md, a finding at a time (the same bytes
+/// as pretty-printing [`site_json`] `indent` spaces deep, without building it).
+fn write_site_json(
+    out: &mut dyn Write,
+    file: &str,
+    site: &Site,
+    findings: &[Finding],
+    indent: usize,
+) -> std::io::Result<()> {
+    let c = Counts::of(findings);
+    let head = json!({
+        "file": file,
+        "name": site.name,
+        "passes": c.violation == 0,
+        "counts": { "violation": c.violation, "warning": c.warning, "info": c.info },
+    });
+    let text = serde_json::to_string_pretty(&head).map_err(std::io::Error::other)?;
+    let pad = " ".repeat(indent);
+    let head = text
+        .strip_suffix("\n}")
+        .unwrap_or(&text)
+        .replace('\n', &format!("\n{pad}"));
+    write!(out, "{head},\n{pad}  \"findings\": [")?;
+    for (i, f) in findings.iter().enumerate() {
+        write!(out, "{}\n{pad}    ", if i == 0 { "" } else { "," })?;
+        write_indented(out, &finding_json(f), indent + 4)?;
+    }
+    if !findings.is_empty() {
+        write!(out, "\n{pad}  ")?;
+    }
+    write!(out, "]\n{pad}}}")
+}
+
 /// One checked site as the JSON object of cli.md.
 pub fn site_json(file: &str, site: &Site, findings: &[Finding]) -> Value {
     let c = Counts::of(findings);
@@ -504,9 +545,15 @@ pub fn site_text(
 pub fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let mut bad_input = false;
     let mut failing = false;
-    let mut sites_json = Vec::new();
     let mut errors_json = Vec::new();
     let colour = args.format == Format::Text && std::io::stdout().is_terminal();
+    let json = args.format == Format::Json;
+    // The JSON document is written as each site is checked, a finding at a time, so a large
+    // site's findings are never held twice (as values and as text).
+    let mut sites_written = 0usize;
+    if json {
+        let _ = write!(stdout, "{{\n  \"sites\": [");
+    }
     for (i, path) in args.sites.iter().enumerate() {
         let file = path.display().to_string();
         match model::load(path) {
@@ -518,31 +565,34 @@ pub fn run_check(args: &CheckArgs, stdout: &mut dyn Write, stderr: &mut dyn Writ
             Ok(site) => {
                 let (_, findings) = check_site(&site);
                 failing |= findings.iter().any(|f| args.fail_on.reached_by(f.severity));
-                match args.format {
-                    Format::Json => sites_json.push(site_json(&file, &site, &findings)),
-                    Format::Text => {
-                        if i > 0 {
-                            let _ = writeln!(stdout);
-                        }
-                        let _ = write!(
-                            stdout,
-                            "{}",
-                            site_text(&file, &site, &findings, args.lang, colour)
-                        );
+                if json {
+                    let sep = if sites_written == 0 { "" } else { "," };
+                    let _ = write!(stdout, "{sep}\n    ");
+                    let _ = write_site_json(stdout, &file, &site, &findings, 4);
+                    sites_written += 1;
+                } else {
+                    if i > 0 {
+                        let _ = writeln!(stdout);
                     }
+                    let _ = write!(
+                        stdout,
+                        "{}",
+                        site_text(&file, &site, &findings, args.lang, colour)
+                    );
                 }
             }
         }
     }
-    if args.format == Format::Json {
-        let mut doc = json!({ "sites": sites_json });
-        if !errors_json.is_empty() {
-            if let Some(map) = doc.as_object_mut() {
-                map.insert("errors".to_owned(), Value::Array(errors_json));
-            }
+    if json {
+        if sites_written > 0 {
+            let _ = write!(stdout, "\n  ");
         }
-        let text = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".to_owned());
-        let _ = writeln!(stdout, "{text}");
+        let _ = write!(stdout, "]");
+        if !errors_json.is_empty() {
+            let _ = write!(stdout, ",\n  \"errors\": ");
+            let _ = write_indented(stdout, &Value::Array(errors_json), 2);
+        }
+        let _ = writeln!(stdout, "\n}}");
     }
     if bad_input {
         EXIT_BAD_INPUT
@@ -581,4 +631,31 @@ fn open_editor(site: Option<PathBuf>, stderr: &mut dyn Write) -> i32 {
         "sightline: this build has no editor {what}(it was built without the `gui` feature); check a site with `sightline check SITE`\n(see `sightline --help`)"
     );
     EXIT_BAD_INPUT
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The streamed JSON is byte for byte the pretty-printed document.
+    #[test]
+    fn streamed_json_equals_the_pretty_printed_document() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("sample_sites");
+        for name in ["mall-mistakes", "hotel"] {
+            let path = dir.join(format!("{name}.site.json"));
+            let site = model::load(&path).expect("sample");
+            let (_, findings) = check_site(&site);
+            let file = path.display().to_string();
+            let whole = serde_json::to_string_pretty(&json!({
+                "sites": [site_json(&file, &site, &findings), site_json("x", &site, &[])]
+            }))
+            .expect("json");
+            let mut streamed = b"{\n  \"sites\": [\n    ".to_vec();
+            write_site_json(&mut streamed, &file, &site, &findings, 4).expect("write");
+            streamed.extend_from_slice(b",\n    ");
+            write_site_json(&mut streamed, "x", &site, &[], 4).expect("write");
+            streamed.extend_from_slice(b"\n  ]\n}");
+            assert_eq!(String::from_utf8(streamed).expect("utf-8"), whole, "{name}");
+        }
+    }
 }

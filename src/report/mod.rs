@@ -204,12 +204,15 @@ struct Tail<'a> {
     disclaimer: Tx,
 }
 
+/// A rule a device breaks, as the register shows it: (severity class, rule id).
+type RuleTag = (&'static str, &'static str);
+
 struct DeviceRow<'a> {
     id: &'a str,
     name: &'a str,
     floor: &'a str,
     cells: Vec<Tx>,
-    findings: Vec<(&'a str, &'a str)>,
+    findings: Vec<RuleTag>,
 }
 
 /// Writes the report of an analysed site into a string (the editor's export and the tests).
@@ -507,7 +510,7 @@ pub fn write_html(
     // Device register.
     // A device's findings are those of its floor that name it first; each rule is listed once
     // (so a plan that repeats an id cannot make the register grow with the square of its size).
-    let mut own: HashMap<(Option<usize>, &str), Vec<(&str, &str)>> = HashMap::new();
+    let mut own: HashMap<(Option<usize>, &str), Vec<RuleTag>> = HashMap::new();
     for f in findings {
         if let Some(first) = f.subjects.first() {
             let rules = own.entry((f.floor_index, first.as_str())).or_default();
