@@ -30,7 +30,7 @@ fn main() {
         ("zone 300 km wide", 150_000.0),
         ("zone 2,000 km wide", 1.0e6),
     ] {
-        let site = write(d, "huge.site.json", &huge_zone(half));
+        let site = write(d, "huge.site.json", &sightline::synthetic::huge_zone(half));
         measure(name, &["check", &site, "--format", "json"]);
         measure(name, &["render", &site, "-o", &out(d, "huge.png")]);
         measure(name, &["report", &site, "-o", &out(d, "huge.html")]);
@@ -79,7 +79,11 @@ fn main() {
         &["render", &site, "-o", &out(d, "u.png")],
     );
 
-    let site = write(d, "toilets.site.json", &many_private_spaces(2000));
+    let site = write(
+        d,
+        "toilets.site.json",
+        &sightline::synthetic::many_private_spaces(2000),
+    );
     measure(
         "2,000 private spaces, a camera in each",
         &["render", &site, "-o", &out(d, "t.png")],
@@ -171,35 +175,6 @@ fn wait_with_peak(pid: libc::pid_t) -> (i32, i64) {
         -1
     };
     (code, usage.ru_maxrss)
-}
-
-fn huge_zone(half: f64) -> Value {
-    json!({ "format": "sightline-site", "version": 1, "name": "Huge", "filed_with_police": true,
-        "floors": [{ "id": "F1",
-            "zones": [{ "id": "z1", "name": "Z", "polygon": [[-half, -half], [half, -half], [half, half], [-half, half]] }],
-            "devices": [{ "id": "c1", "position": [0, 0], "heading": 0, "fov": 90, "range": 10,
-                          "purpose": "public_safety", "necessity": "n", "zone": "z1" }],
-            "signs": [{ "id": "g1", "position": [0.0, -half], "facing": 270, "width": 0.4, "height": 0.3,
-                        "mount_height": 1.8, "readable_distance": 6,
-                        "notice": { "processor": true, "purpose": true, "retention": true, "rights": true, "contact": true } }] }] })
-}
-
-fn many_private_spaces(n: usize) -> Value {
-    let mut spaces = Vec::new();
-    let mut devices = Vec::new();
-    for i in 0..n {
-        let (x, y) = ((i % 50) as f64 * 2.0, (i / 50) as f64 * 2.0);
-        spaces.push(
-            json!({ "id": format!("t{i}"), "name": format!("Toilet {i}"), "kind": "toilet",
-                            "polygon": [[x, y], [x + 1.5, y], [x + 1.5, y + 1.5], [x, y + 1.5]] }),
-        );
-        devices.push(
-            json!({ "id": format!("c{i}"), "position": [x + 0.75, y + 0.75], "heading": 0,
-                             "fov": 60, "range": 1, "face_recognition": false }),
-        );
-    }
-    json!({ "format": "sightline-site", "version": 1, "name": "Toilets", "filed_with_police": true,
-            "floors": [{ "id": "F1", "spaces": spaces, "devices": devices }] })
 }
 
 /// A JPEG that claims `w` × `h` pixels and holds none.

@@ -84,13 +84,22 @@ pub fn run_report(args: &ReportArgs, stderr: &mut dyn Write) -> i32 {
     for w in &warnings {
         let _ = writeln!(stderr, "sightline: warning: {}", terminal_safe(w));
     }
+    written_status(stderr, &args.output, written)
+}
+
+/// The exit status of a written output; says why on stderr when it could not be written.
+fn written_status(
+    stderr: &mut dyn Write,
+    output: &std::path::Path,
+    written: std::io::Result<()>,
+) -> i32 {
     match written {
         Ok(()) => EXIT_OK,
         Err(e) => {
             let _ = writeln!(
                 stderr,
                 "sightline: {}: cannot write: {}",
-                terminal_safe(&args.output.display().to_string()),
+                terminal_safe(&output.display().to_string()),
                 terminal_safe(&e.to_string())
             );
             EXIT_BAD_INPUT
@@ -231,18 +240,7 @@ fn finish_export(
     for w in warnings {
         let _ = writeln!(stderr, "sightline: warning: {}", terminal_safe(w));
     }
-    match model::write_atomically(output, bytes) {
-        Ok(()) => EXIT_OK,
-        Err(e) => {
-            let _ = writeln!(
-                stderr,
-                "sightline: {}: cannot write: {}",
-                terminal_safe(&output.display().to_string()),
-                terminal_safe(&e.to_string())
-            );
-            EXIT_BAD_INPUT
-        }
-    }
+    written_status(stderr, output, model::write_atomically(output, bytes))
 }
 
 /// Arguments of `sightline check`.

@@ -149,3 +149,37 @@ fn floor(f: usize, rooms: usize, cameras: usize, rooms_per_wing: usize) -> Value
     json!({ "id": fid, "name": format!("{}F", f + 1), "walls": walls, "openings": openings, "spaces": spaces,
             "devices": devices, "signs": signs, "zones": zones })
 }
+
+/// A site whose one zone is a square `half` metres either side of the origin, with no walls,
+/// one FR camera and one sign at the middle of the south edge facing out, readable from 6 m:
+/// a few hundred bytes that once cost gigabytes (benches/hostile.rs, tests/hostile.rs).
+pub fn huge_zone(half: f64) -> Value {
+    json!({ "format": "sightline-site", "version": 1, "name": "Huge", "filed_with_police": true,
+        "floors": [{ "id": "F1",
+            "zones": [{ "id": "z1", "name": "Z", "polygon": [[-half, -half], [half, -half], [half, half], [-half, half]] }],
+            "devices": [{ "id": "c1", "position": [0, 0], "heading": 0, "fov": 90, "range": 10,
+                          "purpose": "public_safety", "necessity": "n", "zone": "z1" }],
+            "signs": [{ "id": "g1", "position": [0.0, -half], "facing": 270, "width": 0.4, "height": 0.3,
+                        "mount_height": 1.8, "readable_distance": 6,
+                        "notice": { "processor": true, "purpose": true, "retention": true, "rights": true, "contact": true } }] }] })
+}
+
+/// A site of `n` toilets, 1.5 m square on a 2 m grid, 50 to a row, each with an ordinary
+/// camera inside: thousands of findings on one floor.
+pub fn many_private_spaces(n: usize) -> Value {
+    let mut spaces = Vec::new();
+    let mut devices = Vec::new();
+    for i in 0..n {
+        let (x, y) = ((i % 50) as f64 * 2.0, (i / 50) as f64 * 2.0);
+        spaces.push(
+            json!({ "id": format!("t{i}"), "name": format!("Toilet {i}"), "kind": "toilet",
+                            "polygon": [[x, y], [x + 1.5, y], [x + 1.5, y + 1.5], [x, y + 1.5]] }),
+        );
+        devices.push(
+            json!({ "id": format!("c{i}"), "position": [x + 0.75, y + 0.75], "heading": 0,
+                             "fov": 60, "range": 1, "face_recognition": false }),
+        );
+    }
+    json!({ "format": "sightline-site", "version": 1, "name": "Toilets", "filed_with_police": true,
+            "floors": [{ "id": "F1", "spaces": spaces, "devices": devices }] })
+}

@@ -7,16 +7,8 @@ use sightline::i18n::Lang;
 use sightline::render::{floor_svg, png_from_svg, RenderOptions};
 use sightline::rules::check_site;
 
-const SAMPLES: [&str; 8] = [
-    "hotel",
-    "hotel-mistakes",
-    "gym",
-    "gym-mistakes",
-    "mall",
-    "mall-mistakes",
-    "office",
-    "office-mistakes",
-];
+mod common;
+use common::SAMPLES;
 
 fn load(name: &str) -> sightline::model::Site {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("sample_sites/{name}.site.json"));

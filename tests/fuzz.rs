@@ -10,16 +10,8 @@ use std::path::Path;
 use serde_json::{json, Value};
 use sightline::cli::{run_check, CheckArgs, FailOn, Format, LangArg};
 
-const SAMPLES: [&str; 8] = [
-    "hotel",
-    "hotel-mistakes",
-    "gym",
-    "gym-mistakes",
-    "mall",
-    "mall-mistakes",
-    "office",
-    "office-mistakes",
-];
+mod common;
+use common::SAMPLES;
 
 /// xorshift64*: small, seeded, the same on every machine.
 struct Rng(u64);

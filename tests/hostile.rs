@@ -74,23 +74,14 @@ fn opts(lang: Lang, base_dir: Option<PathBuf>) -> RenderOptions {
 // ---------------------------------------------------------------------------------------------
 // Work in proportion to the input.
 
-/// A square zone `half` metres either side of the origin, with one sign at the middle of its
-/// south edge facing out, readable from 6 m, and no walls at all.
-fn huge_zone(half: f64) -> Value {
-    json!({ "format": "sightline-site", "version": 1, "name": "Huge", "filed_with_police": true,
-        "floors": [{ "id": "F1",
-            "zones": [{ "id": "z1", "name": "Z", "polygon": [[-half, -half], [half, -half], [half, half], [-half, half]] }],
-            "devices": [{ "id": "c1", "position": [0, 0], "heading": 0, "fov": 90, "range": 10,
-                          "purpose": "public_safety", "necessity": "n", "zone": "z1" }],
-            "signs": [common::good_sign("g1", [0.0, -half], 270.0)] }] })
-}
-
 #[test]
 fn a_zone_hundreds_of_kilometres_wide_is_checked_exactly_and_at_once() {
     for half in [150_000.0, 1.0e6] {
-        let site =
-            sightline::model::parse(&huge_zone(half).to_string(), Path::new("huge.site.json"))
-                .expect("valid");
+        let site = sightline::model::parse(
+            &sightline::synthetic::huge_zone(half).to_string(),
+            Path::new("huge.site.json"),
+        )
+        .expect("valid");
         let start = Instant::now();
         let findings = common::findings(&site);
         // Not a timing assertion: a regression to sampling every 5 cm takes minutes and GBs.
@@ -564,20 +555,8 @@ mod writes {
 #[test]
 fn a_picture_of_two_thousand_findings_lists_what_fits_and_points_to_the_report() {
     // 2,000 toilets in a row, each with a camera inside: a finding or more per toilet.
-    let mut spaces = Vec::new();
-    let mut devices = Vec::new();
-    for i in 0..2000 {
-        let (x, y) = ((i % 50) as f64 * 2.0, (i / 50) as f64 * 2.0);
-        spaces.push(
-            json!({ "id": format!("t{i}"), "name": format!("Toilet {i}"), "kind": "toilet",
-                            "polygon": common::rect(x, y, x + 1.5, y + 1.5) }),
-        );
-        devices.push(
-            json!({ "id": format!("c{i}"), "position": [x + 0.75, y + 0.75], "heading": 0,
-                             "fov": 60, "range": 1, "face_recognition": false }),
-        );
-    }
-    let site = common::site(json!({ "spaces": spaces, "devices": devices }));
+    let doc = sightline::synthetic::many_private_spaces(2000);
+    let site = sightline::model::parse(&doc.to_string(), Path::new("t.site.json")).expect("valid");
     let (analysis, findings) = check_site(&site);
     assert!(findings.len() >= 2000, "{}", findings.len());
     for lang in [Lang::En, Lang::Zh] {

@@ -7,6 +7,18 @@ use serde_json::{json, Value};
 use sightline::model::Site;
 use sightline::rules::{check_site, Finding};
 
+/// Every bundled sample site, compliant and with mistakes.
+pub const SAMPLES: [&str; 8] = [
+    "hotel",
+    "hotel-mistakes",
+    "gym",
+    "gym-mistakes",
+    "mall",
+    "mall-mistakes",
+    "office",
+    "office-mistakes",
+];
+
 /// A site with one floor holding `floor` (merged over an empty floor with id F1).
 pub fn site(floor: Value) -> Site {
     site_with(json!({}), floor)
