@@ -11,7 +11,8 @@ import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-FULL_NOTICE = {"processor": True, "purpose": True, "retention": True, "rights": True, "contact": True}
+FULL_NOTICE = {"processor": True, "purpose": True, "retention": True, "rights": True, "contact": True,
+               "method": True, "necessity": True}
 
 
 class Site:
@@ -97,7 +98,8 @@ CCTV_SIGN = "视频监控区域 CCTV in operation"
 # ---------------------------------------------------------------------------------------------
 def hotel():
     s = Site("Harbour Hotel", {"name": "Harbour Hotel Co., Ltd.", "contact": "+86 21 5555 0100"},
-             faces_stored=2400, filed_with_authority=False, filed_with_police=True, retention_days=30)
+             faces_stored=2400, filed_with_authority=False, filed_with_police=True, retention_days=30,
+             venue="hotel", impact_assessment={"date": "2025-05-20", "reference": "HH-PIA-2025-01"})
     f1 = s.floor("F1", "1F Lobby")
     f1.box(0, 0, 30, 16, thickness=0.3)                       # outer walls
     f1.wall((20, 0), (20, 16))                                 # lobby | east corridor
@@ -123,7 +125,7 @@ def hotel():
     f1.device("c-kiosk", "Check-in kiosk", (5, 10), 0, 70, range=1.5, mount_height=1.4,
               resolution=[1280, 720], mode="verification", purpose="access_control",
               necessity="Real-name check-in required by the Public Security Administration of Hotels",
-              zone="z-lobby", storage="on_device", alternative_method=True)
+              zone="z-lobby", storage="on_device", alternative_method=True, separate_consent=True)
     f1.device("c-lobby-cctv", "Lobby CCTV (SW corner)", (0, 0), 45, 90, range=25, mount_height=3.0,
               face_recognition=False)
     f1.device("c-corridor-cctv", "East corridor CCTV", (22, 0.5), 100, 40, range=20, mount_height=2.8,
@@ -171,6 +173,7 @@ def hotel():
     # Mistakes.
     bad = copy.deepcopy(s.doc)
     find(bad, "devices", "c-kiosk")["alternative_method"] = False          # A10-SOLE-METHOD
+    del find(bad, "devices", "c-kiosk")["separate_consent"]                # A6-CONSENT
     find(bad, "devices", "c-lobby")["purpose"] = "marketing"               # A13-PURPOSE
     find(bad, "devices", "c-lobby")["necessity"] = "Recognise VIP guests on arrival"
     bad["floors"][0]["signs"] = [g for g in bad["floors"][0]["signs"] if g["id"] != "g-east"]
@@ -187,7 +190,8 @@ def hotel():
 # ---------------------------------------------------------------------------------------------
 def gym():
     s = Site("Blue Wave Fitness & Pool", {"name": "Blue Wave Sports Ltd.", "contact": "400-820-1234"},
-             faces_stored=5800, filed_with_authority=False, filed_with_police=True, retention_days=30)
+             faces_stored=5800, filed_with_authority=False, filed_with_police=True, retention_days=30,
+             venue="sports_entertainment", impact_assessment={"date": "2025-05-12", "reference": "BW-PIA-01"})
     f = s.floor("G", "Ground floor")
     f.box(0, 0, 40, 24, thickness=0.3)
     f.wall((12, 0), (12, 24))          # reception+gym | corridor
@@ -208,6 +212,8 @@ def gym():
     f.opening((34, 6), (34, 7), oid="d-men-wc")
     f.opening((34, 9), (34, 10), oid="d-women-wc")
     f.opening((16, 19), (16, 22), kind="opening", oid="o-pool-hall")
+    f.opening((29, 16), (33, 16), kind="window", oid="win-women-showers")   # frosted glass
+    f.doc["openings"][-1]["obscured"] = True
     # Privacy screens inside the changing-room doors.
     f.wall((17.2, 4.8), (17.2, 7.2), thickness=0.1)
     f.wall((17.2, 8.8), (17.2, 11.2), thickness=0.1)
@@ -226,7 +232,7 @@ def gym():
         f.device(f"c-gate-{i + 1}", f"Entry gate {i + 1}", (x, 6), 270, 60, range=1.2, mount_height=1.5,
                  resolution=[1280, 720], mode="verification", purpose="access_control",
                  necessity="Members-only facility", zone="z-gates", storage="on_device",
-                 alternative_method=True)
+                 alternative_method=True, separate_consent=True)
     f.device("c-corridor", "Corridor CCTV", (16, 0.5), 100, 40, range=25, mount_height=2.8,
              face_recognition=False)
     f.device("c-gym", "Gym floor CCTV", (0, 24), 315, 90, range=20, mount_height=3.0,
@@ -255,6 +261,8 @@ def gym():
                           "storage": "networked"})
     bad["retention_days"] = 15
     bad["filed_with_police"] = False
+    # The frosted shower window was replaced with clear glass: the pool camera films the showers.
+    find(bad, "openings", "win-women-showers")["obscured"] = False
     s.write("gym-mistakes.site.json", bad)
 
 
@@ -263,7 +271,8 @@ def gym():
 # ---------------------------------------------------------------------------------------------
 def mall():
     s = Site("Riverside Mall", {"name": "Riverside Commercial Management Co.", "contact": "021-6666 8888"},
-             faces_stored=42000, filed_with_authority=False, filed_with_police=True, retention_days=90)
+             faces_stored=42000, filed_with_authority=False, filed_with_police=True, retention_days=90,
+             venue="shopping_centre", impact_assessment={"date": "2025-04-28", "reference": "RCM-PIA-2025-004"})
     f = s.floor("L1", "L1")
     f.box(0, 0, 70, 28, thickness=0.3)
     f.wall((8, 0), (8, 10), (60, 10))                  # south shops' front
@@ -343,7 +352,8 @@ def mall():
 # ---------------------------------------------------------------------------------------------
 def office():
     s = Site("Lumen Tech 12F", {"name": "Lumen Technology Co., Ltd.", "contact": "privacy@lumen.example"},
-             faces_stored=320, filed_with_authority=False, filed_with_police=True, retention_days=30)
+             faces_stored=320, filed_with_authority=False, filed_with_police=True, retention_days=30,
+             venue="office", impact_assessment={"date": "2025-05-30", "reference": "LT-DPO-PIA-7"})
     f = s.floor("12F", "12F")
     f.box(0, 0, 32, 16, thickness=0.3)
     f.wall((10, 0), (10, 16))          # reception | office
@@ -369,11 +379,11 @@ def office():
     f.device("c-visitor", "Visitor check-in kiosk", (6, 6), 180, 60, range=1.2, mount_height=1.4,
              resolution=[1280, 720], mode="verification", purpose="access_control",
              necessity="Visitor registration required by the building's security plan",
-             zone="z-reception", storage="on_device", alternative_method=True)
+             zone="z-reception", storage="on_device", alternative_method=True, separate_consent=True)
     for i, y in enumerate((1.2, 4.3)):
         f.device(f"c-attend-{i + 1}", f"Attendance terminal {i + 1}", (10.6, y), 0, 60, range=1.0,
                  mount_height=1.5, resolution=[1280, 720], mode="verification", purpose="attendance",
-                 storage="on_device", alternative_method=True)
+                 storage="on_device", alternative_method=True, separate_consent=True)
     f.device("c-reception-cctv", "Reception CCTV", (10, 10), 225, 90, range=15, mount_height=2.8,
              face_recognition=False)
     f.sign("g-lift", (0, 2.6), 180, FR_SIGN)

@@ -4,7 +4,7 @@
 use geo::{Area, BoundingRect, MultiPolygon, Polygon, Rect};
 use rayon::prelude::*;
 
-use crate::geometry::classify::{highest_class, ClassifiedSpace, Spaces};
+use crate::geometry::classify::{in_public_place, ClassifiedSpace, Spaces};
 use crate::geometry::entry::{entry_stretches, EntryStretch};
 use crate::geometry::mount::{mount, Mount};
 use crate::geometry::polygon::{self, PolygonProblem};
@@ -42,8 +42,9 @@ pub struct FloorAnalysis {
 #[derive(Clone, Debug)]
 pub struct DeviceAnalysis {
     pub mount: Mount,
-    /// The class of the plan where the device is (at its probe point).
-    pub class: SpaceClass,
+    /// Is the device in a public place (rules.md v2): no `non_public` space covers its probe
+    /// point, or a `public` one does; private spaces do not change the answer.
+    pub public_place: bool,
     /// Indices (into `floor.spaces`) of the private spaces the device is inside.
     pub inside_private: Vec<usize>,
     /// The face-capture distance: `range`, or less when the pixel density limits it.
@@ -177,7 +178,7 @@ impl DeviceAnalysis {
         let pos = v2(d.position);
         let m = mount_of(segments, pos, d.heading);
         let here = spaces.containing(m.probe);
-        let class = highest_class(here.iter().copied());
+        let public_place = in_public_place(here.iter().copied());
         let inside_private = here
             .iter()
             .filter(|s| s.class == SpaceClass::Private)
@@ -196,7 +197,7 @@ impl DeviceAnalysis {
             capture_bbox: capture.bounding_rect(),
             view_bbox: view.bounding_rect(),
             mount: m,
-            class,
+            public_place,
             inside_private,
             capture_distance,
             capture,

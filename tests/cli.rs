@@ -58,6 +58,7 @@ fn every_sample_with_mistakes_fails_with_the_documented_findings() {
                 "A13-PRIVATE-INSIDE",
                 "A13-PURPOSE",
                 "A13-UNSIGNED-ENTRY",
+                "A6-CONSENT",
                 "A8-TRANSFER",
                 "R799-A8-INSIDE",
             ],
@@ -67,6 +68,7 @@ fn every_sample_with_mistakes_fails_with_the_documented_findings() {
             &[
                 "A13-NO-ZONE",
                 "A13-PURPOSE",
+                "A6-CONSENT",
                 "A8-TRANSFER",
                 "R799-A14-FILING",
                 "R799-A17-RETENTION",
@@ -91,6 +93,7 @@ fn every_sample_with_mistakes_fails_with_the_documented_findings() {
                 "A10-SOLE-METHOD",
                 "A13-NO-ZONE",
                 "A13-PURPOSE",
+                "A6-CONSENT",
                 "PLAN-REFERENCE",
                 "R799-A13-SIGN",
                 "R799-A8-INSIDE",
@@ -134,10 +137,13 @@ fn the_changing_room_camera_in_the_gym_sample_films_in_through_the_door() {
         .as_array()
         .expect("findings")
         .iter()
-        .filter(|f| f["rule"] == "R799-A8-VIEW" && f["subjects"][1] == "s-women-changing")
+        .filter(|f| {
+            f["rule"] == "R799-A8-VIEW"
+                && f["subjects"][1] == "s-women-changing"
+                && f["subjects"][0] == "c-corridor"
+        })
         .collect();
     assert_eq!(views.len(), 1);
-    assert_eq!(views[0]["subjects"][0], "c-corridor");
     assert!(views[0]["area_m2"].as_f64().unwrap_or(0.0) > 1.0);
 }
 
@@ -263,7 +269,7 @@ fn text_output_groups_by_floor_and_ends_with_a_summary() {
     assert!(out.contains("  3F Guest rooms (F3)\n"));
     assert_eq!(
         lines.last().copied(),
-        Some("  FAIL: 8 violation(s), 0 warning(s), 0 info")
+        Some("  FAIL: 11 violation(s), 0 warning(s), 0 info")
     );
     assert!(!out.contains('\x1b'), "no colour when not a terminal");
     let zh = stdout(&sightline(&[
@@ -278,7 +284,7 @@ fn text_output_groups_by_floor_and_ends_with_a_summary() {
     );
     assert!(
         zh.trim_end()
-            .ends_with("不通过：8 项违规，0 项警告，0 项提示"),
+            .ends_with("不通过：11 项违规，0 项警告，0 项提示"),
         "{zh}"
     );
 }

@@ -37,12 +37,18 @@ fn missing_optional_fields_take_the_documented_defaults() {
     assert_eq!(d.mode, model::Mode::Identification);
     assert_eq!(d.storage, model::Storage::OnDevice);
     assert!(!d.consent_for_transfer && d.alternative_method.is_none() && d.resolution.is_none());
+    // Rev 2: no separate consent, not required by law; the legal basis follows the purpose.
+    assert!(!d.separate_consent && !d.required_by_law && d.legal_basis_given.is_none());
+    assert_eq!(d.legal_basis(), model::LegalBasis::Consent);
     let g = &f.signs[0];
     assert_eq!(
         (g.width, g.height, g.mount_height, g.readable_distance),
         (0.3, 0.2, 1.6, 6.0)
     );
-    assert_eq!(g.notice.missing().len(), 5);
+    assert_eq!(g.notice.missing().len(), 7);
+    assert!(s.venue.is_none() && !s.designated_key_place && !s.minors_rules);
+    assert!(s.impact_assessment.is_none());
+    assert!(f.spaces.iter().all(|sp| !sp.review));
 }
 
 #[test]

@@ -57,8 +57,20 @@ fn a13_private_view_fires_through_a_door_with_the_hand_computed_area() {
     );
     assert!(f[0].message_en().contains("9.17 m²") && f[0].message_en().contains("Room 101"));
     assert!(f[0].message_zh().contains("9.17 平方米"));
+    // Rules v2: the final ¶2 bans devices *inside* only; seeing in rests on ¶1 and Art. 4.
     assert_eq!(
         f[0].article.map(|a| a.zh),
+        Some("人脸识别技术应用安全管理办法 第十三条第一款、第四条")
+    );
+    assert_eq!(
+        f[0].article.map(|a| a.en),
+        Some("Measures for the Security Management of Face Recognition Technology Applications, Art. 13 ¶1 and Art. 4")
+    );
+    // A13-PRIVATE-INSIDE keeps ¶2.
+    assert_eq!(
+        sightline::rules::RuleId::PrivateInside
+            .article()
+            .map(|a| a.zh),
         Some("人脸识别技术应用安全管理办法 第十三条第二款")
     );
 }
@@ -513,6 +525,7 @@ fn a10_sole_method_fires_without_an_alternative() {
     let mut kiosk = fr_camera("k1", [5.0, 5.0], 0.0, 60.0, 1.0, "z1");
     kiosk["mode"] = json!("verification");
     kiosk["purpose"] = json!("access_control");
+    kiosk["separate_consent"] = json!(true);
     let s = lobby(json!([kiosk]), both_signs());
     assert_eq!(of_rule(&s, "A10-SOLE-METHOD").len(), 1);
     let declined = edit(&s, |f| f["devices"][0]["alternative_method"] = json!(false));
@@ -677,6 +690,7 @@ fn findings_are_ordered_worst_first_then_floor_then_rule() {
         vec![
             ("violation", Some("F1".to_owned()), "A13-NO-SIGN"),
             ("violation", Some("F1".to_owned()), "A13-PURPOSE"),
+            ("violation", Some("F1".to_owned()), "A6-CONSENT"),
             ("violation", Some("F1".to_owned()), "A8-TRANSFER"),
             ("warning", None, "R799-A14-FILING"),
             ("warning", None, "R799-A17-RETENTION"),
@@ -687,9 +701,11 @@ fn findings_are_ordered_worst_first_then_floor_then_rule() {
 #[test]
 fn every_rule_of_the_catalogue_has_both_messages_and_an_article_where_the_law_gives_one() {
     use sightline::rules::RuleId;
-    assert_eq!(RuleId::ALL.len(), 22);
+    assert_eq!(RuleId::ALL.len(), 27);
     for r in RuleId::ALL {
-        let plan = r.as_str().starts_with("PLAN-") || r.as_str() == "ZONE-UNUSED";
+        let plan = r.as_str().starts_with("PLAN-")
+            || r.as_str() == "ZONE-UNUSED"
+            || r.as_str() == "SITE-VENUE";
         assert_eq!(r.article().is_none(), plan, "{}", r.as_str());
     }
 }

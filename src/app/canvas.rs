@@ -591,6 +591,7 @@ impl App {
                 name: String::new(),
                 kind: self.new_space_kind,
                 polygon,
+                review: false,
                 extra: Default::default(),
             })
         };
@@ -623,6 +624,7 @@ impl App {
             kind,
             a,
             b,
+            obscured: false,
             extra: Default::default(),
         };
         self.insert(fi, index, Item::Opening(o));

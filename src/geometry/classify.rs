@@ -118,3 +118,31 @@ pub fn highest_class<'a>(covering: impl IntoIterator<Item = &'a ClassifiedSpace>
         .max()
         .unwrap_or(SpaceClass::Public)
 }
+
+/// Is a point covered by these spaces in a public place (rules.md v2)? Yes unless a
+/// `non_public` space covers it; a `public` one wins over a `non_public` one, and private
+/// spaces do not change the answer (a guest room is a private space *in* a public place; a
+/// staff rest room inside a staff block is not in one).
+///
+/// ```
+/// use sightline::geometry::classify::{in_public_place, ClassifiedSpace};
+/// use sightline::geometry::polygon::to_geo;
+/// use sightline::model::SpaceClass;
+/// let sq = |x: f64| to_geo(&[[x, 0.0], [x + 4.0, 0.0], [x + 4.0, 4.0], [x, 4.0]]);
+/// let staff = ClassifiedSpace::new(0, SpaceClass::NonPublic, sq(0.0)).unwrap();
+/// let rest_room = ClassifiedSpace::new(1, SpaceClass::Private, sq(0.0)).unwrap();
+/// assert!(!in_public_place([&staff, &rest_room]));
+/// assert!(in_public_place([&rest_room]));
+/// assert!(in_public_place([]));
+/// ```
+pub fn in_public_place<'a>(covering: impl IntoIterator<Item = &'a ClassifiedSpace>) -> bool {
+    let (mut public, mut non_public) = (false, false);
+    for s in covering {
+        match s.class {
+            SpaceClass::Public => public = true,
+            SpaceClass::NonPublic => non_public = true,
+            SpaceClass::Private => {}
+        }
+    }
+    public || !non_public
+}

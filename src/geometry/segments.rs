@@ -3,7 +3,8 @@
 //! A wall polyline becomes one [`WallSeg`] per non-zero-length piece. An opening lies on a wall
 //! segment when both its ends are within the wall's half thickness (at least 1 cm) of the
 //! segment's line and its projection overlaps the segment; the overlap is cut out of the
-//! *sight* blockers for every kind, and out of the *walk* blockers for doors and openings.
+//! *sight* blockers for every kind but an obscured (frosted) window, and out of the *walk*
+//! blockers for doors and openings.
 //!
 //! With [`Search::Indexed`] (the default) every list is kept in an R*-tree so that nearby walls
 //! are found without looking at the others, and sight blockers that cross each other are split
@@ -126,7 +127,9 @@ impl FloorSegments {
             for si in out.walls_in(bbox_grown(&Seg::new(oa, ob), reach)) {
                 if let Some(cut) = cut_on(&out.walls[si], oa, ob) {
                     out.opening_on_wall[oi] = true;
-                    sight_cuts[si].push(cut);
+                    if opening.see_through() {
+                        sight_cuts[si].push(cut);
+                    }
                     if opening.kind.walkable() {
                         walk_cuts[si].push(cut);
                     }

@@ -3,7 +3,7 @@
 //! Every finding's text comes from [`Message`], which holds the ids, names and numbers and
 //! renders them in either language; nothing else formats finding text.
 
-use crate::model::{Purpose, SpaceKind};
+use crate::model::{DecreeArticle, Purpose, SpaceKind, Venue};
 
 /// A display language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -61,13 +61,72 @@ pub fn purpose_label(purpose: Purpose, lang: Lang) -> &'static str {
     }
 }
 
+/// The Chinese and English name of a venue.
+pub fn venue_label(venue: Venue, lang: Lang) -> &'static str {
+    use Venue::*;
+    match (venue, lang) {
+        (ShoppingCentre, Lang::En) => "shopping centre",
+        (ShoppingCentre, Lang::Zh) => "商贸中心",
+        (ConventionCentre, Lang::En) => "convention centre",
+        (ConventionCentre, Lang::Zh) => "会展中心",
+        (ScenicArea, Lang::En) => "scenic area",
+        (ScenicArea, Lang::Zh) => "旅游景区",
+        (SportsEntertainment, Lang::En) => "culture, sports or entertainment venue",
+        (SportsEntertainment, Lang::Zh) => "文化体育娱乐场所",
+        (School, Lang::En) => "school",
+        (School, Lang::Zh) => "教育机构",
+        (Kindergarten, Lang::En) => "kindergarten",
+        (Kindergarten, Lang::Zh) => "幼儿园",
+        (Medical, Lang::En) => "medical institution",
+        (Medical, Lang::Zh) => "医疗机构",
+        (GovernmentHall, Lang::En) => "government service hall",
+        (GovernmentHall, Lang::Zh) => "政务服务大厅",
+        (Park, Lang::En) => "park",
+        (Park, Lang::Zh) => "公园",
+        (PublicParking, Lang::En) => "public car park",
+        (PublicParking, Lang::Zh) => "公共停车场",
+        (TransportHub, Lang::En) => "transport hub",
+        (TransportHub, Lang::Zh) => "交通枢纽",
+        (ServiceArea, Lang::En) => "motorway service area",
+        (ServiceArea, Lang::Zh) => "高速公路服务区",
+        (Hotel, Lang::En) => "hotel",
+        (Hotel, Lang::Zh) => "宾馆酒店",
+        (Restaurant, Lang::En) => "restaurant",
+        (Restaurant, Lang::Zh) => "餐饮场所",
+        (Office, Lang::En) => "office",
+        (Office, Lang::Zh) => "办公场所",
+        (Residential, Lang::En) => "residential compound",
+        (Residential, Lang::Zh) => "居民小区",
+        (Other, Lang::En) => "other public place",
+        (Other, Lang::Zh) => "其他公共场所",
+    }
+}
+
+/// What the Decree 799 article governing a place means, in either language.
+pub fn decree_article_label(article: DecreeArticle, lang: Lang) -> &'static str {
+    match (article, lang) {
+        (DecreeArticle::Art7, Lang::En) => {
+            "Decree 799 Art. 7 key place: police filing (Art. 14) and 30 days' retention (Art. 17) apply"
+        }
+        (DecreeArticle::Art7, Lang::Zh) => "条例第七条重点场所：须向公安机关备案（第十四条），视频保存不少于 30 日（第十七条）",
+        (DecreeArticle::Art9, Lang::En) => {
+            "Decree 799 Art. 9 place: no police filing or retention duty (Art. 9 ¶2); every other rule applies"
+        }
+        (DecreeArticle::Art9, Lang::Zh) => "条例第九条场所：不适用备案和保存期限要求（第九条第二款），其他规定均适用",
+    }
+}
+
 /// An Art. 5 notice item (by its field name) in either language.
 pub fn notice_item_label(item: &str, lang: Lang) -> &'static str {
     match (item, lang) {
         ("processor", Lang::En) => "processor's name",
         ("processor", Lang::Zh) => "处理者名称",
-        ("purpose", Lang::En) => "purpose and method",
-        ("purpose", Lang::Zh) => "处理目的和方式",
+        ("purpose", Lang::En) => "purpose",
+        ("purpose", Lang::Zh) => "处理目的",
+        ("method", Lang::En) => "how faces are processed",
+        ("method", Lang::Zh) => "处理方式",
+        ("necessity", Lang::En) => "why it is necessary and its impact on people",
+        ("necessity", Lang::Zh) => "处理的必要性及对个人权益的影响",
         ("retention", Lang::En) => "retention period",
         ("retention", Lang::Zh) => "保存期限",
         ("rights", Lang::En) => "how to exercise one's rights",
@@ -207,6 +266,24 @@ pub enum Message {
     Filing {
         faces: u64,
     },
+    Consent {
+        device: Named,
+        /// The legal basis is consent by default (no `legal_basis` given).
+        by_default: bool,
+    },
+    Minors {
+        venue: Venue,
+        devices: usize,
+    },
+    Assessment {
+        devices: usize,
+    },
+    SiteVenue {
+        devices: usize,
+    },
+    PlanReview {
+        space: NamedSpace,
+    },
     R799Inside {
         device: Named,
         face_recognition: bool,
@@ -224,9 +301,12 @@ pub enum Message {
     },
     R799Filing {
         devices: usize,
+        /// The venue is not given: the duty binds the site only if it is an Art. 7 place.
+        conditional: bool,
     },
     R799Retention {
         days: u64,
+        conditional: bool,
     },
     Drawing {
         what: &'static str,
@@ -370,11 +450,36 @@ impl Message {
                 "Camera {} in a public place has no notice sign facing it within its {range_m:.1} m range.",
                 device.show(l)
             ),
-            Message::R799Filing { devices } => format!(
+            Message::R799Filing { devices, conditional: false } => format!(
                 "The site has {devices} camera(s) in public places but the video system has not been filed with the police."
             ),
-            Message::R799Retention { days } => format!(
+            Message::R799Filing { devices, conditional: true } => format!(
+                "If the site is a Decree 799 Art. 7 place (set its venue), its video system must be filed with the police: it has {devices} camera(s) in public places and is not filed."
+            ),
+            Message::R799Retention { days, conditional: false } => format!(
                 "Footage is kept {days} day(s); Decree 799 requires at least 30."
+            ),
+            Message::R799Retention { days, conditional: true } => format!(
+                "Footage is kept {days} day(s); if the site is a Decree 799 Art. 7 place (set its venue), at least 30 are required."
+            ),
+            Message::Consent { device, by_default } => format!(
+                "Face-recognition device {} relies on people's consent{} but no separate, explicit consent is obtained.",
+                device.show(l),
+                if *by_default { " (the legal basis for its purpose)" } else { "" }
+            ),
+            Message::Minors { venue, devices } => format!(
+                "The site is a {} with {devices} face-recognition device(s), but no guardian consent and special rules for children under 14 are recorded.",
+                venue_label(*venue, l)
+            ),
+            Message::Assessment { devices } => format!(
+                "The site has {devices} face-recognition device(s) but no dated personal-information impact assessment; it must be done before processing."
+            ),
+            Message::SiteVenue { devices } => format!(
+                "The site has {devices} camera(s) but no venue: whether Decree 799's filing and retention duties bind it (Art. 7 or Art. 9) depends on it."
+            ),
+            Message::PlanReview { space } => format!(
+                "The kind of space {} was guessed when the plan was imported; confirm it.",
+                space.show(l)
             ),
             Message::Drawing { what, object, problem } => {
                 let what_is = match problem {
@@ -489,12 +594,37 @@ impl Message {
                 "公共场所的图像采集设备 {} 在其 {range_m:.1} 米范围内没有朝向它的提示标识。",
                 device.show(l)
             ),
-            Message::R799Filing { devices } => format!(
+            Message::R799Filing { devices, conditional: false } => format!(
                 "本场所公共区域有 {devices} 台图像采集设备，但视频系统未向公安机关备案。"
             ),
-            Message::R799Retention { days } => {
+            Message::R799Filing { devices, conditional: true } => format!(
+                "如本场所属于条例第七条规定的场所（请设置场所类型），视频系统应向公安机关备案：公共区域有 {devices} 台图像采集设备，尚未备案。"
+            ),
+            Message::R799Retention { days, conditional: false } => {
                 format!("视频图像保存 {days} 日；条例要求不少于 30 日。")
             }
+            Message::R799Retention { days, conditional: true } => format!(
+                "视频图像保存 {days} 日；如本场所属于条例第七条规定的场所（请设置场所类型），应不少于 30 日。"
+            ),
+            Message::Consent { device, by_default } => format!(
+                "人脸识别设备 {} 基于个人同意处理人脸信息{}，但未取得个人自愿、明确作出的单独同意。",
+                device.show(l),
+                if *by_default { "（其用途的处理依据）" } else { "" }
+            ),
+            Message::Minors { venue, devices } => format!(
+                "本场所为{}，有 {devices} 台人脸识别设备，但未记录不满十四周岁未成年人的监护人同意及专门处理规则。",
+                venue_label(*venue, l)
+            ),
+            Message::Assessment { devices } => format!(
+                "本场所有 {devices} 台人脸识别设备，但未记录个人信息保护影响评估日期；应当事前进行评估。"
+            ),
+            Message::SiteVenue { devices } => format!(
+                "本场所有 {devices} 台图像采集设备，但未设置场所类型：条例的备案和保存期限义务是否适用（第七条或第九条）取决于此。"
+            ),
+            Message::PlanReview { space } => format!(
+                "空间 {} 的类型是导入平面图时推测的，请确认。",
+                space.show(l)
+            ),
             Message::Drawing { what, object, problem } => {
                 let what_is = match problem {
                     Drawing::TooFewPoints => "不同的顶点少于 3 个",

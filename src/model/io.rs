@@ -281,6 +281,39 @@ pub fn save(site: &Site, path: &Path) -> Result<(), SaveError> {
 
 type Invalid = (String, String);
 
+/// Is `s` a real date of the Gregorian calendar written `YYYY-MM-DD`?
+///
+/// ```
+/// use sightline::model::is_calendar_date;
+/// assert!(is_calendar_date("2024-02-29"));
+/// assert!(!is_calendar_date("2025-02-29"));
+/// assert!(!is_calendar_date("2025-13-01") && !is_calendar_date("2025-4-1"));
+/// ```
+pub fn is_calendar_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        part.bytes()
+            .all(|c| c.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    y >= 1 && (1..=days).contains(&d)
+}
+
 fn check_point(place: String, p: &Point) -> Result<(), Invalid> {
     for v in p {
         if !v.is_finite() {
@@ -326,6 +359,18 @@ pub fn validate(site: &Site) -> Result<(), Invalid> {
             "face_density".to_owned(),
             format!("face_density is {density}; it must be more than 0 pixels per metre"),
         ));
+    }
+    if let Some(date) = site
+        .impact_assessment
+        .as_ref()
+        .and_then(|a| a.date.as_deref())
+    {
+        if !is_calendar_date(date) {
+            return Err((
+                "impact_assessment.date".to_owned(),
+                format!("\"{date}\" is not a real calendar date written YYYY-MM-DD"),
+            ));
+        }
     }
     for (fi, floor) in site.floors.iter().enumerate() {
         let f = format!("floors[{fi}]");

@@ -4,6 +4,9 @@ mod io;
 mod types;
 pub mod write;
 
-pub use io::{load, parse, save, validate, LoadError, SaveError, MAX_COORDINATE_M, MAX_LENGTH_M};
+pub use io::{
+    is_calendar_date, load, parse, save, validate, LoadError, SaveError, MAX_COORDINATE_M,
+    MAX_LENGTH_M,
+};
 pub use types::*;
 pub use write::{write_atomically, write_atomically_with};

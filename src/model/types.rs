@@ -47,6 +47,9 @@ fn default_sign_mount_height() -> f64 {
 fn default_opacity() -> f64 {
     0.5
 }
+fn is_false(b: &bool) -> bool {
+    !*b
+}
 
 /// The whole document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -67,9 +70,116 @@ pub struct Site {
     pub retention_days: Option<u64>,
     #[serde(default = "default_face_density")]
     pub face_density: f64,
+    /// *rev 2.* What kind of place the site is; decides which Decree 799 duties bind it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<Venue>,
+    /// *rev 2.* Named a key place under Decree 799 Art. 7 by the county police.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub designated_key_place: bool,
+    /// *rev 2.* The Art. 9 personal-information impact assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub impact_assessment: Option<ImpactAssessment>,
+    /// *rev 2.* Guardian consent and special rules for children under 14 are in place (Art. 7).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub minors_rules: bool,
     pub floors: Vec<Floor>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// What kind of place a site is (site-format.md, rev 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Venue {
+    ShoppingCentre,
+    ConventionCentre,
+    ScenicArea,
+    SportsEntertainment,
+    School,
+    Kindergarten,
+    Medical,
+    GovernmentHall,
+    Park,
+    PublicParking,
+    TransportHub,
+    ServiceArea,
+    Hotel,
+    Restaurant,
+    Office,
+    Residential,
+    Other,
+}
+
+/// The article of Decree 799 that governs a kind of place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DecreeArticle {
+    /// The key places of Art. 7: filing (Art. 14) and retention (Art. 17) bind them.
+    Art7,
+    /// Every other public place (Art. 9): Art. 9 ¶2 lifts filing and retention.
+    Art9,
+}
+
+impl Venue {
+    /// Every venue, in the order the editor lists them.
+    pub const ALL: [Venue; 17] = [
+        Venue::ShoppingCentre,
+        Venue::ConventionCentre,
+        Venue::ScenicArea,
+        Venue::SportsEntertainment,
+        Venue::School,
+        Venue::Kindergarten,
+        Venue::Medical,
+        Venue::GovernmentHall,
+        Venue::Park,
+        Venue::PublicParking,
+        Venue::TransportHub,
+        Venue::ServiceArea,
+        Venue::Hotel,
+        Venue::Restaurant,
+        Venue::Office,
+        Venue::Residential,
+        Venue::Other,
+    ];
+
+    /// The Decree 799 article that governs this kind of place.
+    pub fn decree_article(self) -> DecreeArticle {
+        match self {
+            Venue::Hotel
+            | Venue::Restaurant
+            | Venue::Office
+            | Venue::Residential
+            | Venue::Other => DecreeArticle::Art9,
+            _ => DecreeArticle::Art7,
+        }
+    }
+
+    /// Is it a place for children (Art. 7 of the Measures: minors under 14)?
+    pub fn for_children(self) -> bool {
+        matches!(self, Venue::School | Venue::Kindergarten)
+    }
+}
+
+/// The Art. 9 impact assessment (rev 2).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ImpactAssessment {
+    /// `YYYY-MM-DD`; a real calendar date (checked on load).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Document number or file name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What a device's processing rests on (rev 2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalBasis {
+    /// Each person's consent (Art. 6).
+    Consent,
+    /// A legal duty or public security.
+    Statutory,
 }
 
 /// The personal-information processor (Art. 5(1)).
@@ -150,6 +260,13 @@ impl OpeningKind {
     }
 }
 
+impl Opening {
+    /// Can one see through it? Every opening but an obscured window.
+    pub fn see_through(&self) -> bool {
+        !(self.kind == OpeningKind::Window && self.obscured)
+    }
+}
+
 /// A segment lying on a wall.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Opening {
@@ -157,6 +274,9 @@ pub struct Opening {
     pub kind: OpeningKind,
     pub a: Point,
     pub b: Point,
+    /// *rev 2.* A frosted, patterned or opaque window: it blocks sight like the wall.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub obscured: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -221,6 +341,9 @@ pub struct Space {
     pub name: String,
     pub kind: SpaceKind,
     pub polygon: Vec<Point>,
+    /// *rev 2.* The kind was guessed by the CAD importer and no person has confirmed it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub review: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -288,8 +411,34 @@ pub struct Device {
     pub consent_for_transfer: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alternative_method: Option<bool>,
+    /// *rev 2.* A state rule requires face verification here (Art. 10 ¶2).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub required_by_law: bool,
+    /// *rev 2.* What the processing rests on; see [`Device::legal_basis`] for the default.
+    #[serde(
+        default,
+        rename = "legal_basis",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub legal_basis_given: Option<LegalBasis>,
+    /// *rev 2.* Each person gives a separate, explicit consent first (Art. 6).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub separate_consent: bool,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+impl Device {
+    /// The legal basis: as given, or by default `statutory` for public safety and `consent`
+    /// for every other purpose (or none).
+    pub fn legal_basis(&self) -> LegalBasis {
+        self.legal_basis_given
+            .unwrap_or(if self.purpose == Some(Purpose::PublicSafety) {
+                LegalBasis::Statutory
+            } else {
+                LegalBasis::Consent
+            })
+    }
 }
 
 /// Which Art. 5 items a sign gives.
@@ -305,24 +454,65 @@ pub struct Notice {
     pub rights: bool,
     #[serde(default)]
     pub contact: bool,
+    /// *rev 2.* How faces are processed (5(2)).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub method: bool,
+    /// *rev 2.* Why it is necessary and its impact on people (5(3)).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub necessity: bool,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 impl Notice {
-    /// The Art. 5 items missing from this notice, as their field names.
+    /// The Art. 5 items, as their field names, in the order of Art. 5 (1)–(4).
+    pub const ITEMS: [&'static str; 7] = [
+        "processor",
+        "contact",
+        "purpose",
+        "method",
+        "retention",
+        "necessity",
+        "rights",
+    ];
+
+    /// Is this item (by field name) given?
+    pub fn gives(&self, item: &str) -> bool {
+        match item {
+            "processor" => self.processor,
+            "contact" => self.contact,
+            "purpose" => self.purpose,
+            "method" => self.method,
+            "retention" => self.retention,
+            "necessity" => self.necessity,
+            "rights" => self.rights,
+            _ => false,
+        }
+    }
+
+    /// Ticks or clears an item (by field name).
+    pub fn set(&mut self, item: &str, value: bool) {
+        match item {
+            "processor" => self.processor = value,
+            "contact" => self.contact = value,
+            "purpose" => self.purpose = value,
+            "method" => self.method = value,
+            "retention" => self.retention = value,
+            "necessity" => self.necessity = value,
+            "rights" => self.rights = value,
+            _ => {}
+        }
+    }
+
+    /// The Art. 5 items missing from this notice, as their field names, in Art. 5 order.
     pub fn missing(&self) -> Vec<&'static str> {
-        [
-            ("processor", self.processor),
-            ("purpose", self.purpose),
-            ("retention", self.retention),
-            ("rights", self.rights),
-            ("contact", self.contact),
-        ]
-        .into_iter()
-        .filter(|(_, given)| !given)
-        .map(|(name, _)| name)
-        .collect()
+        Self::ITEMS
+            .into_iter()
+            .map(|item| (item, self.gives(item)))
+            .into_iter()
+            .filter(|(_, given)| !given)
+            .map(|(name, _)| name)
+            .collect()
     }
 }
 
@@ -373,6 +563,10 @@ impl Site {
             filed_with_police: false,
             retention_days: None,
             face_density: default_face_density(),
+            venue: None,
+            designated_key_place: false,
+            impact_assessment: None,
+            minors_rules: false,
             floors: vec![Floor::new("F1", "1F")],
             extra: Extra::new(),
         }
@@ -430,6 +624,9 @@ impl Device {
             storage: Storage::default(),
             consent_for_transfer: false,
             alternative_method: None,
+            required_by_law: false,
+            legal_basis_given: None,
+            separate_consent: false,
             extra: Extra::new(),
         }
     }

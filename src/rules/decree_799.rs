@@ -7,7 +7,7 @@ use super::{decree_799_item, named, named_space, Finding, RuleId};
 use crate::analysis::{Analysis, FloorAnalysis};
 use crate::geometry::primitives::{dir, dot, v2, Seg};
 use crate::i18n::Message;
-use crate::model::{Floor, Site, SpaceClass};
+use crate::model::{DecreeArticle, Floor, Site};
 
 /// The shortest retention Decree 799 Art. 17 allows, in days.
 pub const MIN_RETENTION_DAYS: u64 = 30;
@@ -55,7 +55,7 @@ pub(super) fn device(
             .with_region(part, a),
         );
     }
-    if !fr && da.class != SpaceClass::NonPublic && !has_facing_sign(floor, fa, device, da) {
+    if !fr && da.public_place && !has_facing_sign(floor, fa, device, da) {
         out.push(
             Finding::new(
                 RuleId::R799Sign,
@@ -71,13 +71,30 @@ pub(super) fn device(
     }
 }
 
-/// R799-A14-FILING and R799-A17-RETENTION.
+/// Do the filing (Art. 14) and retention (Art. 17) duties bind the site? `Some(true)` for an
+/// Art. 7 place (by venue or designation), `Some(false)` for an Art. 9 place (Art. 9 ¶2 lifts
+/// them), `None` when the venue is not given (they may: findings say so conditionally).
+pub fn art7_duties(site: &Site) -> Option<bool> {
+    if site.designated_key_place {
+        return Some(true);
+    }
+    site.venue
+        .map(|v| v.decree_article() == DecreeArticle::Art7)
+}
+
+/// R799-A14-FILING and R799-A17-RETENTION, for Art. 7 places (or, conditionally, sites whose
+/// venue is not given).
 pub(super) fn site(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
+    let conditional = match art7_duties(site) {
+        Some(false) => return,
+        Some(true) => false,
+        None => true,
+    };
     let devices_in_public = analysis
         .floors
         .iter()
         .flat_map(|fa| &fa.devices)
-        .filter(|da| da.class != SpaceClass::NonPublic)
+        .filter(|da| da.public_place)
         .count();
     if devices_in_public > 0 && !site.filed_with_police {
         out.push(Finding::new(
@@ -86,6 +103,7 @@ pub(super) fn site(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
             Vec::new(),
             Message::R799Filing {
                 devices: devices_in_public,
+                conditional,
             },
         ));
     }
@@ -95,7 +113,7 @@ pub(super) fn site(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
                 RuleId::R799Retention,
                 None,
                 Vec::new(),
-                Message::R799Retention { days },
+                Message::R799Retention { days, conditional },
             ));
         }
     }

@@ -85,17 +85,22 @@ rule_ids! {
     UnsignedEntry = "A13-UNSIGNED-ENTRY", Violation;
     SignProminence = "A13-SIGN-PROMINENCE", Warning;
     Notice = "A5-NOTICE", Warning;
+    Consent = "A6-CONSENT", Violation;
+    Minors = "A7-MINORS", Warning;
     Transfer = "A8-TRANSFER", Violation;
+    Assessment = "A9-ASSESSMENT", Violation;
     SoleMethod = "A10-SOLE-METHOD", Violation;
     Filing = "A15-FILING", Violation;
     R799Inside = "R799-A8-INSIDE", Violation;
     R799View = "R799-A8-VIEW", Violation;
-    R799Sign = "R799-A13-SIGN", Warning;
+    R799Sign = "R799-A13-SIGN", Violation;
     R799Filing = "R799-A14-FILING", Warning;
     R799Retention = "R799-A17-RETENTION", Warning;
     PlanGeometry = "PLAN-GEOMETRY", Warning;
     PlanReference = "PLAN-REFERENCE", Warning;
     ZoneUnused = "ZONE-UNUSED", Info;
+    SiteVenue = "SITE-VENUE", Info;
+    PlanReview = "PLAN-REVIEW", Info;
 }
 
 impl Serialize for RuleId {
@@ -137,11 +142,17 @@ impl RuleId {
     pub fn article(self) -> Option<Article> {
         use RuleId::*;
         Some(match self {
-            PrivateInside | PrivateView => article!(measures, "第十三条第二款", "Art. 13 ¶2"),
+            PrivateInside => article!(measures, "第十三条第二款", "Art. 13 ¶2"),
+            // The final ¶2 bans devices *inside* only; seeing in is an unreasonably determined
+            // collection zone (¶1) and not the least-impact way (Art. 4).
+            PrivateView => article!(measures, "第十三条第一款、第四条", "Art. 13 ¶1 and Art. 4"),
             Purpose | Necessity | NoZone | OutsideZone | ZonePrivate | NoSign | UnsignedEntry
             | SignProminence => article!(measures, "第十三条第一款", "Art. 13 ¶1"),
             Notice => article!(measures, "第五条", "Art. 5"),
+            Consent => article!(measures, "第六条第一款", "Art. 6 ¶1"),
+            Minors => article!(measures, "第七条", "Art. 7"),
             Transfer => article!(measures, "第八条", "Art. 8"),
+            Assessment => article!(measures, "第九条", "Art. 9"),
             SoleMethod => article!(measures, "第十条", "Art. 10"),
             Filing => article!(measures, "第十五条", "Art. 15"),
             R799Inside => article!(decree, "第八条", "Art. 8"),
@@ -149,7 +160,7 @@ impl RuleId {
             R799Sign => article!(decree, "第十三条", "Art. 13"),
             R799Filing => article!(decree, "第十四条", "Art. 14"),
             R799Retention => article!(decree, "第十七条", "Art. 17"),
-            PlanGeometry | PlanReference | ZoneUnused => return None,
+            PlanGeometry | PlanReference | ZoneUnused | SiteVenue | PlanReview => return None,
         })
     }
 }
@@ -364,11 +375,13 @@ pub fn site_findings(site: &Site, analysis: &Analysis) -> Vec<Finding> {
     out
 }
 
-/// The site-wide findings that count devices or read site fields (filing, retention).
+/// The site-wide findings that count devices or read site fields (filing, retention,
+/// assessment, minors, venue).
 pub fn counted_site_findings(site: &Site, analysis: &Analysis) -> Vec<Finding> {
     let mut out = Vec::new();
     measures::site(site, &mut out);
     decree_799::site(site, analysis, &mut out);
+    plan::venue(site, &mut out);
     out
 }
 

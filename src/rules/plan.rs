@@ -73,6 +73,27 @@ pub(super) fn floor(fi: usize, floor: &Floor, fa: &FloorAnalysis, out: &mut Vec<
             geometry("opening", &o.id, Some(o.a), Drawing::OpeningOffWall);
         }
     }
+    // PLAN-REVIEW: kinds guessed by the CAD importer that nobody has confirmed.
+    for (si, s) in floor.spaces.iter().enumerate().filter(|(_, s)| s.review) {
+        let at = fa
+            .spaces
+            .list
+            .iter()
+            .find(|c| c.index == si)
+            .and_then(|c| geo::InteriorPoint::interior_point(&c.polygon))
+            .map(|p| [p.x(), p.y()])
+            .or_else(|| s.polygon.first().copied());
+        let mut f = Finding::new(
+            RuleId::PlanReview,
+            on_floor,
+            vec![s.id.clone()],
+            Message::PlanReview {
+                space: super::named_space(floor, si),
+            },
+        );
+        f.at = at;
+        out.push(f);
+    }
 }
 
 /// PLAN-REFERENCE for a device naming a zone that is not defined.
@@ -164,5 +185,18 @@ pub(super) fn duplicates(site: &Site, out: &mut Vec<Finding>) {
             f.at = at;
             out.push(f);
         }
+    }
+}
+
+/// SITE-VENUE: devices on the plan and no venue, on which Decree 799 duties depend.
+pub(super) fn venue(site: &Site, out: &mut Vec<Finding>) {
+    let devices = site.floors.iter().map(|f| f.devices.len()).sum::<usize>();
+    if devices > 0 && site.venue.is_none() {
+        out.push(Finding::new(
+            RuleId::SiteVenue,
+            None,
+            Vec::new(),
+            Message::SiteVenue { devices },
+        ));
     }
 }

@@ -7,7 +7,7 @@ use super::{named, Finding, RuleId};
 use crate::analysis::{area, Analysis, AREA_TOLERANCE_M2};
 use crate::geometry::clip::overlap_area_convex;
 use crate::i18n::Message;
-use crate::model::{Mode, Purpose, Site, SpaceClass};
+use crate::model::{Mode, Purpose, Site};
 
 /// A13-PURPOSE, -NECESSITY, -NO-ZONE and -OUTSIDE-ZONE for one device.
 pub(super) fn device(
@@ -19,7 +19,7 @@ pub(super) fn device(
 ) {
     let floor = &site.floors[fi];
     let (device, da) = (&floor.devices[di], &analysis.floors[fi].devices[di]);
-    if !device.face_recognition || da.class == SpaceClass::NonPublic {
+    if !device.face_recognition || !da.public_place {
         return;
     }
     let dev = named(&device.id, &device.name);

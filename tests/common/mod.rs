@@ -28,9 +28,13 @@ pub fn site(floor: Value) -> Site {
 pub fn site_with(top: Value, floor: Value) -> Site {
     let mut f = json!({ "id": "F1", "name": "1F" });
     merge(&mut f, floor);
+    // A baseline that meets every site-wide duty (v2: a venue, a dated impact assessment), so
+    // that each test sees only the findings of what it draws; rules.rs tests those duties.
     let mut doc = json!({
         "format": "sightline-site", "version": 1, "name": "Test site",
         "filed_with_police": true,
+        "venue": "shopping_centre",
+        "impact_assessment": { "date": "2025-05-01", "reference": "PIA-1" },
         "floors": [f]
     });
     merge(&mut doc, top);
@@ -86,7 +90,8 @@ pub fn rect(x0: f64, y0: f64, x1: f64, y1: f64) -> Value {
 pub fn good_sign(id: &str, pos: [f64; 2], facing: f64) -> Value {
     json!({ "id": id, "position": pos, "facing": facing, "width": 0.4, "height": 0.3,
             "mount_height": 1.8, "readable_distance": 6,
-            "notice": { "processor": true, "purpose": true, "retention": true, "rights": true, "contact": true } })
+            "notice": { "processor": true, "purpose": true, "retention": true, "rights": true, "contact": true,
+                        "method": true, "necessity": true } })
 }
 
 /// A face-recognition camera for public safety, with a recorded necessity, in zone `zone`.
