@@ -537,3 +537,84 @@ fn a_zone_by_rectangle_and_a_sign_turned_by_dragging() {
     assert!(h.query_by_label("ZONE-UNUSED").is_some());
     assert!(h.query_by_label("Sign sign-1").is_some());
 }
+
+#[test]
+fn the_site_panel_sets_the_venue_and_assessment_and_devices_their_consent() {
+    // The hotel sample with its venue and assessment removed: filing findings are conditional.
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample("hotel")).expect("sample"))
+            .expect("json");
+    let top = v.as_object_mut().expect("object");
+    top.remove("venue");
+    top.remove("impact_assessment");
+    top.insert("filed_with_police".to_owned(), serde_json::json!(false));
+    let path = dir.path().join("h.site.json");
+    std::fs::write(&path, v.to_string()).expect("write");
+    let mut h = harness(App::new(Some(path)));
+    assert!(h.query_by_label("A9-ASSESSMENT").is_some());
+    assert!(h.query_by_label("R799-A14-FILING").is_some());
+    assert!(h.query_by_label("SITE-VENUE").is_some());
+    h.get_by_label("Site").click();
+    h.run();
+    // The venue: a hotel is a Decree 799 Art. 9 place, which lifts the filing duty.
+    h.get_by_label("Venue").scroll_to_me();
+    h.run();
+    h.get_by_label("Venue").click();
+    h.run();
+    h.get_by_label("hotel").click();
+    h.run();
+    assert_eq!(site(&h).venue, Some(sightline::model::Venue::Hotel));
+    assert!(h
+        .query_by_label_contains("Decree 799 Art. 9 place: no police filing")
+        .is_some());
+    assert!(h.query_by_label("R799-A14-FILING").is_none());
+    assert!(h.query_by_label("SITE-VENUE").is_none());
+    // The assessment date: an impossible one is not stored, a real one clears A9-ASSESSMENT.
+    h.get_by_label("Impact assessment date (Art. 9)")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("Impact assessment date (Art. 9)").click();
+    h.run();
+    h.get_by_label("Impact assessment date (Art. 9)")
+        .type_text("2025-02-30");
+    h.run();
+    assert!(h
+        .query_by_label("Not a real date: write YYYY-MM-DD")
+        .is_some());
+    assert!(site(&h).impact_assessment.is_none());
+    assert!(h.query_by_label("A9-ASSESSMENT").is_some());
+    for _ in 0..2 {
+        h.key_press(egui::Key::Backspace);
+        h.run();
+    }
+    h.get_by_label("Impact assessment date (Art. 9)")
+        .type_text("01");
+    h.run();
+    assert_eq!(
+        site(&h)
+            .impact_assessment
+            .as_ref()
+            .and_then(|a| a.date.as_deref()),
+        Some("2025-02-01")
+    );
+    assert!(h.query_by_label("A9-ASSESSMENT").is_none());
+    // The kiosk's separate consent, in its properties: A6-CONSENT comes and goes.
+    h.key_press(egui::Key::V);
+    h.run();
+    let kiosk = screen(&h, [5.0, 10.0]);
+    click(&mut h, kiosk);
+    assert!(h.query_by_label("A6-CONSENT").is_none());
+    h.get_by_label("Separate consent before processing (Art. 6)")
+        .scroll_to_me();
+    h.run();
+    h.get_by_label("Separate consent before processing (Art. 6)")
+        .click();
+    h.run();
+    assert!(!site(&h).floors[0].devices[1].separate_consent);
+    assert!(h.query_by_label("A6-CONSENT").is_some());
+    h.get_by_label("Separate consent before processing (Art. 6)")
+        .click();
+    h.run();
+    assert!(h.query_by_label("A6-CONSENT").is_none());
+}

@@ -440,6 +440,7 @@ pub fn floor(
     }
     for o in &floor.openings {
         let c = match o.kind {
+            model::OpeningKind::Window if o.obscured => hex(colour::FROSTED_WINDOW, 255),
             model::OpeningKind::Window => hex(colour::WINDOW, 255),
             _ => Color32::WHITE,
         };

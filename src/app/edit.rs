@@ -234,6 +234,10 @@ pub struct SiteFields {
     pub filed_with_police: bool,
     pub retention_days: Option<u64>,
     pub face_density: f64,
+    pub venue: Option<crate::model::Venue>,
+    pub designated_key_place: bool,
+    pub impact_assessment: Option<crate::model::ImpactAssessment>,
+    pub minors_rules: bool,
     pub extra: Extra,
 }
 
@@ -247,6 +251,10 @@ impl SiteFields {
             filed_with_police: site.filed_with_police,
             retention_days: site.retention_days,
             face_density: site.face_density,
+            venue: site.venue,
+            designated_key_place: site.designated_key_place,
+            impact_assessment: site.impact_assessment.clone(),
+            minors_rules: site.minors_rules,
             extra: site.extra.clone(),
         }
     }
@@ -261,6 +269,10 @@ impl SiteFields {
         site.filed_with_police = self.filed_with_police;
         site.retention_days = self.retention_days;
         site.face_density = self.face_density;
+        site.venue = self.venue;
+        site.designated_key_place = self.designated_key_place;
+        site.impact_assessment = self.impact_assessment;
+        site.minors_rules = self.minors_rules;
         site.extra = self.extra;
         old
     }

@@ -12,7 +12,8 @@ use super::labels::{self, Label};
 use super::App;
 use crate::i18n::{self, Lang};
 use crate::model::{
-    Device, Mode, Notice, OpeningKind, Point, Processor, Purpose, Sign, SpaceKind, Storage,
+    Device, ImpactAssessment, LegalBasis, Mode, Notice, OpeningKind, Point, Processor, Purpose,
+    Sign, SpaceKind, Storage, Venue,
 };
 
 const PURPOSES: [Purpose; 6] = [
@@ -144,6 +145,8 @@ fn combo<T: PartialEq + Copy>(
     egui::ComboBox::from_id_salt(id)
         .selected_text(shown)
         .width(150.0)
+        // Tall enough for the 18 venues without scrolling.
+        .height(480.0)
         .show_ui(ui, |ui| {
             for (o, l) in options {
                 ui.selectable_value(v, *o, *l);
@@ -244,6 +247,36 @@ fn device_form(ui: &mut egui::Ui, d: &mut Device, cx: &FormCtx<'_>) {
             row(ui, lang, labels::CONSENT, |ui, l| {
                 ui.checkbox(&mut d.consent_for_transfer, "").labelled_by(l);
             });
+            row(ui, lang, labels::LEGAL_BASIS, |ui, l| {
+                let default = if d.purpose == Some(Purpose::PublicSafety) {
+                    labels::LEGAL_BASIS_DEFAULT_STATUTORY
+                } else {
+                    labels::LEGAL_BASIS_DEFAULT_CONSENT
+                };
+                combo(
+                    ui,
+                    l,
+                    "legal-basis",
+                    &mut d.legal_basis_given,
+                    &[
+                        (None, default.get(lang)),
+                        (
+                            Some(LegalBasis::Consent),
+                            labels::LEGAL_BASIS_CONSENT.get(lang),
+                        ),
+                        (
+                            Some(LegalBasis::Statutory),
+                            labels::LEGAL_BASIS_STATUTORY.get(lang),
+                        ),
+                    ],
+                );
+            });
+            row(ui, lang, labels::SEPARATE_CONSENT, |ui, l| {
+                ui.checkbox(&mut d.separate_consent, "").labelled_by(l);
+            });
+            row(ui, lang, labels::REQUIRED_BY_LAW, |ui, l| {
+                ui.checkbox(&mut d.required_by_law, "").labelled_by(l);
+            });
             row(ui, lang, labels::ALTERNATIVE, |ui, l| {
                 combo(
                     ui,
@@ -261,15 +294,16 @@ fn device_form(ui: &mut egui::Ui, d: &mut Device, cx: &FormCtx<'_>) {
     });
 }
 
+/// The seven Art. 5 items, in the order of the article.
 fn notice_form(ui: &mut egui::Ui, n: &mut Notice, lang: Lang) {
-    for (field, v) in [
-        ("processor", &mut n.processor),
-        ("purpose", &mut n.purpose),
-        ("retention", &mut n.retention),
-        ("rights", &mut n.rights),
-        ("contact", &mut n.contact),
-    ] {
-        ui.checkbox(v, i18n::notice_item_label(field, lang));
+    for field in Notice::ITEMS {
+        let mut v = n.gives(field);
+        if ui
+            .checkbox(&mut v, i18n::notice_item_label(field, lang))
+            .changed()
+        {
+            n.set(field, v);
+        }
     }
 }
 
@@ -319,8 +353,20 @@ fn item_form(ui: &mut egui::Ui, item: &mut Item, cx: &FormCtx<'_>) {
                         .iter()
                         .map(|k| (*k, i18n::kind_label(*k, lang)))
                         .collect();
+                    let before = s.kind;
                     combo(ui, l, "kind", &mut s.kind, &opts);
+                    // Choosing a kind is a person confirming it (PLAN-REVIEW).
+                    if s.kind != before {
+                        s.review = false;
+                    }
                 });
+                if s.review {
+                    row(ui, lang, labels::REVIEW_KIND, |ui, _| {
+                        if ui.button(labels::CONFIRM_KIND.get(lang)).clicked() {
+                            s.review = false;
+                        }
+                    });
+                }
                 if !cx.multi {
                     row(ui, lang, labels::AREA, |ui, _| {
                         ui.label(format!(
@@ -394,6 +440,11 @@ fn item_form(ui: &mut egui::Ui, item: &mut Item, cx: &FormCtx<'_>) {
                         ],
                     );
                 });
+                if o.kind == OpeningKind::Window {
+                    row(ui, lang, labels::FROSTED, |ui, l| {
+                        ui.checkbox(&mut o.obscured, "").labelled_by(l);
+                    });
+                }
                 if !cx.multi {
                     row(ui, lang, labels::END_A, |ui, _| point(ui, &mut o.a));
                     row(ui, lang, labels::END_B, |ui, _| point(ui, &mut o.b));
@@ -593,6 +644,86 @@ impl App {
         let mut s = before.clone();
         egui::Grid::new("site").num_columns(2).show(ui, |ui| {
             text_row(ui, lang, labels::SITE_NAME, &mut s.name);
+            row(ui, lang, labels::VENUE, |ui, l| {
+                let mut opts: Vec<(Option<Venue>, &str)> =
+                    vec![(None, labels::VENUE_NOT_SET.get(lang))];
+                opts.extend(
+                    Venue::ALL
+                        .iter()
+                        .map(|v| (Some(*v), i18n::venue_label(*v, lang))),
+                );
+                combo(ui, l, "venue", &mut s.venue, &opts);
+            });
+            // What the venue means under Decree 799 (Art. 7 or Art. 9).
+            if let Some(v) = s.venue {
+                let article = if s.designated_key_place {
+                    crate::model::DecreeArticle::Art7
+                } else {
+                    v.decree_article()
+                };
+                ui.label("");
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(i18n::decree_article_label(article, lang)).small(),
+                    )
+                    .wrap(),
+                );
+                ui.end_row();
+            }
+            row(ui, lang, labels::KEY_PLACE, |ui, l| {
+                ui.checkbox(&mut s.designated_key_place, "").labelled_by(l);
+            });
+            row(ui, lang, labels::ASSESSMENT_DATE, |ui, l| {
+                let mut a = s.impact_assessment.clone().unwrap_or_default();
+                // What is typed lives in a buffer while the field has focus; otherwise the field
+                // shows the stored date (so undo and other edits show through).
+                let buffer = egui::Id::unique("assessment-date-buffer");
+                let stored = a.date.clone().unwrap_or_default();
+                let mut date: String = ui
+                    .data(|m| m.get_temp::<String>(buffer))
+                    .unwrap_or_else(|| stored.clone());
+                ui.vertical(|ui| {
+                    let edit = ui
+                        .add(
+                            TextEdit::singleline(&mut date)
+                                .hint_text(labels::ASSESSMENT_DATE_HINT.get(lang))
+                                .desired_width(110.0),
+                        )
+                        .labelled_by(l);
+                    if !edit.has_focus() && !edit.changed() {
+                        date = stored.clone();
+                    }
+                    ui.data_mut(|m| m.insert_temp(buffer, date.clone()));
+                    let valid =
+                        date.trim().is_empty() || crate::model::is_calendar_date(date.trim());
+                    if !valid {
+                        ui.colored_label(
+                            Color32::from_rgb(0xC6, 0x28, 0x28),
+                            labels::ASSESSMENT_DATE_INVALID.get(lang),
+                        );
+                    }
+                });
+                // Only a real date is stored: a half-typed one never reaches the file, whose
+                // loader would refuse it.
+                let typed = date.trim().to_owned();
+                if typed.is_empty() {
+                    a.date = None;
+                } else if crate::model::is_calendar_date(&typed) {
+                    a.date = Some(typed);
+                }
+                s.impact_assessment = (a != ImpactAssessment::default()).then_some(a);
+            });
+            row(ui, lang, labels::ASSESSMENT_REFERENCE, |ui, l| {
+                let mut a = s.impact_assessment.clone().unwrap_or_default();
+                let mut r = a.reference.clone().unwrap_or_default();
+                ui.add(TextEdit::singleline(&mut r).desired_width(150.0))
+                    .labelled_by(l);
+                a.reference = (!r.trim().is_empty()).then_some(r);
+                s.impact_assessment = (a != ImpactAssessment::default()).then_some(a);
+            });
+            row(ui, lang, labels::MINORS_RULES, |ui, l| {
+                ui.checkbox(&mut s.minors_rules, "").labelled_by(l);
+            });
             row(ui, lang, labels::PROCESSOR, |ui, _| {
                 let mut named = s.processor.is_some();
                 ui.checkbox(&mut named, labels::PROCESSOR_NAMED.get(lang));
@@ -616,7 +747,8 @@ impl App {
                         _ => {}
                     }
                     if let Some(n) = &mut s.faces_stored {
-                        ui.add(DragValue::new(n).range(0..=u64::MAX).speed(100.0));
+                        ui.add(DragValue::new(n).range(0..=u64::MAX).speed(100.0))
+                            .labelled_by(l);
                     }
                 });
             });
@@ -640,17 +772,19 @@ impl App {
                             DragValue::new(n)
                                 .range(0..=100_000)
                                 .suffix(labels::DAYS.get(lang)),
-                        );
+                        )
+                        .labelled_by(l);
                     }
                 });
             });
-            row(ui, lang, labels::FACE_DENSITY, |ui, _| {
+            row(ui, lang, labels::FACE_DENSITY, |ui, l| {
                 ui.add(
                     DragValue::new(&mut s.face_density)
                         .range(1.0..=100_000.0)
                         .speed(5.0)
                         .suffix(" px/m"),
-                );
+                )
+                .labelled_by(l);
             });
         });
         if s != before {

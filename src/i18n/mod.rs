@@ -116,6 +116,45 @@ pub fn decree_article_label(article: DecreeArticle, lang: Lang) -> &'static str 
     }
 }
 
+/// One line about the site for the top of a picture: its venue with the governing Decree 799
+/// article, and the date of its impact assessment.
+///
+/// ```
+/// use sightline::i18n::{site_line, Lang};
+/// let mut site = sightline::model::Site::new("x");
+/// assert_eq!(site_line(&site, Lang::En), "venue not set · no impact assessment");
+/// site.venue = Some(sightline::model::Venue::Hotel);
+/// assert_eq!(site_line(&site, Lang::Zh), "宾馆酒店（条例第九条） · 未记录影响评估");
+/// ```
+pub fn site_line(site: &crate::model::Site, lang: Lang) -> String {
+    let venue = match site.venue {
+        Some(v) => {
+            let art7 = site.designated_key_place || v.decree_article() == DecreeArticle::Art7;
+            match (lang, art7) {
+                (Lang::En, true) => format!("{} (Decree 799 Art. 7)", venue_label(v, lang)),
+                (Lang::En, false) => format!("{} (Decree 799 Art. 9)", venue_label(v, lang)),
+                (Lang::Zh, true) => format!("{}（条例第七条）", venue_label(v, lang)),
+                (Lang::Zh, false) => format!("{}（条例第九条）", venue_label(v, lang)),
+            }
+        }
+        None => match lang {
+            Lang::En => "venue not set".to_owned(),
+            Lang::Zh => "未设置场所类型".to_owned(),
+        },
+    };
+    let assessed = site
+        .impact_assessment
+        .as_ref()
+        .and_then(|a| a.date.as_deref());
+    let assessment = match (assessed, lang) {
+        (Some(d), Lang::En) => format!("impact assessment {d}"),
+        (Some(d), Lang::Zh) => format!("影响评估 {d}"),
+        (None, Lang::En) => "no impact assessment".to_owned(),
+        (None, Lang::Zh) => "未记录影响评估".to_owned(),
+    };
+    format!("{venue} · {assessment}")
+}
+
 /// An Art. 5 notice item (by its field name) in either language.
 pub fn notice_item_label(item: &str, lang: Lang) -> &'static str {
     match (item, lang) {

@@ -508,10 +508,7 @@ impl Notice {
     pub fn missing(&self) -> Vec<&'static str> {
         Self::ITEMS
             .into_iter()
-            .map(|item| (item, self.gives(item)))
-            .into_iter()
-            .filter(|(_, given)| !given)
-            .map(|(name, _)| name)
+            .filter(|item| !self.gives(item))
             .collect()
     }
 }

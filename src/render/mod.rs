@@ -34,6 +34,8 @@ pub mod colour {
     pub const WALL: &str = "#2B2B2B";
     pub const DOOR: &str = "#8D6E63";
     pub const WINDOW: &str = "#4FA3D9";
+    /// A frosted (obscured) window: it blocks sight like the wall.
+    pub const FROSTED_WINDOW: &str = "#9AA7AF";
     pub const ZONE: &str = "#2E8B57";
     pub const FR_CAPTURE: &str = "#2F6FD6";
     pub const CAMERA_VIEW: &str = "#7A7A7A";
@@ -505,8 +507,9 @@ pub fn floor_svg(
             &site.name
         }),
         esc(&format!(
-            "{} — {} — {}",
+            "{} — {} — {} — {}",
             floor_name,
+            crate::i18n::site_line(site, lang),
             t(lang, "Sightline compliance plan", "Sightline 合规平面图"),
             opts.date
         )),
@@ -625,6 +628,7 @@ pub fn floor_svg(
             * scale
             + 2.0;
         let (stroke, inner) = match o.kind {
+            crate::model::OpeningKind::Window if o.obscured => (colour::FROSTED_WINDOW, "#E4E9EC"),
             crate::model::OpeningKind::Window => (colour::WINDOW, "white"),
             crate::model::OpeningKind::Door => ("white", colour::DOOR),
             crate::model::OpeningKind::Opening => ("white", "white"),

@@ -3,7 +3,7 @@
 //! grouped by law with the articles quoted, every floor's plan drawn inline, and a register of
 //! every device. Prints cleanly: each floor starts a new page.
 
-mod law;
+pub mod law;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -84,7 +84,7 @@ fn law_of(f: &Finding) -> Law {
     let id = f.rule.as_str();
     if id.starts_with("R799-") {
         Law::Decree799
-    } else if id.starts_with("PLAN-") || id == "ZONE-UNUSED" {
+    } else if id.starts_with("PLAN-") || id == "ZONE-UNUSED" || id == "SITE-VENUE" {
         Law::Plan
     } else {
         Law::Measures
@@ -101,8 +101,12 @@ fn quoted(findings: &[Finding]) -> Vec<(Law, &'static LawText)> {
     };
     for f in findings {
         match f.rule.as_str() {
+            "A13-PRIVATE-VIEW" => add(Law::Measures, &law::MEASURES_4),
             "A5-NOTICE" => add(Law::Measures, &law::MEASURES_5),
+            "A6-CONSENT" => add(Law::Measures, &law::MEASURES_6),
+            "A7-MINORS" => add(Law::Measures, &law::MEASURES_7),
             "A8-TRANSFER" => add(Law::Measures, &law::MEASURES_8),
+            "A9-ASSESSMENT" => add(Law::Measures, &law::MEASURES_9),
             "A10-SOLE-METHOD" => add(Law::Measures, &law::MEASURES_10),
             "A15-FILING" => add(Law::Measures, &law::MEASURES_15),
             "R799-A8-INSIDE" | "R799-A8-VIEW" => add(Law::Decree799, &law::DECREE_8),
@@ -113,7 +117,18 @@ fn quoted(findings: &[Finding]) -> Vec<(Law, &'static LawText)> {
         }
     }
     add(Law::Decree799, &law::DECREE_8);
-    out.sort_by_key(|(law, _)| *law);
+    // The venue decides which of Arts 7 and 9 govern the site: both are quoted.
+    add(Law::Decree799, &law::DECREE_7);
+    add(Law::Decree799, &law::DECREE_9);
+    // By law, then by article number.
+    let number = |t: &LawText| -> u32 {
+        t.heading_en
+            .split_whitespace()
+            .nth(1)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    out.sort_by_key(|(law, text)| (*law, number(text)));
     out
 }
 
@@ -233,6 +248,44 @@ pub fn html(
     }
 }
 
+/// The site's venue with the Decree 799 article that governs it and what that means.
+fn venue_cell(site: &Site, lang: ReportLang) -> Tx {
+    let Some(v) = site.venue else {
+        return l(
+            lang,
+            "not recorded: Decree 799 Art. 7 duties (filing, retention) are assumed",
+            "未填写：按条例第七条场所的备案和保存期限要求检查",
+        );
+    };
+    let article = if site.designated_key_place {
+        crate::model::DecreeArticle::Art7
+    } else {
+        v.decree_article()
+    };
+    let text = |lang: Lang| {
+        let mut t = format!(
+            "{} — {}",
+            crate::i18n::venue_label(v, lang),
+            crate::i18n::decree_article_label(article, lang)
+        );
+        if site.designated_key_place {
+            t.push_str(match lang {
+                Lang::En => " (designated a key place by the police)",
+                Lang::Zh => "（公安机关确定的重点场所）",
+            });
+        }
+        t
+    };
+    match lang {
+        ReportLang::En => Tx::plain(text(Lang::En)),
+        ReportLang::Zh => Tx::plain(text(Lang::Zh)),
+        ReportLang::Both => Tx {
+            main: text(Lang::Zh),
+            en: Some(text(Lang::En)),
+        },
+    }
+}
+
 /// The number of each finding in its floor's list (as on the floor's picture), by index.
 fn marker_numbers(site: &Site, findings: &[Finding]) -> Vec<Option<usize>> {
     let mut site_wide = 0usize;
@@ -296,6 +349,38 @@ pub fn write_html(
                 .as_ref()
                 .map(|p| Tx::plain(format!("{} · {}", p.name, p.contact)))
                 .unwrap_or_else(not_recorded),
+        ),
+        (
+            l(
+                lang,
+                "Venue (Decree 799 Art. 7 or 9)",
+                "场所类型（条例第七条或第九条）",
+            ),
+            venue_cell(site, lang),
+        ),
+        (
+            l(
+                lang,
+                "Personal-information impact assessment (Art. 9)",
+                "个人信息保护影响评估（第九条）",
+            ),
+            match site.impact_assessment.as_ref() {
+                Some(a) if a.date.is_some() => Tx::plain(match a.reference.as_deref() {
+                    Some(r) if !r.trim().is_empty() => {
+                        format!("{} · {r}", a.date.as_deref().unwrap_or_default())
+                    }
+                    _ => a.date.clone().unwrap_or_default(),
+                }),
+                _ => not_recorded(),
+            },
+        ),
+        (
+            l(
+                lang,
+                "Guardian consent and rules for children under 14 (Art. 7)",
+                "不满十四周岁未成年人监护人同意及专门规则（第七条）",
+            ),
+            yes_no(site.minors_rules),
         ),
         (
             l(lang, "Floors", "楼层"),
