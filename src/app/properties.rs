@@ -109,6 +109,21 @@ fn points(ui: &mut egui::Ui, lang: Lang, pts: &mut Vec<Point>, min: usize) {
     }
 }
 
+/// A field with its label above it, for panels narrower than label and field side by side
+/// (the Site panel, whose labels cite articles). The label names the field for screen readers.
+fn stacked(ui: &mut egui::Ui, lang: Lang, l: Label, add: impl FnOnce(&mut egui::Ui, egui::Id)) {
+    let label = ui.add(egui::Label::new(egui::RichText::new(l.get(lang)).small()).wrap());
+    add(ui, label.id);
+    ui.add_space(4.0);
+}
+
+fn stacked_text(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut String) {
+    stacked(ui, lang, l, |ui, id| {
+        ui.add(TextEdit::singleline(v).desired_width(f32::INFINITY))
+            .labelled_by(id);
+    });
+}
+
 /// A labelled text field in a grid (the label names the field for screen readers too).
 fn text_row(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut String) {
     let label = ui.label(l.get(lang));
@@ -642,9 +657,9 @@ impl App {
         let lang = self.lang;
         let before = SiteFields::of(&doc.site);
         let mut s = before.clone();
-        egui::Grid::new("site").num_columns(2).show(ui, |ui| {
-            text_row(ui, lang, labels::SITE_NAME, &mut s.name);
-            row(ui, lang, labels::VENUE, |ui, l| {
+        ui.vertical(|ui| {
+            stacked_text(ui, lang, labels::SITE_NAME, &mut s.name);
+            stacked(ui, lang, labels::VENUE, |ui, l| {
                 let mut opts: Vec<(Option<Venue>, &str)> =
                     vec![(None, labels::VENUE_NOT_SET.get(lang))];
                 opts.extend(
@@ -661,19 +676,17 @@ impl App {
                 } else {
                     v.decree_article()
                 };
-                ui.label("");
                 ui.add(
                     egui::Label::new(
                         egui::RichText::new(i18n::decree_article_label(article, lang)).small(),
                     )
                     .wrap(),
                 );
-                ui.end_row();
+                ui.add_space(4.0);
             }
-            row(ui, lang, labels::KEY_PLACE, |ui, l| {
-                ui.checkbox(&mut s.designated_key_place, "").labelled_by(l);
-            });
-            row(ui, lang, labels::ASSESSMENT_DATE, |ui, l| {
+            ui.checkbox(&mut s.designated_key_place, labels::KEY_PLACE.get(lang));
+            ui.add_space(4.0);
+            stacked(ui, lang, labels::ASSESSMENT_DATE, |ui, l| {
                 let mut a = s.impact_assessment.clone().unwrap_or_default();
                 // What is typed lives in a buffer while the field has focus; otherwise the field
                 // shows the stored date (so undo and other edits show through).
@@ -713,7 +726,7 @@ impl App {
                 }
                 s.impact_assessment = (a != ImpactAssessment::default()).then_some(a);
             });
-            row(ui, lang, labels::ASSESSMENT_REFERENCE, |ui, l| {
+            stacked(ui, lang, labels::ASSESSMENT_REFERENCE, |ui, l| {
                 let mut a = s.impact_assessment.clone().unwrap_or_default();
                 let mut r = a.reference.clone().unwrap_or_default();
                 ui.add(TextEdit::singleline(&mut r).desired_width(150.0))
@@ -721,10 +734,9 @@ impl App {
                 a.reference = (!r.trim().is_empty()).then_some(r);
                 s.impact_assessment = (a != ImpactAssessment::default()).then_some(a);
             });
-            row(ui, lang, labels::MINORS_RULES, |ui, l| {
-                ui.checkbox(&mut s.minors_rules, "").labelled_by(l);
-            });
-            row(ui, lang, labels::PROCESSOR, |ui, _| {
+            ui.checkbox(&mut s.minors_rules, labels::MINORS_RULES.get(lang));
+            ui.add_space(4.0);
+            stacked(ui, lang, labels::PROCESSOR, |ui, _| {
                 let mut named = s.processor.is_some();
                 ui.checkbox(&mut named, labels::PROCESSOR_NAMED.get(lang));
                 match (named, &s.processor) {
@@ -734,10 +746,10 @@ impl App {
                 }
             });
             if let Some(p) = &mut s.processor {
-                text_row(ui, lang, labels::PROCESSOR_NAME, &mut p.name);
-                text_row(ui, lang, labels::PROCESSOR_CONTACT, &mut p.contact);
+                stacked_text(ui, lang, labels::PROCESSOR_NAME, &mut p.name);
+                stacked_text(ui, lang, labels::PROCESSOR_CONTACT, &mut p.contact);
             }
-            row(ui, lang, labels::FACES_STORED, |ui, l| {
+            stacked(ui, lang, labels::FACES_STORED, |ui, l| {
                 ui.horizontal(|ui| {
                     let mut known = s.faces_stored.is_some();
                     ui.checkbox(&mut known, "").labelled_by(l);
@@ -752,13 +764,14 @@ impl App {
                     }
                 });
             });
-            row(ui, lang, labels::FILED_AUTHORITY, |ui, l| {
-                ui.checkbox(&mut s.filed_with_authority, "").labelled_by(l);
-            });
-            row(ui, lang, labels::FILED_POLICE, |ui, l| {
-                ui.checkbox(&mut s.filed_with_police, "").labelled_by(l);
-            });
-            row(ui, lang, labels::RETENTION_DAYS, |ui, l| {
+            ui.checkbox(
+                &mut s.filed_with_authority,
+                labels::FILED_AUTHORITY.get(lang),
+            );
+            ui.add_space(4.0);
+            ui.checkbox(&mut s.filed_with_police, labels::FILED_POLICE.get(lang));
+            ui.add_space(4.0);
+            stacked(ui, lang, labels::RETENTION_DAYS, |ui, l| {
                 ui.horizontal(|ui| {
                     let mut known = s.retention_days.is_some();
                     ui.checkbox(&mut known, "").labelled_by(l);
@@ -777,7 +790,7 @@ impl App {
                     }
                 });
             });
-            row(ui, lang, labels::FACE_DENSITY, |ui, l| {
+            stacked(ui, lang, labels::FACE_DENSITY, |ui, l| {
                 ui.add(
                     DragValue::new(&mut s.face_density)
                         .range(1.0..=100_000.0)
