@@ -253,9 +253,17 @@ pub fn parse(text: &str, file: &Path) -> Result<Site, LoadError> {
         }
     }
     // The syntax is known to be good: what fails now is the document's shape, named by path.
-    let mut de = serde_json::Deserializer::from_str(text);
-    let site: Site =
-        serde_path_to_error::deserialize(&mut de).map_err(|e| shape_error(file, &e))?;
+    // Tracking the path costs time on every value, so it is done only to explain a failure.
+    let site: Site = match serde_json::from_str(text) {
+        Ok(site) => site,
+        Err(_) => {
+            let mut de = serde_json::Deserializer::from_str(text);
+            match serde_path_to_error::deserialize::<_, Site>(&mut de) {
+                Ok(site) => site,
+                Err(e) => return Err(shape_error(file, &e)),
+            }
+        }
+    };
     validate(&site).map_err(|(place, message)| LoadError::Invalid {
         file: file.to_owned(),
         place,
