@@ -505,11 +505,18 @@ fn an_underlay_is_imported_relative_to_the_site_and_calibrated_by_two_clicks() {
     h.run();
     h.run();
     assert!(h.state().error.is_none());
-    assert!(
-        h.state().warnings.iter().any(|w| w.contains("gone.png")),
-        "{:?}",
-        h.state().warnings
-    );
+    // The warning names the floor and the file, in the language shown, and stays dismissed.
+    assert!(h
+        .query_by_label_contains("floor 12F: underlay")
+        .is_some_and(|n| format!("{n:?}").contains("gone.png")));
+    h.get_by_label("中文").click();
+    h.run();
+    assert!(h.query_by_label_contains("楼层 12F：底图").is_some());
+    assert!(h.query_by_label_contains("floor 12F: underlay").is_none());
+    h.get_by_label("关闭").click();
+    h.run();
+    h.run();
+    assert!(h.query_by_label_contains("楼层 12F：底图").is_none());
 }
 
 #[test]

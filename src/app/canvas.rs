@@ -33,10 +33,14 @@ impl App {
         let u = doc.site.floors.get(fi)?.underlay.as_ref()?;
         let base = doc.path.as_deref().and_then(crate::render::base_dir_of);
         let path = crate::render::raster::underlay_path(u, base.as_deref());
-        let (lang, floor_id) = (self.lang, doc.site.floors.get(fi)?.id.clone());
+        let floor_id = doc.site.floors.get(fi)?.id.clone();
         let entry = self.underlays.entry(path.clone()).or_insert_with(|| {
-            let pixels = crate::render::raster::underlay_pixels(&path)
-                .map_err(|e| e.text(lang, Some(&floor_id)));
+            let pixels = crate::render::raster::underlay_pixels(&path).map_err(|error| {
+                super::UnderlayWarning {
+                    floor: floor_id,
+                    error,
+                }
+            });
             pixels.map(|img| {
                 let size = [img.width() as usize, img.height() as usize];
                 let colour = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
@@ -51,9 +55,8 @@ impl App {
         match entry {
             Ok((tex, size)) => Some((tex.id(), *size)),
             Err(e) => {
-                let e = e.clone();
-                if !self.warnings.contains(&e) {
-                    self.warnings.push(e);
+                if !self.underlay_warnings.iter().any(|(w, _)| w == e) {
+                    self.underlay_warnings.push((e.clone(), false));
                 }
                 None
             }

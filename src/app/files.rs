@@ -138,6 +138,7 @@ impl App {
         self.error = None;
         self.warnings.clear();
         self.underlays.clear();
+        self.underlay_warnings.clear();
     }
 
     /// Opens a site file; a file that fails to load leaves the current site as it was.

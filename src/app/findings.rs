@@ -69,12 +69,25 @@ impl App {
             }
             ui.separator();
         }
-        if !self.warnings.is_empty() {
-            for w in &self.warnings {
+        let showing_underlays = self
+            .underlay_warnings
+            .iter()
+            .any(|(_, dismissed)| !dismissed);
+        if !self.warnings.is_empty() || showing_underlays {
+            let lang = self.lang;
+            let underlays = self
+                .underlay_warnings
+                .iter()
+                .filter(|(_, dismissed)| !dismissed)
+                .map(|(w, _)| w.error.text(lang, Some(&w.floor)));
+            for w in underlays.chain(self.warnings.iter().cloned()) {
                 ui.colored_label(Color32::from_rgb(0xB7, 0x79, 0x1F), format!("⚠ {w}"));
             }
             if ui.button(self.t(labels::DISMISS)).clicked() {
                 self.warnings.clear();
+                for (_, dismissed) in &mut self.underlay_warnings {
+                    *dismissed = true;
+                }
             }
             ui.separator();
         }

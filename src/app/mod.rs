@@ -131,7 +131,10 @@ pub struct App {
     /// The finding under the pointer in the findings panel.
     pub hovered_finding: Option<usize>,
     pub calibration: Option<Calibration>,
-    underlays: HashMap<PathBuf, Result<(egui::TextureHandle, [u32; 2]), String>>,
+    underlays: HashMap<PathBuf, Result<(egui::TextureHandle, [u32; 2]), UnderlayWarning>>,
+    /// Underlays that could not be drawn, shown in the current language; `true` once dismissed
+    /// (so the canvas, which meets them every frame, does not bring them back).
+    pub(crate) underlay_warnings: Vec<(UnderlayWarning, bool)>,
     shown_title: Option<String>,
 }
 
@@ -168,6 +171,7 @@ impl App {
             hovered_finding: None,
             calibration: None,
             underlays: HashMap::new(),
+            underlay_warnings: Vec::new(),
             shown_title: None,
         };
         match path {
@@ -357,4 +361,11 @@ pub fn run(path: Option<PathBuf>) -> i32 {
             2
         }
     }
+}
+
+/// An underlay that cannot be drawn: the floor's id and why, put into words when shown.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct UnderlayWarning {
+    pub floor: String,
+    pub error: crate::render::raster::UnderlayError,
 }
