@@ -280,53 +280,33 @@ fn pieces(walls: &[WallSeg], cuts: &mut [Vec<(f64, f64)>]) -> Vec<Piece> {
 /// Splits pieces whose interiors cross at the crossing point, so that afterwards pieces only
 /// touch. Each crossing point is computed once and shared by both pieces. `candidates(s)`
 /// gives the indices of the pieces that may meet `s`.
-fn split_crossings(
-    pieces: Vec<Piece>,
-    candidates: impl Fn(&Seg) -> Vec<usize> + Sync,
-) -> Vec<Piece> {
-    use rayon::prelude::*;
+fn split_crossings(pieces: Vec<Piece>, candidates: impl Fn(&Seg) -> Vec<usize>) -> Vec<Piece> {
+    let mut cuts: Vec<Vec<V2>> = vec![Vec::new(); pieces.len()];
     // Pieces of one wall segment come together and share its box: ask once per run.
-    let mut runs = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
         let src = pieces[i].source;
         let mut end = i;
+        let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
         while end < pieces.len() && pieces[end].source == src {
+            let s = &pieces[end].seg;
+            min = [min[0].min(s.a.x).min(s.b.x), min[1].min(s.a.y).min(s.b.y)];
+            max = [max[0].max(s.a.x).max(s.b.x), max[1].max(s.a.y).max(s.b.y)];
             end += 1;
         }
-        runs.push((i, end));
-        i = end;
-    }
-    // The crossings of each run, found in parallel and applied in run order (the same order
-    // as one pass would give).
-    let found: Vec<Vec<(usize, usize, V2)>> = runs
-        .par_iter()
-        .map(|&(i, end)| {
-            let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
-            for p in &pieces[i..end] {
-                let s = &p.seg;
-                min = [min[0].min(s.a.x).min(s.b.x), min[1].min(s.a.y).min(s.b.y)];
-                max = [max[0].max(s.a.x).max(s.b.x), max[1].max(s.a.y).max(s.b.y)];
-            }
-            let near = candidates(&Seg::new(v2(min), v2(max)));
-            let mut out = Vec::new();
-            for pi in i..end {
-                for &j in &near {
-                    if j <= pi {
-                        continue;
-                    }
-                    if let Some(x) = proper_crossing(&pieces[pi].seg, &pieces[j].seg) {
-                        out.push((pi, j, x));
-                    }
+        let near = candidates(&Seg::new(v2(min), v2(max)));
+        for pi in i..end {
+            for &j in &near {
+                if j <= pi {
+                    continue;
+                }
+                if let Some(x) = proper_crossing(&pieces[pi].seg, &pieces[j].seg) {
+                    cuts[pi].push(x);
+                    cuts[j].push(x);
                 }
             }
-            out
-        })
-        .collect();
-    let mut cuts: Vec<Vec<V2>> = vec![Vec::new(); pieces.len()];
-    for (pi, j, x) in found.into_iter().flatten() {
-        cuts[pi].push(x);
-        cuts[j].push(x);
+        }
+        i = end;
     }
     let mut out = Vec::with_capacity(pieces.len());
     for (p, mut c) in pieces.into_iter().zip(cuts) {
