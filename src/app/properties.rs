@@ -670,12 +670,10 @@ impl App {
                 combo(ui, l, "venue", &mut s.venue, &opts);
             });
             // What the venue means under Decree 799 (Art. 7 or Art. 9).
-            if let Some(v) = s.venue {
-                let article = if s.designated_key_place {
-                    crate::model::DecreeArticle::Art7
-                } else {
-                    v.decree_article()
-                };
+            if let (Some(_), Some(article)) = (
+                s.venue,
+                crate::model::DecreeArticle::of(s.venue, s.designated_key_place),
+            ) {
                 ui.add(
                     egui::Label::new(
                         egui::RichText::new(i18n::decree_article_label(article, lang)).small(),

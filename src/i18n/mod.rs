@@ -129,7 +129,7 @@ pub fn decree_article_label(article: DecreeArticle, lang: Lang) -> &'static str 
 pub fn site_line(site: &crate::model::Site, lang: Lang) -> String {
     let venue = match site.venue {
         Some(v) => {
-            let art7 = site.designated_key_place || v.decree_article() == DecreeArticle::Art7;
+            let art7 = site.decree_article() == Some(DecreeArticle::Art7);
             match (lang, art7) {
                 (Lang::En, true) => format!("{} (Decree 799 Art. 7)", venue_label(v, lang)),
                 (Lang::En, false) => format!("{} (Decree 799 Art. 9)", venue_label(v, lang)),

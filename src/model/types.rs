@@ -119,6 +119,25 @@ pub enum DecreeArticle {
     Art9,
 }
 
+impl DecreeArticle {
+    /// The article that governs a site with this venue and designation: Art. 7 when the police
+    /// named it a key place, otherwise its venue's article; `None` when neither is known.
+    ///
+    /// ```
+    /// use sightline::model::{DecreeArticle, Venue};
+    /// assert_eq!(DecreeArticle::of(Some(Venue::Hotel), false), Some(DecreeArticle::Art9));
+    /// assert_eq!(DecreeArticle::of(Some(Venue::Hotel), true), Some(DecreeArticle::Art7));
+    /// assert_eq!(DecreeArticle::of(None, false), None);
+    /// ```
+    pub fn of(venue: Option<Venue>, designated_key_place: bool) -> Option<DecreeArticle> {
+        if designated_key_place {
+            Some(DecreeArticle::Art7)
+        } else {
+            venue.map(Venue::decree_article)
+        }
+    }
+}
+
 impl Venue {
     /// Every venue, in the order the editor lists them.
     pub const ALL: [Venue; 17] = [
@@ -548,6 +567,11 @@ pub struct Zone {
 }
 
 impl Site {
+    /// The Decree 799 article that governs the site (see [`DecreeArticle::of`]).
+    pub fn decree_article(&self) -> Option<DecreeArticle> {
+        DecreeArticle::of(self.venue, self.designated_key_place)
+    }
+
     /// An empty version-1 site with one empty floor, as the editor's File → New makes it.
     pub fn new(name: &str) -> Site {
         Site {

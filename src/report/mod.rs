@@ -250,17 +250,12 @@ pub fn html(
 
 /// The site's venue with the Decree 799 article that governs it and what that means.
 fn venue_cell(site: &Site, lang: ReportLang) -> Tx {
-    let Some(v) = site.venue else {
+    let (Some(v), Some(article)) = (site.venue, site.decree_article()) else {
         return l(
             lang,
             "not recorded: Decree 799 Art. 7 duties (filing, retention) are assumed",
             "未填写：按条例第七条场所的备案和保存期限要求检查",
         );
-    };
-    let article = if site.designated_key_place {
-        crate::model::DecreeArticle::Art7
-    } else {
-        v.decree_article()
     };
     let text = |lang: Lang| {
         let mut t = format!(

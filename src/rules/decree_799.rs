@@ -71,23 +71,13 @@ pub(super) fn device(
     }
 }
 
-/// Do the filing (Art. 14) and retention (Art. 17) duties bind the site? `Some(true)` for an
-/// Art. 7 place (by venue or designation), `Some(false)` for an Art. 9 place (Art. 9 ¶2 lifts
-/// them), `None` when the venue is not given (they may: findings say so conditionally).
-pub fn art7_duties(site: &Site) -> Option<bool> {
-    if site.designated_key_place {
-        return Some(true);
-    }
-    site.venue
-        .map(|v| v.decree_article() == DecreeArticle::Art7)
-}
-
 /// R799-A14-FILING and R799-A17-RETENTION, for Art. 7 places (or, conditionally, sites whose
 /// venue is not given).
 pub(super) fn site(site: &Site, analysis: &Analysis, out: &mut Vec<Finding>) {
-    let conditional = match art7_duties(site) {
-        Some(false) => return,
-        Some(true) => false,
+    // Art. 9 ¶2 lifts both duties from other places; with no venue they apply conditionally.
+    let conditional = match site.decree_article() {
+        Some(DecreeArticle::Art9) => return,
+        Some(DecreeArticle::Art7) => false,
         None => true,
     };
     let devices_in_public = analysis
