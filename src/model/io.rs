@@ -69,11 +69,7 @@ struct Header {
 /// A well-formed document of the wrong shape: the field path and what was expected there.
 fn shape_error(file: &Path, err: &serde_path_to_error::Error<serde_json::Error>) -> LoadError {
     let inner = err.inner();
-    let text = inner.to_string();
-    let detail = match text.rfind(" at line ") {
-        Some(cut) => text[..cut].to_owned(),
-        None => text,
-    };
+    let detail = detail_of(inner);
     let path = err.path().to_string();
     let last = err.path().iter().next_back().map(|s| s.to_string());
     let wrong_pair = detail.contains("trailing characters") || detail.contains("invalid length");
@@ -97,13 +93,17 @@ fn shape_error(file: &Path, err: &serde_path_to_error::Error<serde_json::Error>)
     }
 }
 
-fn json_error(file: &Path, err: &serde_json::Error, source: &str) -> LoadError {
-    // serde_json appends " at line L column C" to its own message; we put the place first.
+/// serde_json's message without the " at line L column C" it appends (we put the place first).
+fn detail_of(err: &serde_json::Error) -> String {
     let text = err.to_string();
-    let detail = match text.rfind(" at line ") {
+    match text.rfind(" at line ") {
         Some(cut) => text[..cut].to_owned(),
         None => text,
-    };
+    }
+}
+
+fn json_error(file: &Path, err: &serde_json::Error, source: &str) -> LoadError {
+    let detail = detail_of(err);
     let message = match err.classify() {
         serde_json::error::Category::Syntax => format!("not valid JSON: {detail}"),
         serde_json::error::Category::Eof => {
@@ -132,7 +132,6 @@ pub const MAX_SITE_BYTES: u64 = 256 << 20;
 /// Reads a site file: a regular file or a pipe, at most [`MAX_SITE_BYTES`] (never a device,
 /// which could be read for ever).
 fn read_site_file(path: &Path) -> Result<Vec<u8>, LoadError> {
-    use std::io::Read;
     let io = |source| LoadError::Io {
         file: path.to_owned(),
         source,
@@ -154,20 +153,24 @@ fn read_site_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         });
     }
     let file = std::fs::File::open(path).map_err(io)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_SITE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(io)?;
-    if bytes.len() as u64 > MAX_SITE_BYTES {
-        return Err(LoadError::Format {
+    read_at_most(file, MAX_SITE_BYTES)
+        .map_err(io)?
+        .ok_or_else(|| LoadError::Format {
             file: path.to_owned(),
             message: format!(
                 "the file is larger than {} MB, more than any floor plan needs; it is not read",
                 MAX_SITE_BYTES >> 20
             ),
-        });
-    }
-    Ok(bytes)
+        })
+}
+
+/// Reads everything `from` gives, up to `max` bytes; `None` when there is more than that (at
+/// most `max + 1` bytes are ever read, whatever the source).
+pub fn read_at_most(from: impl std::io::Read, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    from.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
 }
 
 /// Reads and validates a site file.

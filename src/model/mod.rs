@@ -5,8 +5,8 @@ mod types;
 pub mod write;
 
 pub use io::{
-    is_calendar_date, load, parse, save, validate, LoadError, SaveError, MAX_COORDINATE_M,
-    MAX_LENGTH_M,
+    is_calendar_date, load, parse, read_at_most, save, validate, LoadError, SaveError,
+    MAX_COORDINATE_M, MAX_LENGTH_M,
 };
 pub use types::*;
 pub use write::{write_atomically, write_atomically_with};

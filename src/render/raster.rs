@@ -135,7 +135,6 @@ impl UnderlayError {
 /// Reads at most [`MAX_UNDERLAY_BYTES`] of a regular file, never blocking on a FIFO or
 /// reading from a device: the path is checked first, then the opened file itself.
 fn read_regular_file(path: &Path) -> Result<Vec<u8>, UnderlayProblem> {
-    use std::io::Read;
     let unreadable = |e: std::io::Error| UnderlayProblem::Unreadable(e.to_string());
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
@@ -157,14 +156,9 @@ fn read_regular_file(path: &Path) -> Result<Vec<u8>, UnderlayProblem> {
     if meta.len() > MAX_UNDERLAY_BYTES {
         return Err(UnderlayProblem::FileTooLarge(meta.len()));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(MAX_UNDERLAY_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_UNDERLAY_BYTES {
-        return Err(UnderlayProblem::FileTooLarge(bytes.len() as u64));
-    }
-    Ok(bytes)
+    crate::model::read_at_most(file, MAX_UNDERLAY_BYTES)
+        .map_err(unreadable)?
+        .ok_or(UnderlayProblem::FileTooLarge(MAX_UNDERLAY_BYTES + 1))
 }
 
 fn underlay_reader(bytes: &[u8]) -> std::io::Result<image::ImageReader<std::io::Cursor<&[u8]>>> {
