@@ -71,6 +71,11 @@ impl Cells {
     fn middle(&self, k: u64) -> V2 {
         self.at(k) + self.d * 0.5
     }
+
+    /// The boundary segment through the middles of cells `lo..hi` (`lo < hi`).
+    fn base(&self, lo: u64, hi: u64) -> Seg {
+        Seg::new(self.middle(lo), self.middle(hi - 1))
+    }
 }
 
 /// Runs of entry cells with the signs that cover each: `(runs, covered_by)`, where
@@ -106,7 +111,7 @@ where
     let mut covered_by = Vec::new();
     for (si, st) in stretches.iter().enumerate() {
         let cells = Cells::of(st);
-        let band = band_box(&cells, st.outward, 0, cells.n);
+        let band = band_box(&band(&cells, st.outward, 0, cells.n));
         let candidates: Vec<usize> = signs
             .iter()
             .enumerate()
@@ -190,8 +195,8 @@ impl<F: Fn(&Seg, f64) -> Vec<Seg>> Job<'_, F> {
             self.cell_by_cell(lo, hi, &active, covered);
             return;
         }
-        let band = self.band(lo, hi);
-        let band_bbox = band_box(self.cells, self.outward, lo, hi);
+        let band = band(self.cells, self.outward, lo, hi);
+        let band_bbox = band_box(&band);
         let mut open = Vec::new();
         let mut walls: Option<Vec<Seg>> = None;
         for g in active {
@@ -199,8 +204,8 @@ impl<F: Fn(&Seg, f64) -> Vec<Seg>> Job<'_, F> {
             if !s.bbox.is_some_and(|b| boxes_meet(&b, &band_bbox)) || !s.reading.intersects(&band) {
                 continue; // No approach line of these cells meets the reading region.
             }
-            let walls =
-                walls.get_or_insert_with(|| (self.walls_near)(&self.base(lo, hi), APPROACH_FAR_M));
+            let walls = walls
+                .get_or_insert_with(|| (self.walls_near)(&self.cells.base(lo, hi), APPROACH_FAR_M));
             if self.certainly_covers(s.reading, lo, hi, walls) {
                 push_range(&mut covered[g], lo, hi);
             } else {
@@ -217,7 +222,7 @@ impl<F: Fn(&Seg, f64) -> Vec<Seg>> Job<'_, F> {
 
     /// Tests each cell's approach line against each active sign (the definition itself).
     fn cell_by_cell(&self, lo: u64, hi: u64, active: &[usize], covered: &mut [Vec<(u64, u64)>]) {
-        let near = (self.walls_near)(&self.base(lo, hi), APPROACH_FAR_M);
+        let near = (self.walls_near)(&self.cells.base(lo, hi), APPROACH_FAR_M);
         for k in lo..hi {
             let Some(seg) = approach_line(self.cells.middle(k), self.outward, &near) else {
                 continue;
@@ -228,36 +233,14 @@ impl<F: Fn(&Seg, f64) -> Vec<Seg>> Job<'_, F> {
             let line = Line::new(seg.a, seg.b);
             for &g in active {
                 let s = &self.signs[g];
-                let meets_box = s.bbox.is_some_and(|b| {
-                    seg.a.x.min(seg.b.x) <= b.max().x
-                        && seg.a.x.max(seg.b.x) >= b.min().x
-                        && seg.a.y.min(seg.b.y) <= b.max().y
-                        && seg.a.y.max(seg.b.y) >= b.min().y
-                });
+                let meets_box = s
+                    .bbox
+                    .is_some_and(|b| boxes_meet(&b, &Rect::new(seg.a, seg.b)));
                 if meets_box && s.reading.intersects(&line) {
                     push_range(&mut covered[g], k, k + 1);
                 }
             }
         }
-    }
-
-    /// The boundary segment through the middles of cells `lo..hi`.
-    fn base(&self, lo: u64, hi: u64) -> Seg {
-        Seg::new(self.cells.middle(lo), self.cells.middle(hi - 1))
-    }
-
-    /// The band every approach line of cells `lo..hi` lies in (from 0.3 m to 2 m outside).
-    fn band(&self, lo: u64, hi: u64) -> Polygon<f64> {
-        let base = self.base(lo, hi);
-        let (near, far) = (
-            self.outward * APPROACH_NEAR_M,
-            self.outward * APPROACH_FAR_M,
-        );
-        let ring: Vec<V2> = vec![base.a + near, base.b + near, base.b + far, base.a + far];
-        Polygon::new(
-            LineString::from(ring.into_iter().map(|p| (p.x, p.y)).collect::<Vec<_>>()),
-            vec![],
-        )
     }
 
     /// True when the reading region certainly meets the approach line of every cell `lo..hi`:
@@ -271,7 +254,7 @@ impl<F: Fn(&Seg, f64) -> Vec<Seg>> Job<'_, F> {
         hi: u64,
         walls: &[Seg],
     ) -> bool {
-        let base = self.base(lo, hi);
+        let base = self.cells.base(lo, hi);
         let length = len(base.b - base.a);
         if length < 1e-9 {
             return false;
@@ -324,27 +307,19 @@ fn meets_local_rect(w: &Seg, origin: V2, u: V2, n: V2, length: f64, reach: f64) 
     true
 }
 
-/// The bounding box of the approach band of cells `lo..hi`.
-fn band_box(cells: &Cells, outward: V2, lo: u64, hi: u64) -> Rect<f64> {
-    let (a, b) = (cells.middle(lo), cells.middle(hi.max(lo + 1) - 1));
-    let pts = [
-        a + outward * APPROACH_NEAR_M,
-        b + outward * APPROACH_NEAR_M,
-        a + outward * APPROACH_FAR_M,
-        b + outward * APPROACH_FAR_M,
-    ];
-    let (mut min, mut max) = (pts[0], pts[0]);
-    for p in pts {
-        min = V2 {
-            x: min.x.min(p.x),
-            y: min.y.min(p.y),
-        };
-        max = V2 {
-            x: max.x.max(p.x),
-            y: max.y.max(p.y),
-        };
-    }
-    Rect::new((min.x, min.y), (max.x, max.y))
+/// The band every approach line of cells `lo..hi` lies in (from 0.3 m to 2 m outside).
+fn band(cells: &Cells, outward: V2, lo: u64, hi: u64) -> Polygon<f64> {
+    let base = cells.base(lo, hi);
+    let (near, far) = (outward * APPROACH_NEAR_M, outward * APPROACH_FAR_M);
+    let ring: Vec<V2> = vec![base.a + near, base.b + near, base.b + far, base.a + far];
+    Polygon::new(LineString::from(ring), vec![])
+}
+
+/// The bounding box of a band (a band always has its four corners, so the fallback, the box
+/// of its first corner, is never used).
+fn band_box(band: &Polygon<f64>) -> Rect<f64> {
+    let c = band.exterior().0[0];
+    geo::BoundingRect::bounding_rect(band).unwrap_or(Rect::new(c, c))
 }
 
 fn boxes_meet(a: &Rect<f64>, b: &Rect<f64>) -> bool {
