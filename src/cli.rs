@@ -370,13 +370,7 @@ fn write_site_json(
     findings: &[Finding],
     indent: usize,
 ) -> std::io::Result<()> {
-    let c = Counts::of(findings);
-    let head = json!({
-        "file": file,
-        "name": site.name,
-        "passes": c.violation == 0,
-        "counts": { "violation": c.violation, "warning": c.warning, "info": c.info },
-    });
+    let head = site_head_json(file, site, findings);
     let text = serde_json::to_string_pretty(&head).map_err(std::io::Error::other)?;
     let pad = " ".repeat(indent);
     let head = text
@@ -396,13 +390,24 @@ fn write_site_json(
 
 /// One checked site as the JSON object of cli.md.
 pub fn site_json(file: &str, site: &Site, findings: &[Finding]) -> Value {
+    let mut v = site_head_json(file, site, findings);
+    if let Some(map) = v.as_object_mut() {
+        map.insert(
+            "findings".to_owned(),
+            findings.iter().map(finding_json).collect(),
+        );
+    }
+    v
+}
+
+/// Everything of [`site_json`] but its findings, in the same order.
+fn site_head_json(file: &str, site: &Site, findings: &[Finding]) -> Value {
     let c = Counts::of(findings);
     json!({
         "file": file,
         "name": site.name,
         "passes": c.violation == 0,
         "counts": { "violation": c.violation, "warning": c.warning, "info": c.info },
-        "findings": findings.iter().map(finding_json).collect::<Vec<_>>(),
     })
 }
 
@@ -496,27 +501,25 @@ pub fn site_text(
     // Grouped by floor (site-wide first), keeping the order within each group.
     let mut ordered: Vec<&Finding> = findings.iter().collect();
     ordered.sort_by_key(|f| f.floor_index);
-    {
-        for f in ordered {
-            let group = f.floor_index;
-            if current != Some(group) {
-                current = Some(group);
-                let heading = match group {
-                    None => (if zh { "整个场所" } else { "Whole site" }).to_owned(),
-                    Some(i) => {
-                        let fl = &site.floors[i];
-                        if fl.name.is_empty() {
-                            fl.id.clone()
-                        } else {
-                            format!("{} ({})", fl.name, fl.id)
-                        }
+    for f in ordered {
+        let group = f.floor_index;
+        if current != Some(group) {
+            current = Some(group);
+            let heading = match group {
+                None => (if zh { "整个场所" } else { "Whole site" }).to_owned(),
+                Some(i) => {
+                    let fl = &site.floors[i];
+                    if fl.name.is_empty() {
+                        fl.id.clone()
+                    } else {
+                        format!("{} ({})", fl.name, fl.id)
                     }
-                };
-                out.push_str(&format!("  {}\n", terminal_safe(&heading)));
-            }
-            out.push_str(&finding_line_styled(f, lang, &style));
-            out.push('\n');
+                }
+            };
+            out.push_str(&format!("  {}\n", terminal_safe(&heading)));
         }
+        out.push_str(&finding_line_styled(f, lang, &style));
+        out.push('\n');
     }
     let c = Counts::of(findings);
     let verdict = match (c.violation == 0, zh) {

@@ -446,17 +446,15 @@ pub fn floor_svg(
             );
             y += 17.0;
         }
-        {
-            for line in article_lines {
-                let _ = write!(
-                    list,
-                    r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#666">{}</text>"##,
-                    list_x + 24.0,
-                    y + 11.0,
-                    esc(&line)
-                );
-                y += 14.0;
-            }
+        for line in article_lines {
+            let _ = write!(
+                list,
+                r##"<text x="{:.1}" y="{:.1}" font-size="11" fill="#666">{}</text>"##,
+                list_x + 24.0,
+                y + 11.0,
+                esc(&line)
+            );
+            y += 14.0;
         }
         y += 8.0;
     }
