@@ -11,6 +11,7 @@ pub mod checker;
 pub mod cli;
 pub mod geometry;
 pub mod i18n;
+pub mod import;
 pub mod model;
 pub mod render;
 pub mod report;

@@ -10,6 +10,8 @@ use crate::i18n::Lang;
 use crate::model::{self, Site};
 use crate::rules::{check_site, Finding, Severity};
 
+mod import;
+
 /// Exit status: nothing reached `--fail-on`.
 pub const EXIT_OK: i32 = 0;
 /// Exit status: a finding reached `--fail-on`.
@@ -42,6 +44,8 @@ pub enum Command {
     Render(RenderArgs),
     /// Write a self-contained HTML compliance report.
     Report(ReportArgs),
+    /// Import a DWG or DXF plan as a floor (walls, doors, windows, rooms to review).
+    Import(Box<import::ImportArgs>),
 }
 
 /// Arguments of `sightline report`.
@@ -612,6 +616,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Check(args)) => run_check(&args, &mut stdout, &mut stderr),
         Some(Command::Render(args)) => run_render(&args, &mut stderr),
         Some(Command::Report(args)) => run_report(&args, &mut stderr),
+        Some(Command::Import(args)) => import::run_import(&args, &mut stdout, &mut stderr),
         None => open_editor(cli.site, &mut stderr),
     }
 }

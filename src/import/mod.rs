@@ -1,0 +1,1012 @@
+//! Importing a CAD plan (shared/spec/import.md): a DWG or DXF drawing becomes an ordinary
+//! floor — walls, openings and spaces — with the drawing itself as the floor's underlay.
+//!
+//! The work is in two steps so that the editor's dialog can show what it found and let the
+//! user change it before anything is built:
+//! - [`scan`] reads the file, assigns layer roles, finds the separate drawings of model
+//!   space and weighs the units evidence;
+//! - [`build`] turns the chosen drawing into a [`Floor`].
+//!
+//! One file per step of the algorithm: [`cad`] (the reader, behind one module), [`roles`],
+//! [`units`], [`walls`], [`spaces`], [`kinds`], [`underlay`].
+
+pub mod cad;
+pub mod geom;
+pub mod kinds;
+pub mod roles;
+pub mod spaces;
+pub mod underlay;
+pub mod units;
+pub mod walls;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::geometry::index::BoxIndex;
+use crate::model::{Floor, Opening, OpeningKind, Space, SpaceKind, Underlay, Wall};
+
+use cad::{Drawing, Shape};
+use geom::{bbox, dist, P};
+use roles::{Role, RoleOverrides};
+use units::{Clues, Unit, Units};
+use walls::Centre;
+
+/// What the user asked for (the command line's options, the dialog's choices).
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// `--units`; `None` decides from the evidence.
+    pub units: Option<Unit>,
+    pub roles: RoleOverrides,
+    /// A paper-space layout instead of model space.
+    pub layout: Option<String>,
+    /// Only what lies in this box (drawing units): `[x0, y0, x1, y1]`.
+    pub region: Option<[f64; 4]>,
+    /// Which of the separate drawings of model space (index into [`Scan::drawings`]);
+    /// `None` takes the one with the most wall.
+    pub drawing: Option<usize>,
+    pub no_spaces: bool,
+    pub no_underlay: bool,
+}
+
+/// Why an import failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{path}: {source}")]
+    Read {
+        path: String,
+        #[source]
+        source: cad::ReadError,
+    },
+    #[error("{path}: {why}")]
+    Unusable { path: String, why: String },
+}
+
+/// One layer as the dialog and `--list` show it.
+#[derive(Clone, Debug, Serialize)]
+pub struct LayerInfo {
+    pub name: String,
+    pub role: Role,
+    /// The user chose the role (otherwise it was guessed from the name).
+    pub chosen: bool,
+    /// Top-level entities by type.
+    pub entities: BTreeMap<String, usize>,
+    /// Pieces after expanding blocks, in the chosen drawing.
+    pub pieces: usize,
+    /// Length of its lines and arcs in the chosen drawing, metres.
+    pub length_m: f64,
+}
+
+/// One separate drawing found in model space.
+#[derive(Clone, Debug, Serialize)]
+pub struct Cluster {
+    /// Extents in drawing units: `[[x0, y0], [x1, y1]]`.
+    pub extents: [P; 2],
+    pub pieces: usize,
+    /// Length of wall lines in it, metres.
+    pub wall_length_m: f64,
+    #[serde(skip)]
+    members: Vec<usize>,
+}
+
+/// What a file holds and what the importer would do with it.
+pub struct Scan {
+    pub path: PathBuf,
+    pub sha256: String,
+    pub drawing: Drawing,
+    pub layers: Vec<LayerInfo>,
+    pub drawings: Vec<Cluster>,
+    /// Index into `drawings` of the one imported (`None` with `--region`).
+    pub chosen: Option<usize>,
+    /// Items (indices into `drawing.items`) of the drawing to import.
+    pub selected: Vec<usize>,
+    pub units: Units,
+    pub warnings: Vec<String>,
+}
+
+/// The result of an import.
+pub struct Imported {
+    pub floor: Floor,
+    pub underlay: Option<underlay::Picture>,
+    pub summary: Summary,
+}
+
+/// What `--format json` prints and the dialog reports.
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub source: Value,
+    pub units: Value,
+    pub layers: BTreeMap<String, &'static str>,
+    pub drawing: Value,
+    pub counts: Counts,
+    pub warnings: Vec<String>,
+}
+
+/// How much was imported.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Counts {
+    pub walls: usize,
+    /// Centre line of the walls the drawing draws (door gaps not included).
+    pub wall_length_m: f64,
+    /// Wall added across door gaps so that each door is an opening in a wall.
+    pub door_gap_length_m: f64,
+    pub columns: usize,
+    pub glass_walls: usize,
+    pub openings: BTreeMap<&'static str, usize>,
+    pub window_length_m: f64,
+    pub spaces: BTreeMap<String, usize>,
+    pub spaces_to_review: usize,
+}
+
+fn unusable(path: &Path, why: impl Into<String>) -> ImportError {
+    ImportError::Unusable {
+        path: path.display().to_string(),
+        why: why.into(),
+    }
+}
+
+/// Reads a drawing and works out what it holds.
+pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
+    let drawing = cad::read(path, opts.layout.as_deref()).map_err(|source| ImportError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let sha256 = {
+        use sha2::Digest;
+        let bytes = std::fs::read(path).map_err(|e| ImportError::Read {
+            path: path.display().to_string(),
+            source: e.into(),
+        })?;
+        format!("{:x}", sha2::Sha256::digest(&bytes))
+    };
+    let mut warnings = Vec::new();
+    if drawing.dropped_far > 0 {
+        warnings.push(format!(
+            "{} pieces lie beyond ±{:.0e} drawing units and were left out",
+            drawing.dropped_far,
+            cad::FAR
+        ));
+    }
+    let proxies: usize = drawing.proxies.values().sum();
+    if drawing.items.is_empty() {
+        let why = if proxies > 0 {
+            proxy_advice(&drawing)
+        } else if drawing.dropped_far > 0 {
+            format!(
+                "nothing usable: all {} pieces lie beyond ±{:.0e} drawing units",
+                drawing.dropped_far,
+                cad::FAR
+            )
+        } else {
+            "the drawing is empty: model space has no lines, arcs or text".to_string()
+        };
+        return Err(unusable(path, why));
+    }
+    // Roles: the user's, else the name's.
+    let mut roles: Vec<(Role, bool)> = drawing
+        .layers
+        .iter()
+        .map(|l| opts.roles.role_of(l))
+        .collect();
+    // Items: the chosen region, or all.
+    let all: Vec<usize> = (0..drawing.items.len())
+        .filter(|&i| roles[drawing.items[i].layer as usize].0 != Role::Exclude)
+        .collect();
+    let in_region: Vec<usize> = match opts.region {
+        Some([x0, y0, x1, y1]) => all
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let p = anchor(&drawing.items[i].shape);
+                p[0] >= x0.min(x1) && p[0] <= x0.max(x1) && p[1] >= y0.min(y1) && p[1] <= y0.max(y1)
+            })
+            .collect(),
+        None => all,
+    };
+    if in_region.is_empty() {
+        return Err(unusable(path, "nothing lies in the chosen region"));
+    }
+    // No layer called a wall: take the drawn-only layer with the most line length.
+    let has_walls = in_region
+        .iter()
+        .any(|&i| roles[drawing.items[i].layer as usize].0 == Role::Wall);
+    if !has_walls && !opts.roles.sets(Role::Wall) {
+        let mut length: BTreeMap<u32, f64> = BTreeMap::new();
+        for &i in &in_region {
+            let it = &drawing.items[i];
+            if roles[it.layer as usize].0 == Role::Other && it.insert.is_none() {
+                *length.entry(it.layer).or_default() += shape_length(&it.shape);
+            }
+        }
+        if let Some((&layer, _)) = length.iter().max_by(|a, b| a.1.total_cmp(b.1)) {
+            roles[layer as usize] = (Role::Wall, false);
+            warnings.push(format!(
+                "no layer is named as walls; layer \"{}\", which has the most lines, is taken as walls (set others with --walls)",
+                drawing.layers[layer as usize]
+            ));
+        }
+    }
+    let wall_len = |items: &[usize]| -> f64 {
+        items
+            .iter()
+            .filter(|&&i| roles[drawing.items[i].layer as usize].0 == Role::Wall)
+            .map(|&i| shape_length(&drawing.items[i].shape))
+            .sum()
+    };
+    let mut drawings = if opts.region.is_some() {
+        Vec::new()
+    } else {
+        clusters(&drawing, &in_region)
+    };
+    let provisional = Unit::from_insunits(drawing.insunits).map_or(1.0, Unit::metres);
+    for c in &mut drawings {
+        c.wall_length_m = wall_len(&c.members) * provisional;
+    }
+    let chosen = if drawings.is_empty() {
+        None
+    } else {
+        Some(
+            opts.drawing
+                .filter(|&d| d < drawings.len())
+                .unwrap_or_else(|| {
+                    (0..drawings.len())
+                        .max_by(|&a, &b| {
+                            drawings[a]
+                                .wall_length_m
+                                .total_cmp(&drawings[b].wall_length_m)
+                                .then(drawings[a].pieces.cmp(&drawings[b].pieces))
+                        })
+                        .unwrap_or(0)
+                }),
+        )
+    };
+    let selected = match chosen {
+        Some(c) => drawings[c].members.clone(),
+        None => in_region,
+    };
+    // Units from the chosen drawing.
+    let door_radii = door_arcs(&drawing, &selected, &roles)
+        .map(|a| a.radius)
+        .collect();
+    let wall_box = bbox(
+        selected
+            .iter()
+            .filter(|&&i| roles[drawing.items[i].layer as usize].0 == Role::Wall)
+            .flat_map(|&i| shape_points(&drawing.items[i].shape)),
+    );
+    let clues = Clues {
+        insunits: drawing.insunits,
+        imperial_style: matches!(drawing.lunits, 3 | 4) || matches!(drawing.dim_lunit, Some(3 | 4)),
+        door_radii,
+        building_size: wall_box.map(|[lo, hi]| (hi[0] - lo[0]).max(hi[1] - lo[1])),
+    };
+    let units = units::decide(&clues, opts.units);
+    if units.overrides_header {
+        warnings.push(format!(
+            "the header says {} but the drawing is in {} ({}); the drawing's evidence is used (override with --units)",
+            Unit::from_insunits(drawing.insunits).map_or("?", Unit::name),
+            units.unit.name(),
+            units
+                .evidence
+                .iter()
+                .filter(|e| e.what != "header")
+                .map(|e| e.seen.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        ));
+    } else if Unit::from_insunits(drawing.insunits).is_none() && opts.units.is_none() {
+        warnings.push(format!(
+            "the header gives no length unit; {} was chosen from the drawing",
+            units.unit.name()
+        ));
+    }
+    let mpu = units.metres_per_unit;
+    for c in &mut drawings {
+        c.wall_length_m = c.wall_length_m / provisional * mpu;
+    }
+    if let Some(c) = chosen {
+        let left: Vec<String> = drawings
+            .iter()
+            .enumerate()
+            .filter(|(i, d)| *i != c && (d.wall_length_m > 0.0 || d.pieces * 20 >= selected.len()))
+            .map(|(_, d)| {
+                format!(
+                    "{} pieces at ({:.0}, {:.0})–({:.0}, {:.0})",
+                    d.pieces, d.extents[0][0], d.extents[0][1], d.extents[1][0], d.extents[1][1]
+                )
+            })
+            .collect();
+        if !left.is_empty() {
+            let more = left.len().saturating_sub(5);
+            let mut left: Vec<String> = left.into_iter().take(5).collect();
+            if more > 0 {
+                left.push(format!("and {more} more (see --list)"));
+            }
+            warnings.push(format!(
+                "model space holds {} separate drawings; the one with the most wall was imported and these were left out (choose with --region): {}",
+                drawings.len(),
+                left.join("; ")
+            ));
+        }
+    }
+    if proxies > 0 {
+        warnings.push(proxy_advice(&drawing));
+    }
+    // Per-layer figures over the chosen drawing.
+    let mut pieces = vec![0usize; drawing.layers.len()];
+    let mut length = vec![0f64; drawing.layers.len()];
+    for &i in &selected {
+        let it = &drawing.items[i];
+        pieces[it.layer as usize] += 1;
+        length[it.layer as usize] += shape_length(&it.shape) * mpu;
+    }
+    let layers = drawing
+        .layers
+        .iter()
+        .enumerate()
+        .filter(|(i, name)| pieces[*i] > 0 || drawing.counts.contains_key(*name))
+        .map(|(i, name)| LayerInfo {
+            name: name.clone(),
+            role: roles[i].0,
+            chosen: roles[i].1,
+            entities: drawing.counts.get(name).cloned().unwrap_or_default(),
+            pieces: pieces[i],
+            length_m: length[i],
+        })
+        .collect();
+    Ok(Scan {
+        path: path.to_path_buf(),
+        sha256,
+        drawing,
+        layers,
+        drawings,
+        chosen,
+        selected,
+        units,
+        warnings,
+    })
+}
+
+fn proxy_advice(d: &Drawing) -> String {
+    let classes: Vec<String> = d
+        .proxies
+        .iter()
+        .map(|(k, n)| format!("{n} × {k}"))
+        .collect();
+    format!(
+        "the drawing holds architecture objects with no plain lines ({}). Export a plain drawing first: in AutoCAD Architecture use \"Export to AutoCAD\" (-AECEXPORTTOAUTOCAD); in 天正 (TArch) use 图形导出 to T3 format; then import that file",
+        classes.join(", ")
+    )
+}
+
+/// A representative point of a piece, for regions and clusters.
+fn anchor(s: &Shape) -> P {
+    match s {
+        Shape::Line(a, b) => [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0],
+        Shape::Arc(a) => a.centre,
+        Shape::Text { at, .. } => *at,
+    }
+}
+
+fn shape_points(s: &Shape) -> Vec<P> {
+    match s {
+        Shape::Line(a, b) => vec![*a, *b],
+        Shape::Arc(a) => {
+            let (p, q) = a.ends();
+            vec![p, q, a.at(a.start + a.sweep / 2.0)]
+        }
+        Shape::Text { at, .. } => vec![*at],
+    }
+}
+
+fn shape_length(s: &Shape) -> f64 {
+    match s {
+        Shape::Line(a, b) => dist(*a, *b),
+        Shape::Arc(a) => a.radius * a.sweep.abs(),
+        Shape::Text { .. } => 0.0,
+    }
+}
+
+/// The separate drawings of model space: pieces whose boxes come within 1 % of the whole
+/// drawing's size of each other belong together.
+fn clusters(d: &Drawing, all: &[usize]) -> Vec<Cluster> {
+    // Lines and arcs make the drawings; texts join the drawing they stand in.
+    let (texts, items): (Vec<usize>, Vec<usize>) = all
+        .iter()
+        .partition(|&&i| matches!(d.items[i].shape, Shape::Text { .. }));
+    let items = &items[..];
+    let boxes: Vec<[P; 2]> = items
+        .iter()
+        .map(|&i| {
+            let s = &d.items[i].shape;
+            match s {
+                Shape::Arc(a) if a.sweep.abs() >= std::f64::consts::PI => [
+                    [a.centre[0] - a.radius, a.centre[1] - a.radius],
+                    [a.centre[0] + a.radius, a.centre[1] + a.radius],
+                ],
+                _ => bbox(shape_points(s)).unwrap_or([anchor(s), anchor(s)]),
+            }
+        })
+        .collect();
+    let Some([lo, hi]) = bbox(boxes.iter().flat_map(|b| [b[0], b[1]])) else {
+        return Vec::new();
+    };
+    let gap = 0.01 * dist(lo, hi);
+    let index = BoxIndex::new(boxes.iter().map(|b| (b[0], b[1])));
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    fn find(p: &mut [usize], i: usize) -> usize {
+        let mut r = i;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut k = i;
+        while p[k] != r {
+            let n = p[k];
+            p[k] = r;
+            k = n;
+        }
+        r
+    }
+    for (k, b) in boxes.iter().enumerate() {
+        for m in index.in_box(
+            [b[0][0] - gap, b[0][1] - gap],
+            [b[1][0] + gap, b[1][1] + gap],
+        ) {
+            let (ra, rb) = (find(&mut parent, k), find(&mut parent, m));
+            if ra != rb {
+                parent[ra.max(rb)] = ra.min(rb);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for k in 0..items.len() {
+        let r = find(&mut parent, k);
+        groups.entry(r).or_default().push(k);
+    }
+    let mut out: Vec<Cluster> = groups
+        .into_values()
+        .map(|ks| {
+            let extents =
+                bbox(ks.iter().flat_map(|&k| [boxes[k][0], boxes[k][1]])).unwrap_or([lo, lo]);
+            Cluster {
+                extents,
+                pieces: ks.len(),
+                wall_length_m: 0.0,
+                members: ks.iter().map(|&k| items[k]).collect(),
+            }
+        })
+        .collect();
+    for t in texts {
+        let p = anchor(&d.items[t].shape);
+        let home = out.iter_mut().find(|c| {
+            p[0] >= c.extents[0][0] - gap
+                && p[0] <= c.extents[1][0] + gap
+                && p[1] >= c.extents[0][1] - gap
+                && p[1] <= c.extents[1][1] + gap
+        });
+        if let Some(c) = home {
+            c.members.push(t);
+            c.pieces += 1;
+        }
+    }
+    out.sort_by_key(|c| std::cmp::Reverse(c.pieces));
+    out
+}
+
+/// Arcs that look like door swings: about a quarter turn, on a layer that may hold doors
+/// or inside a door block. Their size is checked once the units are known.
+fn door_arcs<'a>(
+    d: &'a Drawing,
+    items: &'a [usize],
+    roles: &'a [(Role, bool)],
+) -> impl Iterator<Item = &'a cad::Arc> + 'a {
+    items.iter().filter_map(move |&i| {
+        let it = &d.items[i];
+        let Shape::Arc(a) = &it.shape else {
+            return None;
+        };
+        let sweep = a.sweep.abs().to_degrees();
+        let in_door_block = it
+            .insert
+            .is_some_and(|k| roles::is_door_block(&d.inserts[k as usize].block));
+        let role = roles[it.layer as usize].0;
+        let layer_ok = matches!(role, Role::Door | Role::Wall | Role::Other) || in_door_block;
+        ((60.0..=120.0).contains(&sweep) && layer_ok).then_some(a)
+    })
+}
+
+/// Builds the floor from a scan.
+pub fn build(
+    scan: &Scan,
+    opts: &Options,
+    floor_id: &str,
+    floor_name: &str,
+) -> Result<Imported, ImportError> {
+    let d = &scan.drawing;
+    let mpu = scan.units.metres_per_unit;
+    let origin = bbox(
+        scan.selected
+            .iter()
+            .flat_map(|&i| shape_points(&d.items[i].shape)),
+    )
+    .map_or([0.0, 0.0], |b| b[0]);
+    let to_m = |p: P| [(p[0] - origin[0]) * mpu, (p[1] - origin[1]) * mpu];
+    let role_of: BTreeMap<&str, Role> = scan
+        .layers
+        .iter()
+        .map(|l| (l.name.as_str(), l.role))
+        .collect();
+    let role = |layer: u32| {
+        role_of
+            .get(d.layers[layer as usize].as_str())
+            .copied()
+            .unwrap_or(Role::Other)
+    };
+    let tol = 0.02; // arcs within 2 cm
+    let mut wall_segs = Vec::new();
+    let mut column_segs = Vec::new();
+    let mut glass_segs = Vec::new();
+    let mut leaf_lines = Vec::new();
+    let mut door_swings = Vec::new();
+    let mut texts: Vec<(P, String)> = Vec::new();
+    let mut fixtures: Vec<(P, String)> = Vec::new();
+    let mut window_blocks: BTreeMap<u32, ()> = BTreeMap::new();
+    let mut drawn: Vec<(P, P)> = Vec::new();
+    for &i in &scan.selected {
+        let it = &d.items[i];
+        let r = role(it.layer);
+        let block = it.insert.map(|k| &d.inserts[k as usize]);
+        let door_block = block.is_some_and(|b| roles::is_door_block(&b.block));
+        let window_block = block.is_some_and(|b| roles::is_window_block(&b.block));
+        // Every piece but excluded ones goes into the underlay.
+        match &it.shape {
+            Shape::Line(a, b) => drawn.push((to_m(*a), to_m(*b))),
+            Shape::Arc(a) => {
+                let pts: Vec<P> = a.points(tol / mpu).into_iter().map(to_m).collect();
+                drawn.extend(pts.windows(2).map(|w| (w[0], w[1])));
+            }
+            Shape::Text { .. } => {}
+        }
+        if let Shape::Text { at, text, .. } = &it.shape {
+            if !matches!(r, Role::Ignore | Role::Exclude) {
+                texts.push((to_m(*at), text.clone()));
+            }
+            continue;
+        }
+        if window_block {
+            if let Some(k) = it.insert {
+                window_blocks.insert(k, ());
+            }
+            continue;
+        }
+        // Door swings: a quarter turn of door size.
+        if let Shape::Arc(a) = &it.shape {
+            let sweep = a.sweep.abs().to_degrees();
+            let radius = a.radius * mpu;
+            let may_be_door = door_block || matches!(r, Role::Door | Role::Wall | Role::Other);
+            if may_be_door && (60.0..=120.0).contains(&sweep) && (0.5..=1.6).contains(&radius) {
+                let (p, q) = a.ends();
+                door_swings.push((to_m(a.centre), to_m(p), to_m(q), radius));
+                continue;
+            }
+        }
+        if door_block || r == Role::Door {
+            if let Shape::Line(a, b) = &it.shape {
+                leaf_lines.push((to_m(*a), to_m(*b)));
+            }
+            continue;
+        }
+        let target = match r {
+            Role::Wall => &mut wall_segs,
+            Role::Column => &mut column_segs,
+            Role::Glass | Role::Window => &mut glass_segs,
+            _ => continue,
+        };
+        match &it.shape {
+            Shape::Line(a, b) => target.push((to_m(*a), to_m(*b))),
+            Shape::Arc(a) => {
+                let pts: Vec<P> = a.points(tol / mpu).into_iter().map(to_m).collect();
+                target.extend(pts.windows(2).map(|w| (w[0], w[1])));
+            }
+            Shape::Text { .. } => {}
+        }
+    }
+    for ins in &d.inserts {
+        if kinds::from_fixture(&ins.block).is_some() {
+            fixtures.push((to_m(ins.at), ins.block.clone()));
+        }
+    }
+    let mut warnings = scan.warnings.clone();
+    // Walls.
+    let (paired, rest) = walls::pair_lines(&wall_segs);
+    let mut pieces = paired;
+    pieces.extend(
+        rest.iter()
+            .filter(|(a, b)| dist(*a, *b) >= walls::MAX_THICKNESS + 0.05)
+            .map(|&(a, b)| Centre { a, b, t: 0.1 }),
+    );
+    let mut plain = walls::merge(pieces);
+    // Glass: walls that carry a window along their whole length.
+    let (gpaired, grest) = walls::pair_lines(&glass_segs);
+    let mut gpieces = gpaired;
+    gpieces.extend(
+        grest
+            .iter()
+            .filter(|(a, b)| dist(*a, *b) >= 0.3)
+            .map(|&(a, b)| Centre { a, b, t: 0.05 }),
+    );
+    for &k in window_blocks.keys() {
+        let ins = &d.inserts[k as usize];
+        if let Some([lo, hi]) = ins.local_box {
+            let c = [
+                ins.transform.apply(lo),
+                ins.transform.apply([hi[0], lo[1]]),
+                ins.transform.apply(hi),
+                ins.transform.apply([lo[0], hi[1]]),
+            ];
+            let c = c.map(to_m);
+            let (w, h) = (dist(c[0], c[1]), dist(c[1], c[2]));
+            let mid = |a: P, b: P| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+            let (a, b, t) = if w >= h {
+                (mid(c[0], c[3]), mid(c[1], c[2]), h)
+            } else {
+                (mid(c[0], c[1]), mid(c[3], c[2]), w)
+            };
+            if dist(a, b) >= 0.2 {
+                gpieces.push(Centre {
+                    a,
+                    b,
+                    t: t.clamp(0.05, walls::MAX_THICKNESS),
+                });
+            }
+        }
+    }
+    let glass = walls::merge(gpieces);
+    let plain_count = plain.len();
+    plain.extend(glass);
+    // Doors: each swing lies on a wall; its gap is closed with wall.
+    let index = BoxIndex::new(plain.iter().map(|c| {
+        let [lo, hi] = bbox([c.a, c.b]).unwrap_or([c.a, c.a]);
+        (lo, hi)
+    }));
+    let mut doors: Vec<(P, P)> = Vec::new();
+    let mut fillers = Vec::new();
+    let mut glass_fillers = Vec::new();
+    let mut leaves: Vec<(P, P, f64)> = Vec::new();
+    for &(hinge, p, q, radius) in &door_swings {
+        let fit_p = walls::wall_along(&plain, &index, hinge, p);
+        let fit_q = walls::wall_along(&plain, &index, hinge, q);
+        let leaf_at = |e: P| {
+            leaf_lines.iter().any(|&(a, b)| {
+                (dist(a, hinge) < 0.05 * radius.max(1.0) && dist(b, e) < 0.05)
+                    || (dist(b, hinge) < 0.05 * radius.max(1.0) && dist(a, e) < 0.05)
+            })
+        };
+        // The gap is where a wall runs along hinge→end but leaves it open; the other end is
+        // where the leaf stands open (drawn as a line, or as a thin rectangle).
+        let open_p = fit_p.is_none_or(|f| f.covered > 0.5);
+        let open_q = fit_q.is_none_or(|f| f.covered > 0.5);
+        let (closed, open, fit) = match (fit_p, fit_q) {
+            (Some(f), _) if !open_p && (open_q || leaf_at(q)) => (p, q, Some(f)),
+            (_, Some(f)) if !open_q && (open_p || leaf_at(p)) => (q, p, Some(f)),
+            (Some(fp), Some(fq)) => {
+                if fp.covered <= fq.covered {
+                    (p, q, Some(fp))
+                } else {
+                    (q, p, Some(fq))
+                }
+            }
+            (Some(f), None) => (p, q, Some(f)),
+            (None, Some(f)) => (q, p, Some(f)),
+            (None, None) if leaf_at(p) => (q, p, None),
+            (None, None) => (p, q, None),
+        };
+        leaves.push((hinge, open, radius));
+        match fit {
+            Some(f) => {
+                doors.push((f.a, f.b));
+                let filler = Centre {
+                    a: f.a,
+                    b: f.b,
+                    t: plain[f.wall].t,
+                };
+                if f.wall < plain_count {
+                    fillers.push(filler);
+                } else {
+                    glass_fillers.push(filler);
+                }
+            }
+            None => {
+                doors.push((hinge, closed));
+                fillers.push(Centre {
+                    a: hinge,
+                    b: closed,
+                    t: 0.1,
+                });
+            }
+        }
+    }
+    // A leaf drawn as a thin rectangle was paired like a wall: it is the door, not a wall.
+    let is_leaf = |c: &Centre| {
+        leaves.iter().any(|&(hinge, open, r)| {
+            let near = |p: P| geom::point_segment_distance(p, hinge, open) <= 0.08;
+            near(c.a) && near(c.b) && c.length() <= r + 0.1 && c.t <= 0.12
+        })
+    };
+    let fillers_all: Vec<Centre> = fillers.iter().chain(&glass_fillers).copied().collect();
+    let gap_length: f64 = fillers_all.iter().map(Centre::length).sum();
+    let mut glass = plain.split_off(plain_count);
+    plain.retain(|c| !is_leaf(c));
+    plain.extend(fillers);
+    let plain = walls::merge(plain);
+    glass.extend(glass_fillers);
+    let glass = walls::merge(glass);
+    // Columns: each connected group of lines becomes one closed wall around it.
+    let columns = column_outlines(&column_segs);
+    // Corners and T-junctions closed across walls and glass alike.
+    let mut all: Vec<Centre> = plain.iter().chain(glass.iter()).copied().collect();
+    walls::join_ends(&mut all);
+    let (plain, glass) = all.split_at(plain.len());
+    let mut floor = Floor {
+        id: floor_id.to_string(),
+        name: floor_name.to_string(),
+        underlay: None,
+        walls: Vec::new(),
+        openings: Vec::new(),
+        spaces: Vec::new(),
+        devices: Vec::new(),
+        signs: Vec::new(),
+        zones: Vec::new(),
+        extra: Default::default(),
+    };
+    let r3 = |x: f64| (x * 1000.0).round() / 1000.0;
+    let pt = |p: P| [r3(p[0]), r3(p[1])];
+    let mut counts = Counts::default();
+    for c in plain {
+        floor.walls.push(Wall {
+            id: format!("w{}", floor.walls.len() + 1),
+            points: vec![pt(c.a), pt(c.b)],
+            thickness: r3(c.t.max(0.01)),
+            extra: Default::default(),
+        });
+        counts.wall_length_m += c.length();
+    }
+    // The drawing's own wall lines; the door gaps closed with wall are counted apart.
+    counts.wall_length_m -= gap_length.min(counts.wall_length_m);
+    counts.door_gap_length_m = r3(gap_length);
+    // Walls the drawing draws: not those made only to close a free-standing door's gap.
+    let filler_segs: Vec<(P, P)> = fillers_all.iter().map(|f| (f.a, f.b)).collect();
+    counts.walls = plain
+        .iter()
+        .filter(|c| {
+            let drawn: f64 = walls::less_openings(c, &filler_segs)
+                .iter()
+                .map(|&(a, b)| dist(a, b))
+                .sum();
+            // Slivers left between stacked wall pairs stay (they close corners) but are not
+            // counted as walls of their own.
+            drawn > 0.05 && c.length() >= 0.15
+        })
+        .count();
+    for outline in &columns {
+        floor.walls.push(Wall {
+            id: format!("col{}", counts.columns + 1),
+            points: outline.iter().map(|&p| pt(p)).collect(),
+            thickness: 0.05,
+            extra: Default::default(),
+        });
+        counts.columns += 1;
+    }
+    let mut windows = 0;
+    for c in glass {
+        let id = format!("g{}", counts.glass_walls + 1);
+        floor.walls.push(Wall {
+            id,
+            points: vec![pt(c.a), pt(c.b)],
+            thickness: r3(c.t.max(0.01)),
+            extra: Default::default(),
+        });
+        for (a, b) in walls::less_openings(c, &doors) {
+            floor.openings.push(Opening {
+                id: format!("win{}", windows + 1),
+                kind: OpeningKind::Window,
+                a: pt(a),
+                b: pt(b),
+                obscured: false,
+                extra: Default::default(),
+            });
+            windows += 1;
+            counts.window_length_m += dist(a, b);
+        }
+        counts.glass_walls += 1;
+    }
+    for (k, &(a, b)) in doors.iter().enumerate() {
+        floor.openings.push(Opening {
+            id: format!("d{}", k + 1),
+            kind: OpeningKind::Door,
+            a: pt(a),
+            b: pt(b),
+            obscured: false,
+            extra: Default::default(),
+        });
+    }
+    counts.openings.insert("door", doors.len());
+    counts.openings.insert("window", windows);
+    if floor.walls.is_empty() {
+        let why = if d.proxies.is_empty() {
+            "no walls found: no layer holds wall lines (name them with --walls)".to_string()
+        } else {
+            proxy_advice(d)
+        };
+        return Err(unusable(&scan.path, why));
+    }
+    // Spaces.
+    if !opts.no_spaces {
+        let every: Vec<Centre> = plain
+            .iter()
+            .chain(glass.iter())
+            .copied()
+            .chain(columns.iter().flat_map(|o| {
+                o.windows(2).map(|w| Centre {
+                    a: w[0],
+                    b: w[1],
+                    t: 0.05,
+                })
+            }))
+            .collect();
+        let mut points: Vec<P> = texts.iter().map(|t| t.0).collect();
+        points.extend(fixtures.iter().map(|f| f.0));
+        for face in spaces::faces(&every, &points) {
+            let names: Vec<&str> = face
+                .inside
+                .iter()
+                .filter(|&&k| k < texts.len())
+                .map(|&k| texts[k].1.as_str())
+                .collect();
+            let named = names.iter().find(|n| kinds::from_name(n).is_some());
+            let kind = named
+                .and_then(|n| kinds::from_name(n))
+                .or_else(|| {
+                    face.inside
+                        .iter()
+                        .filter(|&&k| k >= texts.len())
+                        .find_map(|&k| kinds::from_fixture(&fixtures[k - texts.len()].1))
+                })
+                .unwrap_or(SpaceKind::Public);
+            let name = named
+                .or(names.first())
+                .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+                .map(|n| n.chars().take(60).collect::<String>())
+                .unwrap_or_default();
+            *counts
+                .spaces
+                .entry(
+                    serde_json::to_value(kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_string))
+                        .unwrap_or_default(),
+                )
+                .or_default() += 1;
+            floor.spaces.push(Space {
+                id: format!("s{}", floor.spaces.len() + 1),
+                name,
+                kind,
+                polygon: face.polygon.iter().map(|&p| pt(p)).collect(),
+                review: true,
+                extra: Default::default(),
+            });
+        }
+        counts.spaces_to_review = floor.spaces.len();
+    }
+    // The underlay.
+    let picture = if opts.no_underlay {
+        None
+    } else {
+        underlay::draw(&drawn)
+    };
+    if let Some(p) = &picture {
+        floor.underlay = Some(Underlay {
+            image: String::new(),
+            origin: pt(p.origin),
+            metres_per_pixel: p.metres_per_pixel,
+            opacity: 0.5,
+            extra: Default::default(),
+        });
+    }
+    if doors.is_empty() {
+        warnings.push("no doors found: no door swings or door blocks of door size".into());
+    }
+    counts.wall_length_m = r3(counts.wall_length_m);
+    counts.window_length_m = r3(counts.window_length_m);
+    let layers: BTreeMap<String, &'static str> = scan
+        .layers
+        .iter()
+        .map(|l| (l.name.clone(), l.role.name()))
+        .collect();
+    let source = json!({
+        "path": scan.path.display().to_string(),
+        "format": d.format.name(),
+        "version": d.version,
+        "sha256": scan.sha256,
+    });
+    floor.extra.insert(
+        "import".into(),
+        json!({
+            "file": scan.path.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default(),
+            "sha256": scan.sha256,
+            "format": d.format.name(),
+            "units": scan.units.unit.name(),
+            "metres_per_unit": scan.units.metres_per_unit,
+            "layers": layers,
+            "drawing_origin": origin,
+        }),
+    );
+    let drawing = match (&opts.layout, opts.region, scan.chosen) {
+        (_, Some(r), _) => json!({ "region": r }),
+        (layout, None, Some(c)) => json!({
+            "layout": layout.clone().unwrap_or_else(|| "Model".into()),
+            "extents": scan.drawings[c].extents,
+            "of": scan.drawings.len(),
+        }),
+        (layout, None, None) => {
+            json!({ "layout": layout.clone().unwrap_or_else(|| "Model".into()) })
+        }
+    };
+    let summary = Summary {
+        source,
+        units: serde_json::to_value(&scan.units).unwrap_or(Value::Null),
+        layers,
+        drawing,
+        counts,
+        warnings,
+    };
+    Ok(Imported {
+        floor,
+        underlay: picture,
+        summary,
+    })
+}
+
+/// Each connected group of column lines as one closed outline (its convex hull).
+fn column_outlines(segs: &[(P, P)]) -> Vec<Vec<P>> {
+    use geo::ConvexHull;
+    if segs.is_empty() {
+        return Vec::new();
+    }
+    let eps = 0.01;
+    let index = BoxIndex::new(segs.iter().map(|&(a, b)| {
+        let [lo, hi] = bbox([a, b]).unwrap_or([a, a]);
+        ([lo[0] - eps, lo[1] - eps], [hi[0] + eps, hi[1] + eps])
+    }));
+    let mut group = vec![usize::MAX; segs.len()];
+    let mut out = Vec::new();
+    for s in 0..segs.len() {
+        if group[s] != usize::MAX {
+            continue;
+        }
+        let g = out.len();
+        let mut stack = vec![s];
+        let mut pts = Vec::new();
+        group[s] = g;
+        while let Some(k) = stack.pop() {
+            let (a, b) = segs[k];
+            pts.push(geo::Coord { x: a[0], y: a[1] });
+            pts.push(geo::Coord { x: b[0], y: b[1] });
+            let [lo, hi] = bbox([a, b]).unwrap_or([a, a]);
+            for m in index.in_box(lo, hi) {
+                if group[m] == usize::MAX {
+                    group[m] = g;
+                    stack.push(m);
+                }
+            }
+        }
+        let hull = geo::MultiPoint::from(pts.into_iter().map(geo::Point::from).collect::<Vec<_>>())
+            .convex_hull();
+        let ring: Vec<P> = hull.exterior().0.iter().map(|c| [c.x, c.y]).collect();
+        out.push(ring);
+    }
+    out.retain(|r| r.len() >= 4);
+    out
+}
