@@ -625,3 +625,53 @@ fn the_site_panel_sets_the_venue_and_assessment_and_devices_their_consent() {
     h.run();
     assert!(h.query_by_label("A6-CONSENT").is_none());
 }
+
+/// File → Import plan… on a real DXF: the window shows the layers with their roles, imports
+/// into the current floor as one undo step, and the guessed rooms wait for review.
+#[test]
+fn importing_a_plan_is_one_undo_step_and_lists_rooms_to_review() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let plan = dir.path().join("barcelona.dxf");
+    std::fs::copy(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/cad/barcelona_pavilion_plan.dxf"),
+        &plan,
+    )
+    .expect("copy the shared plan");
+    let mut h = harness(App::new(Some(plan)));
+    assert!(h.state().import_dialog.is_some());
+    h.get_by_label("Import plan (DWG / DXF)");
+    h.get_by_label("Crystal");
+    let scan = h
+        .state()
+        .import_dialog
+        .as_ref()
+        .and_then(|d| d.scan.as_ref())
+        .expect("scanned");
+    let crystal = scan
+        .layers
+        .iter()
+        .find(|l| l.name == "Crystal")
+        .expect("layer");
+    assert_eq!(crystal.role, sightline::import::roles::Role::Glass);
+    h.get_by_label("Import into the current floor").click();
+    h.run();
+    assert!(h.state().import_dialog.is_none());
+    let floor = &h.state().doc.as_ref().expect("doc").site.floors[0];
+    assert!(floor.walls.len() > 50, "{} walls", floor.walls.len());
+    assert_eq!(
+        floor
+            .openings
+            .iter()
+            .filter(|o| o.kind == sightline::model::OpeningKind::Door)
+            .count(),
+        8
+    );
+    assert!(!floor.spaces.is_empty() && floor.spaces.iter().all(|s| s.review));
+    assert!(floor.underlay.is_some());
+    assert!(h.query_all_by_label_contains("PLAN-REVIEW").count() >= floor.spaces.len());
+    assert!(dir.path().join("barcelona.F1.plan.png").exists());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let floor = &h.state().doc.as_ref().expect("doc").site.floors[0];
+    assert!(floor.walls.is_empty() && floor.spaces.is_empty() && floor.underlay.is_none());
+}

@@ -34,6 +34,8 @@ pub enum UiCommand {
     /// Import a PNG/JPEG as the current floor's underlay (asks for a file).
     ImportUnderlay,
     ImportUnderlayFrom(PathBuf),
+    /// Open the Import plan window (DWG/DXF), on this file if given.
+    ImportPlan(Option<PathBuf>),
     RemoveUnderlay,
     /// Calibrate the underlay with the two points clicked and the distance typed.
     FinishCalibration,
@@ -246,6 +248,7 @@ impl App {
                 }
             }
             UiCommand::ImportUnderlayFrom(p) => self.import_underlay(&p),
+            UiCommand::ImportPlan(p) => self.open_import_dialog(p),
             UiCommand::RemoveUnderlay => self.remove_underlay(),
             UiCommand::FinishCalibration => self.finish_calibration(),
             UiCommand::Quit => {
@@ -511,6 +514,14 @@ impl App {
                 ui.separator();
                 self.item(
                     ui,
+                    labels::IMPORT_PLAN,
+                    "",
+                    true,
+                    UiCommand::ImportPlan(None),
+                );
+                ui.separator();
+                self.item(
+                    ui,
                     labels::EXPORT_FLOOR,
                     "Ctrl+E",
                     has_doc,
@@ -685,6 +696,7 @@ impl App {
 
     /// The questions (unsaved changes, delete floor, recovery), Help and calibration windows.
     pub(crate) fn dialogs(&mut self, ctx: &egui::Context) {
+        self.import_dialog_ui(ctx);
         if let Some(prompt) = self.prompt.clone() {
             let modal = egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
                 ui.set_max_width(420.0);

@@ -33,6 +33,8 @@ labels! {
     NONE_YET = "(none yet)", "（暂无）";
     SAVE = "Save", "保存";
     SAVE_AS = "Save As…", "另存为…";
+    IMPORT_PLAN = "Import plan (DWG/DXF)…", "导入图纸（DWG/DXF）…";
+    NOTHING_TO_IMPORT = "Read a DWG or DXF file first.", "请先读取 DWG 或 DXF 文件。";
     SAVED = "Saved", "已保存";
     SITE_FILES = "Sightline site", "Sightline 场所文件";
     EXPORT_FLOOR = "Export image of floor…", "导出本层图片…";

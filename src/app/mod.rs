@@ -17,6 +17,7 @@ pub mod export;
 pub mod files;
 pub mod findings;
 pub mod floors;
+pub mod import_plan;
 pub mod labels;
 pub mod properties;
 pub mod tools;
@@ -136,6 +137,8 @@ pub struct App {
     /// (so the canvas, which meets them every frame, does not bring them back).
     pub(crate) underlay_warnings: Vec<(UnderlayWarning, bool)>,
     shown_title: Option<String>,
+    /// File → Import plan…, while open.
+    pub import_dialog: Option<import_plan::ImportDialog>,
 }
 
 const LANG_KEY: &str = "sightline.lang";
@@ -165,6 +168,7 @@ impl App {
             discard_ok: false,
             allow_close: false,
             show_help: false,
+            import_dialog: None,
             recent: Vec::new(),
             recovery: files::Recovery::default(),
             clipboard: Vec::new(),
@@ -174,7 +178,17 @@ impl App {
             underlay_warnings: Vec::new(),
             shown_title: None,
         };
+        let is_plan = |p: &PathBuf| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("dwg") || e.eq_ignore_ascii_case("dxf"))
+        };
         match path {
+            // `sightline plan.dwg` opens a new site with the Import plan window on the drawing.
+            Some(p) if is_plan(&p) => {
+                app.doc = Some(Document::new(crate::model::Site::new(""), None));
+                app.commands.push(UiCommand::ImportPlan(Some(p)));
+            }
             Some(p) => app.commands.push(UiCommand::OpenPath(p)),
             None => app.doc = Some(Document::new(crate::model::Site::new(""), None)),
         }

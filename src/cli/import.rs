@@ -164,7 +164,7 @@ pub fn run_import(args: &ImportArgs, stdout: &mut dyn Write, stderr: &mut dyn Wr
         summary,
     } = imported;
     if let (Some(picture), Some(u)) = (&underlay, floor.underlay.as_mut()) {
-        let image = underlay_name(&target, &floor_id);
+        let image = import::underlay::file_name(&target, &floor_id);
         let path = target
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -226,29 +226,6 @@ fn stem(plan: &Path) -> String {
     plan.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Imported plan".into())
-}
-
-/// `hotel.site.json` + `F2` → `hotel.F2.plan.png`, beside the site.
-pub fn underlay_name(site: &Path, floor_id: &str) -> String {
-    let name = site
-        .file_name()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let base = name
-        .strip_suffix(".site.json")
-        .or_else(|| name.strip_suffix(".json"))
-        .unwrap_or(&name);
-    let safe: String = floor_id
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("{base}.{safe}.plan.png")
 }
 
 fn list(scan: &Scan, args: &ImportArgs, stdout: &mut dyn Write) -> i32 {

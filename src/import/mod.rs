@@ -304,7 +304,7 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
     }
     let mpu = units.metres_per_unit;
     for c in &mut drawings {
-        c.wall_length_m = c.wall_length_m / provisional * mpu;
+        c.wall_length_m = (c.wall_length_m / provisional * mpu).max(0.0) + 0.0;
     }
     if let Some(c) = chosen {
         let left: Vec<String> = drawings

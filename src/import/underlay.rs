@@ -68,3 +68,31 @@ pub fn draw(lines: &[(P, P)]) -> Option<Picture> {
         height,
     })
 }
+
+/// The underlay's file name beside the site: `hotel.site.json` + `F2` → `hotel.F2.plan.png`.
+///
+/// ```
+/// use sightline::import::underlay::file_name;
+/// assert_eq!(file_name(std::path::Path::new("/x/hotel.site.json"), "F 2"), "hotel.F_2.plan.png");
+/// ```
+pub fn file_name(site: &std::path::Path, floor_id: &str) -> String {
+    let name = site
+        .file_name()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let base = name
+        .strip_suffix(".site.json")
+        .or_else(|| name.strip_suffix(".json"))
+        .unwrap_or(&name);
+    let safe: String = floor_id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("{base}.{safe}.plan.png")
+}
