@@ -36,6 +36,21 @@ fn main() {
         measure(name, &["report", &site, "-o", &out(d, "huge.html")]);
     }
 
+    // A mall level as CAD: 7,396 rooms, ~288k entities, ~26 MB of DXF.
+    let dxf = d.join("large.dxf");
+    std::fs::write(&dxf, sightline::synthetic::large_dxf(86, 86, 26)).expect("write");
+    let entities = std::fs::read_to_string(&dxf).map_or(0, |t| t.matches("\n  0\n").count());
+    let mb = std::fs::metadata(&dxf).map_or(0, |m| m.len()) / (1024 * 1024);
+    let dxf = dxf.to_string_lossy().into_owned();
+    measure(
+        &format!("import: {entities} entities, {mb} MB DXF"),
+        &["import", &dxf, "-o", &out(d, "large.site.json")],
+    );
+    measure(
+        &format!("import --list: {entities} entities"),
+        &["import", "--list", &dxf],
+    );
+
     let office = sample("office");
     let with_underlay = |image: &str| -> String {
         let mut v = office.clone();

@@ -183,3 +183,69 @@ pub fn many_private_spaces(n: usize) -> Value {
     json!({ "format": "sightline-site", "version": 1, "name": "Toilets", "filed_with_police": true,
             "floors": [{ "id": "F1", "spaces": spaces, "devices": devices }] })
 }
+
+/// A large ASCII DXF floor in millimetres for the import benchmark: `nx × ny` rooms of
+/// 4 × 5 m with double-line walls on `A-WALL`, a door swing and leaf on `A-DOOR` in each,
+/// a room name on `A-ANNO` and furniture on `A-FURN` (`furniture` lines a room).
+/// About `nx · ny · (37 + furniture)` entities.
+pub fn large_dxf(nx: usize, ny: usize, furniture: usize) -> String {
+    use std::fmt::Write;
+    let mut s = String::with_capacity(nx * ny * (37 + furniture) * 120);
+    s.push_str("  0\nSECTION\n  2\nHEADER\n  9\n$ACADVER\n  1\nAC1021\n  9\n$INSUNITS\n 70\n4\n  0\nENDSEC\n  0\nSECTION\n  2\nENTITIES\n");
+    let line = |s: &mut String, layer: &str, a: [f64; 2], b: [f64; 2]| {
+        let _ = write!(
+            s,
+            "  0\nLINE\n  8\n{layer}\n 10\n{}\n 20\n{}\n 30\n0\n 11\n{}\n 21\n{}\n 31\n0\n",
+            a[0], a[1], b[0], b[1]
+        );
+    };
+    let t = 100.0; // half of a 200 mm wall
+    for j in 0..ny {
+        for i in 0..nx {
+            let (x0, y0) = (i as f64 * 4000.0, j as f64 * 5000.0);
+            let (x1, y1) = (x0 + 4000.0, y0 + 5000.0);
+            // Bottom wall with a door gap from x0+1000 to x0+1900, faces and caps.
+            for (a, b) in [(x0, x0 + 1000.0), (x0 + 1900.0, x1)] {
+                line(&mut s, "A-WALL", [a, y0 - t], [b, y0 - t]);
+                line(&mut s, "A-WALL", [a, y0 + t], [b, y0 + t]);
+                line(&mut s, "A-WALL", [a, y0 - t], [a, y0 + t]);
+                line(&mut s, "A-WALL", [b, y0 - t], [b, y0 + t]);
+            }
+            // Left wall, and the right and top walls of the last column and row.
+            line(&mut s, "A-WALL", [x0 - t, y0], [x0 - t, y1]);
+            line(&mut s, "A-WALL", [x0 + t, y0], [x0 + t, y1]);
+            if i + 1 == nx {
+                line(&mut s, "A-WALL", [x1 - t, y0], [x1 - t, y1]);
+                line(&mut s, "A-WALL", [x1 + t, y0], [x1 + t, y1]);
+            }
+            if j + 1 == ny {
+                line(&mut s, "A-WALL", [x0, y1 - t], [x1, y1 - t]);
+                line(&mut s, "A-WALL", [x0, y1 + t], [x1, y1 + t]);
+            }
+            let _ = write!(
+                s,
+                "  0\nARC\n  8\nA-DOOR\n 10\n{}\n 20\n{y0}\n 30\n0\n 40\n900\n 50\n0\n 51\n90\n",
+                x0 + 1000.0
+            );
+            line(
+                &mut s,
+                "A-DOOR",
+                [x0 + 1000.0, y0],
+                [x0 + 1000.0, y0 + 900.0],
+            );
+            let _ = write!(
+                s,
+                "  0\nTEXT\n  8\nA-ANNO\n 10\n{}\n 20\n{}\n 30\n0\n 40\n300\n  1\n客房 {}\n",
+                x0 + 2000.0,
+                y0 + 2500.0,
+                j * nx + i
+            );
+            for k in 0..furniture {
+                let y = y0 + 600.0 + 3800.0 * k as f64 / furniture.max(1) as f64;
+                line(&mut s, "A-FURN", [x0 + 2500.0, y], [x0 + 3600.0, y]);
+            }
+        }
+    }
+    s.push_str("  0\nENDSEC\n  0\nEOF\n");
+    s
+}

@@ -675,11 +675,18 @@ pub fn build(
     let mut fillers = Vec::new();
     let mut glass_fillers = Vec::new();
     let mut leaves: Vec<(P, P, f64)> = Vec::new();
+    let leaf_index = BoxIndex::new(leaf_lines.iter().map(|&(a, b)| {
+        let [lo, hi] = bbox([a, b]).unwrap_or([a, a]);
+        (lo, hi)
+    }));
     for &(hinge, p, q, radius) in &door_swings {
         let fit_p = walls::wall_along(&plain, &index, hinge, p);
         let fit_q = walls::wall_along(&plain, &index, hinge, q);
         let leaf_at = |e: P| {
-            leaf_lines.iter().any(|&(a, b)| {
+            let r = 0.05 * radius.max(1.0);
+            let (lo, hi) = ([hinge[0] - r, hinge[1] - r], [hinge[0] + r, hinge[1] + r]);
+            leaf_index.in_box(lo, hi).any(|k| {
+                let (a, b) = leaf_lines[k];
                 (dist(a, hinge) < 0.05 * radius.max(1.0) && dist(b, e) < 0.05)
                     || (dist(b, hinge) < 0.05 * radius.max(1.0) && dist(a, e) < 0.05)
             })
@@ -729,8 +736,13 @@ pub fn build(
         }
     }
     // A leaf drawn as a thin rectangle was paired like a wall: it is the door, not a wall.
+    let leaves_index = BoxIndex::new(leaves.iter().map(|&(h, o, _)| {
+        let [lo, hi] = bbox([h, o]).unwrap_or([h, h]);
+        ([lo[0] - 0.1, lo[1] - 0.1], [hi[0] + 0.1, hi[1] + 0.1])
+    }));
     let is_leaf = |c: &Centre| {
-        leaves.iter().any(|&(hinge, open, r)| {
+        leaves_index.in_box(c.a, c.a).any(|k| {
+            let (hinge, open, r) = leaves[k];
             let near = |p: P| geom::point_segment_distance(p, hinge, open) <= 0.08;
             near(c.a) && near(c.b) && c.length() <= r + 0.1 && c.t <= 0.12
         })
