@@ -78,18 +78,7 @@ fn barcelona_pavilion_metres_walls_glass_and_doors() {
         .sum();
     assert!(total < 200.0, "{total} m of walls in all");
     // Every door sits on a wall.
-    for o in i
-        .floor
-        .openings
-        .iter()
-        .filter(|o| o.kind == OpeningKind::Door)
-    {
-        assert!(
-            i.floor.walls.iter().any(|w| on_wall(o.a, o.b, &w.points)),
-            "{} is on no wall",
-            o.id
-        );
-    }
+    assert_doors_on_walls(&i);
     // The underlay lies under the floor at 2 cm a pixel.
     let u = i.floor.underlay.as_ref().expect("underlay");
     assert!((u.metres_per_pixel - 0.02).abs() < 1e-9);
@@ -102,6 +91,31 @@ fn barcelona_pavilion_metres_walls_glass_and_doors() {
     assert_eq!(prov["format"], "dxf");
     assert_eq!(prov["units"], "m");
     assert_eq!(prov["sha256"].as_str().map(str::len), Some(64));
+}
+
+/// The doors of an imported floor.
+fn doors(i: &import::Imported) -> impl Iterator<Item = &sightline::model::Opening> {
+    i.floor
+        .openings
+        .iter()
+        .filter(|o| o.kind == OpeningKind::Door)
+}
+
+fn width(o: &sightline::model::Opening) -> f64 {
+    ((o.b[0] - o.a[0]).powi(2) + (o.b[1] - o.a[1]).powi(2)).sqrt()
+}
+
+/// Every door lies on a wall of the floor.
+fn assert_doors_on_walls(i: &import::Imported) {
+    for o in doors(i) {
+        assert!(
+            i.floor.walls.iter().any(|w| on_wall(o.a, o.b, &w.points)),
+            "{} {:?}–{:?} is on no wall",
+            o.id,
+            o.a,
+            o.b
+        );
+    }
 }
 
 fn on_wall(a: [f64; 2], b: [f64; 2], wall: &[[f64; 2]]) -> bool {
@@ -234,13 +248,8 @@ fn check_four_rooms(i: &import::Imported) {
         assert!(within(a.abs(), 18.24, 0.03), "{}: {a} m²", s.name);
     }
     // Doors are 0.9 m wide and lie on the corridor wall.
-    for o in i
-        .floor
-        .openings
-        .iter()
-        .filter(|o| o.kind == OpeningKind::Door)
-    {
-        let w = ((o.b[0] - o.a[0]).powi(2) + (o.b[1] - o.a[1]).powi(2)).sqrt();
+    for o in doors(i) {
+        let w = width(o);
         assert!((w - 0.9).abs() < 0.02, "door {} is {w} m", o.id);
         assert!(
             (o.a[1] - o.b[1]).abs() < 1e-6,
@@ -355,13 +364,7 @@ fn door_blocks_scaled_mirrored_and_turned_in_an_inch_drawing_labelled_mm() {
         "{:?}",
         i.summary.warnings
     );
-    let mut widths: Vec<f64> = i
-        .floor
-        .openings
-        .iter()
-        .filter(|o| o.kind == OpeningKind::Door)
-        .map(|o| ((o.b[0] - o.a[0]).powi(2) + (o.b[1] - o.a[1]).powi(2)).sqrt())
-        .collect();
+    let mut widths: Vec<f64> = doors(&i).map(width).collect();
     widths.sort_by(f64::total_cmp);
     let expected = [0.762, 0.8128, 0.9144, 0.9144, 0.9144];
     assert_eq!(widths.len(), 5, "{widths:?}");
@@ -369,20 +372,7 @@ fn door_blocks_scaled_mirrored_and_turned_in_an_inch_drawing_labelled_mm() {
         assert!((w - e).abs() < 0.01, "{widths:?}");
     }
     // Each door lies on a wall, the turned one on the diagonal wall.
-    for o in i
-        .floor
-        .openings
-        .iter()
-        .filter(|o| o.kind == OpeningKind::Door)
-    {
-        assert!(
-            i.floor.walls.iter().any(|w| on_wall(o.a, o.b, &w.points)),
-            "{} {:?}–{:?} is on no wall",
-            o.id,
-            o.a,
-            o.b
-        );
-    }
+    assert_doors_on_walls(&i);
     // --units settles it.
     let opts = Options {
         units: Some(Unit::Cm),

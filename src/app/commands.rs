@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use eframe::egui::{self, Color32, Key, KeyboardShortcut, Modifiers};
 
-use super::edit::{Edit, Item, ItemKind, ItemRef};
+use super::edit::{Edit, Item};
 use super::export::ImageScope;
 use super::labels::{self, Label};
 use super::tools::{self, Tool};
@@ -380,34 +380,24 @@ impl App {
             return;
         }
         let fi = self.floor_index();
-        let floor = &doc.site.floors[fi];
         let mut used = tools::used_ids(&doc.site);
-        let mut counts: std::collections::HashMap<ItemKind, usize> = Default::default();
-        let mut edits = Vec::new();
-        let mut selection = std::collections::BTreeSet::new();
-        for mut item in items {
-            let kind = item.kind();
-            let n = counts
-                .entry(kind)
-                .or_insert_with(|| super::edit::count(floor, kind));
-            let base = item
-                .id()
-                .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
-            let prefix = if base.is_empty() {
-                tools::id_prefix(kind)
-            } else {
-                base
-            };
-            item.set_id(tools::fresh_id(&mut used, prefix));
-            item.translate(by);
-            selection.insert(ItemRef { kind, index: *n });
-            edits.push(Edit::Insert {
-                floor: fi,
-                index: *n,
-                item: Box::new(item),
-            });
-            *n += 1;
-        }
+        let items: Vec<Item> = items
+            .into_iter()
+            .map(|mut item| {
+                let base = item
+                    .id()
+                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+                let prefix = if base.is_empty() {
+                    tools::id_prefix(item.kind())
+                } else {
+                    base
+                };
+                item.set_id(tools::fresh_id(&mut used, prefix));
+                item.translate(by);
+                item
+            })
+            .collect();
+        let (edits, selection) = super::edit::append(&doc.site.floors[fi], fi, items);
         self.apply(Edit::Batch(edits));
         self.selection = selection;
     }

@@ -170,6 +170,30 @@ pub fn count(floor: &Floor, kind: ItemKind) -> usize {
     }
 }
 
+/// The edits that add `items` after the objects of their kind on floor `fi`, and where each
+/// one lands.
+pub fn append(
+    floor: &Floor,
+    fi: usize,
+    items: impl IntoIterator<Item = Item>,
+) -> (Vec<Edit>, std::collections::BTreeSet<ItemRef>) {
+    let mut counts: std::collections::HashMap<ItemKind, usize> = Default::default();
+    let mut edits = Vec::new();
+    let mut placed = std::collections::BTreeSet::new();
+    for item in items {
+        let kind = item.kind();
+        let n = counts.entry(kind).or_insert_with(|| count(floor, kind));
+        placed.insert(ItemRef { kind, index: *n });
+        edits.push(Edit::Insert {
+            floor: fi,
+            index: *n,
+            item: Box::new(item),
+        });
+        *n += 1;
+    }
+    (edits, placed)
+}
+
 fn replace<T>(list: &mut [T], i: usize, value: T) -> Option<T> {
     list.get_mut(i).map(|slot| std::mem::replace(slot, value))
 }

@@ -222,12 +222,9 @@ impl App {
                             ui.strong(t(LABEL_DRAWINGS));
                             for (i, c) in scan.drawings.iter().enumerate().take(12) {
                                 let text = format!(
-                                    "{}. ({:.0}, {:.0})–({:.0}, {:.0}) · {} · {:.1} m",
+                                    "{}. {} · {} · {:.1} m",
                                     i + 1,
-                                    c.extents[0][0],
-                                    c.extents[0][1],
-                                    c.extents[1][0],
-                                    c.extents[1][1],
+                                    import::box_text(c.extents),
                                     c.pieces,
                                     c.wall_length_m
                                 );
@@ -236,14 +233,8 @@ impl App {
                                 }
                             }
                             if let Some(r) = dialog.options.region {
-                                ui.label(format!(
-                                    "{}: ({:.0}, {:.0})–({:.0}, {:.0})",
-                                    t(LABEL_REGION),
-                                    r[0],
-                                    r[1],
-                                    r[2],
-                                    r[3]
-                                ));
+                                let r = [[r[0], r[1]], [r[2], r[3]]];
+                                ui.label(format!("{}: {}", t(LABEL_REGION), import::box_text(r)));
                             }
                             ui.separator();
                         }
@@ -443,50 +434,33 @@ impl App {
     }
 }
 
-/// The edit that adds an imported floor's objects to an existing floor (ids made unique;
-/// the underlay only where the floor has none).
+/// The edit that adds an imported floor's objects to an existing floor (an id already used
+/// on that floor gets `-imp1`, `-imp2`…; the underlay only where the floor has none).
 fn into_floor(current: &Floor, fi: usize, imported: Floor) -> Edit {
-    let mut edits = Vec::new();
-    let taken: std::collections::BTreeSet<String> = current
-        .walls
-        .iter()
-        .map(|w| w.id.clone())
-        .chain(current.openings.iter().map(|o| o.id.clone()))
-        .chain(current.spaces.iter().map(|s| s.id.clone()))
+    let mut used: std::collections::HashSet<String> = super::edit::refs(current)
+        .filter_map(|r| super::edit::id(current, r).map(str::to_owned))
         .collect();
-    let fresh = |id: &str| {
-        if !taken.contains(id) {
-            return id.to_string();
+    let mut fresh = |mut item: Item| {
+        let id = item.id().to_string();
+        if used.contains(&id) {
+            let new = (1..)
+                .map(|n| format!("{id}-imp{n}"))
+                .find(|c| !used.contains(c))
+                .unwrap_or_default();
+            item.set_id(new);
         }
-        (1..)
-            .map(|n| format!("{id}-imp{n}"))
-            .find(|c| !taken.contains(c))
-            .unwrap_or_default()
+        used.insert(item.id().to_string());
+        item
     };
-    for (k, mut w) in imported.walls.into_iter().enumerate() {
-        w.id = fresh(&w.id);
-        edits.push(Edit::Insert {
-            floor: fi,
-            index: current.walls.len() + k,
-            item: Box::new(Item::Wall(w)),
-        });
-    }
-    for (k, mut o) in imported.openings.into_iter().enumerate() {
-        o.id = fresh(&o.id);
-        edits.push(Edit::Insert {
-            floor: fi,
-            index: current.openings.len() + k,
-            item: Box::new(Item::Opening(o)),
-        });
-    }
-    for (k, mut s) in imported.spaces.into_iter().enumerate() {
-        s.id = fresh(&s.id);
-        edits.push(Edit::Insert {
-            floor: fi,
-            index: current.spaces.len() + k,
-            item: Box::new(Item::Space(s)),
-        });
-    }
+    let items: Vec<Item> = imported
+        .walls
+        .into_iter()
+        .map(Item::Wall)
+        .chain(imported.openings.into_iter().map(Item::Opening))
+        .chain(imported.spaces.into_iter().map(Item::Space))
+        .map(&mut fresh)
+        .collect();
+    let (mut edits, _) = super::edit::append(current, fi, items);
     if current.underlay.is_none() && imported.underlay.is_some() {
         let mut fields = super::edit::FloorFields::of(current);
         fields.underlay = imported.underlay;

@@ -15,7 +15,7 @@ use std::path::Path;
 use acadrust::entities::EntityType;
 use acadrust::{CadDocument, DwgReadOptions, DwgReader, DxfReader};
 
-use super::geom::{Affine, P};
+use super::geom::{bbox, Affine, P};
 
 /// The largest CAD file we read (a 288k-entity DXF is ~45 MB).
 pub const MAX_CAD_BYTES: u64 = 512 * 1024 * 1024;
@@ -140,6 +140,8 @@ pub struct Layout {
 #[derive(Clone, Debug)]
 pub struct Drawing {
     pub format: Format,
+    /// SHA-256 of the file's bytes, in hex.
+    pub sha256: String,
     /// The AutoCAD version code, e.g. "AC1027".
     pub version: String,
     /// `$INSUNITS`.
@@ -164,10 +166,14 @@ pub struct Drawing {
 pub fn read(path: &Path, layout: Option<&str>) -> Result<Drawing, ReadError> {
     let bytes = read_capped(path)?;
     let format = sniff(&bytes).ok_or(ReadError::NotCad)?;
+    let sha256 = {
+        use sha2::Digest;
+        format!("{:x}", sha2::Sha256::digest(&bytes))
+    };
     let doc = std::panic::catch_unwind(|| parse(bytes, format))
         .map_err(|p| ReadError::Panic(panic_text(&p)))??;
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        flatten_document(&doc, format, layout)
+        flatten_document(&doc, format, layout, sha256)
     }))
     .map_err(|p| ReadError::Panic(panic_text(&p)))?
 }
@@ -240,6 +246,7 @@ fn flatten_document(
     doc: &CadDocument,
     format: Format,
     layout: Option<&str>,
+    sha256: String,
 ) -> Result<Drawing, ReadError> {
     let mut layouts = Vec::new();
     let mut layout_block = None;
@@ -285,16 +292,7 @@ fn flatten_document(
             ))
         })?,
     };
-    let mut f = Flattener {
-        doc,
-        layer_index: BTreeMap::new(),
-        layers: Vec::new(),
-        items: Vec::new(),
-        inserts: Vec::new(),
-        dropped_far: 0,
-        too_many: false,
-        boxes: BTreeMap::new(),
-    };
+    let mut f = Flattener::new(doc, BTreeMap::new());
     for l in doc.layers.iter() {
         f.layer(&l.name);
     }
@@ -326,6 +324,7 @@ fn flatten_document(
         .map(|d| d.dimlunit);
     Ok(Drawing {
         format,
+        sha256,
         version: format!("{:?}", doc.version),
         insunits: doc.header.insertion_units,
         lunits: doc.header.linear_unit_format,
@@ -399,7 +398,21 @@ fn ocs(normal: &acadrust::Vector3) -> Affine {
     }
 }
 
-impl Flattener<'_> {
+impl<'a> Flattener<'a> {
+    /// An empty flattener; `boxes` are block extents already worked out.
+    fn new(doc: &'a CadDocument, boxes: BTreeMap<String, Option<[P; 2]>>) -> Flattener<'a> {
+        Flattener {
+            doc,
+            layer_index: BTreeMap::new(),
+            layers: Vec::new(),
+            items: Vec::new(),
+            inserts: Vec::new(),
+            dropped_far: 0,
+            too_many: false,
+            boxes,
+        }
+    }
+
     fn layer(&mut self, name: &str) -> u32 {
         if let Some(&i) = self.layer_index.get(name) {
             return i;
@@ -672,7 +685,7 @@ impl Flattener<'_> {
             EntityType::Text(x) => {
                 let at = x
                     .alignment_point
-                    .filter(|_| x.horizontal_alignment_is_set())
+                    .filter(|_| aligned(x))
                     .map_or_else(|| v2(&x.insertion_point), |p| v2(&p));
                 let t = t.compose(&ocs(&x.normal));
                 self.text(&t, layer, insert, at, plain_text(&x.value), x.height)
@@ -680,8 +693,7 @@ impl Flattener<'_> {
             EntityType::MText(x) => {
                 let text =
                     acadrust::entities::mtext_format::parse_mtext(&x.value, false).to_plain_text();
-                let at = mtext_centre(x);
-                self.text(t, layer, insert, at, text, x.height)
+                self.text(t, layer, insert, v2(&x.insertion_point), text, x.height)
             }
             EntityType::AttributeEntity(a) => self.text(
                 t,
@@ -775,16 +787,7 @@ impl Flattener<'_> {
             return None;
         }
         self.boxes.insert(name.to_string(), None);
-        let mut sub = Flattener {
-            doc: self.doc,
-            layer_index: BTreeMap::new(),
-            layers: Vec::new(),
-            items: Vec::new(),
-            inserts: Vec::new(),
-            dropped_far: 0,
-            too_many: false,
-            boxes: std::mem::take(&mut self.boxes),
-        };
+        let mut sub = Flattener::new(self.doc, std::mem::take(&mut self.boxes));
         let base = self
             .doc
             .block_records
@@ -798,32 +801,15 @@ impl Flattener<'_> {
                 break;
             }
         }
-        let mut bb: Option<[P; 2]> = None;
-        for it in &sub.items {
-            let pts: Vec<P> = match &it.shape {
-                Shape::Line(a, b) => vec![*a, *b],
-                Shape::Arc(a) => a.points(a.radius * 0.01),
-                Shape::Text { .. } => vec![],
-            };
-            for p in pts {
-                bb = Some(match bb {
-                    None => [p, p],
-                    Some([lo, hi]) => [
-                        [lo[0].min(p[0]), lo[1].min(p[1])],
-                        [hi[0].max(p[0]), hi[1].max(p[1])],
-                    ],
-                });
-            }
-        }
+        let bb = bbox(sub.items.iter().flat_map(|it| match &it.shape {
+            Shape::Line(a, b) => vec![*a, *b],
+            Shape::Arc(a) => a.points(a.radius * 0.01),
+            Shape::Text { .. } => vec![],
+        }));
         self.boxes = std::mem::take(&mut sub.boxes);
         self.boxes.insert(name.to_string(), bb);
         bb
     }
-}
-
-/// Where an MTEXT's box centre lies (its attachment point is one of nine corners).
-fn mtext_centre(x: &acadrust::entities::MText) -> P {
-    v2(&x.insertion_point)
 }
 
 /// TEXT values: `%%` control codes and `\U+XXXX` / `\M+NXXXX` escapes decoded.
@@ -900,19 +886,13 @@ fn decode_mbcs(page: char, code: u16) -> Option<char> {
     (!bad && chars.next().is_none()).then_some(c)
 }
 
-trait TextAlign {
-    fn horizontal_alignment_is_set(&self) -> bool;
-}
-
-impl TextAlign for acadrust::entities::Text {
-    /// Text that is not left-aligned is placed at its alignment point.
-    fn horizontal_alignment_is_set(&self) -> bool {
-        !matches!(
-            self.horizontal_alignment,
-            acadrust::entities::TextHorizontalAlignment::Left
-        ) || !matches!(
-            self.vertical_alignment,
-            acadrust::entities::TextVerticalAlignment::Baseline
-        )
-    }
+/// TEXT that is not left-aligned on its baseline is placed at its alignment point.
+fn aligned(x: &acadrust::entities::Text) -> bool {
+    !matches!(
+        x.horizontal_alignment,
+        acadrust::entities::TextHorizontalAlignment::Left
+    ) || !matches!(
+        x.vertical_alignment,
+        acadrust::entities::TextVerticalAlignment::Baseline
+    )
 }

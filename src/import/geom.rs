@@ -154,3 +154,66 @@ pub fn point_segment_distance(p: P, a: P, b: P) -> f64 {
     let t = (dot(sub(p, a), ab) / l2).clamp(0.0, 1.0);
     dist(p, add(a, mul(ab, t)))
 }
+
+/// Groups of indices joined by `union` (union–find with path compression).
+pub struct Dsu(Vec<usize>);
+
+impl Dsu {
+    /// `n` elements, each alone.
+    pub fn new(n: usize) -> Dsu {
+        Dsu((0..n).collect())
+    }
+
+    pub fn find(&mut self, i: usize) -> usize {
+        let mut r = i;
+        while self.0[r] != r {
+            r = self.0[r];
+        }
+        let mut k = i;
+        while self.0[k] != r {
+            let next = self.0[k];
+            self.0[k] = r;
+            k = next;
+        }
+        r
+    }
+
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb)] = ra.min(rb);
+        }
+    }
+
+    /// Every group, members ascending, groups in the order of their smallest member.
+    pub fn groups(&mut self) -> Vec<Vec<usize>> {
+        let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for i in 0..self.0.len() {
+            let r = self.find(i);
+            groups.entry(r).or_default().push(i);
+        }
+        groups.into_values().collect()
+    }
+}
+
+/// The groups of boxes that come within `gap` of each other (directly or through others).
+///
+/// ```
+/// use sightline::import::geom::connected;
+/// let b = |x: f64| [[x, 0.0], [x + 1.0, 1.0]];
+/// assert_eq!(connected(&[b(0.0), b(5.0), b(1.05)], 0.1), vec![vec![0, 2], vec![1]]);
+/// ```
+pub fn connected(boxes: &[[P; 2]], gap: f64) -> Vec<Vec<usize>> {
+    let index = crate::geometry::index::BoxIndex::new(boxes.iter().map(|b| (b[0], b[1])));
+    let mut dsu = Dsu::new(boxes.len());
+    for (k, b) in boxes.iter().enumerate() {
+        let (lo, hi) = (
+            [b[0][0] - gap, b[0][1] - gap],
+            [b[1][0] + gap, b[1][1] + gap],
+        );
+        for m in index.in_box(lo, hi) {
+            dsu.union(k, m);
+        }
+    }
+    dsu.groups()
+}

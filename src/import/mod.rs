@@ -153,14 +153,7 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
         path: path.display().to_string(),
         source,
     })?;
-    let sha256 = {
-        use sha2::Digest;
-        let bytes = std::fs::read(path).map_err(|e| ImportError::Read {
-            path: path.display().to_string(),
-            source: e.into(),
-        })?;
-        format!("{:x}", sha2::Sha256::digest(&bytes))
-    };
+    let sha256 = drawing.sha256.clone();
     let mut warnings = Vec::new();
     if drawing.dropped_far > 0 {
         warnings.push(format!(
@@ -267,7 +260,12 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
         None => in_region,
     };
     // Units from the chosen drawing.
-    let door_radii = door_arcs(&drawing, &selected, &roles)
+    let door_radii = selected
+        .iter()
+        .filter_map(|&i| {
+            let it = &drawing.items[i];
+            door_swing(&drawing, it, roles[it.layer as usize].0)
+        })
         .map(|a| a.radius)
         .collect();
     let wall_box = bbox(
@@ -311,12 +309,7 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
             .iter()
             .enumerate()
             .filter(|(i, d)| *i != c && (d.wall_length_m > 0.0 || d.pieces * 20 >= selected.len()))
-            .map(|(_, d)| {
-                format!(
-                    "{} pieces at ({:.0}, {:.0})–({:.0}, {:.0})",
-                    d.pieces, d.extents[0][0], d.extents[0][1], d.extents[1][0], d.extents[1][1]
-                )
-            })
+            .map(|(_, d)| format!("{} pieces at {}", d.pieces, box_text(d.extents)))
             .collect();
         if !left.is_empty() {
             let more = left.len().saturating_sub(5);
@@ -381,6 +374,11 @@ fn proxy_advice(d: &Drawing) -> String {
     )
 }
 
+/// A box in drawing units as messages show it: `(x0, y0)–(x1, y1)`, whole units.
+pub fn box_text([lo, hi]: [P; 2]) -> String {
+    format!("({:.0}, {:.0})–({:.0}, {:.0})", lo[0], lo[1], hi[0], hi[1])
+}
+
 /// A representative point of a piece, for regions and clusters.
 fn anchor(s: &Shape) -> P {
     match s {
@@ -434,39 +432,9 @@ fn clusters(d: &Drawing, all: &[usize]) -> Vec<Cluster> {
         return Vec::new();
     };
     let gap = 0.01 * dist(lo, hi);
-    let index = BoxIndex::new(boxes.iter().map(|b| (b[0], b[1])));
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn find(p: &mut [usize], i: usize) -> usize {
-        let mut r = i;
-        while p[r] != r {
-            r = p[r];
-        }
-        let mut k = i;
-        while p[k] != r {
-            let n = p[k];
-            p[k] = r;
-            k = n;
-        }
-        r
-    }
-    for (k, b) in boxes.iter().enumerate() {
-        for m in index.in_box(
-            [b[0][0] - gap, b[0][1] - gap],
-            [b[1][0] + gap, b[1][1] + gap],
-        ) {
-            let (ra, rb) = (find(&mut parent, k), find(&mut parent, m));
-            if ra != rb {
-                parent[ra.max(rb)] = ra.min(rb);
-            }
-        }
-    }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for k in 0..items.len() {
-        let r = find(&mut parent, k);
-        groups.entry(r).or_default().push(k);
-    }
+    let groups = geom::connected(&boxes, gap);
     let mut out: Vec<Cluster> = groups
-        .into_values()
+        .into_iter()
         .map(|ks| {
             let extents =
                 bbox(ks.iter().flat_map(|&k| [boxes[k][0], boxes[k][1]])).unwrap_or([lo, lo]);
@@ -495,26 +463,21 @@ fn clusters(d: &Drawing, all: &[usize]) -> Vec<Cluster> {
     out
 }
 
-/// Arcs that look like door swings: about a quarter turn, on a layer that may hold doors
-/// or inside a door block. Their size is checked once the units are known.
-fn door_arcs<'a>(
-    d: &'a Drawing,
-    items: &'a [usize],
-    roles: &'a [(Role, bool)],
-) -> impl Iterator<Item = &'a cad::Arc> + 'a {
-    items.iter().filter_map(move |&i| {
-        let it = &d.items[i];
-        let Shape::Arc(a) = &it.shape else {
-            return None;
-        };
-        let sweep = a.sweep.abs().to_degrees();
-        let in_door_block = it
-            .insert
-            .is_some_and(|k| roles::is_door_block(&d.inserts[k as usize].block));
-        let role = roles[it.layer as usize].0;
-        let layer_ok = matches!(role, Role::Door | Role::Wall | Role::Other) || in_door_block;
-        ((60.0..=120.0).contains(&sweep) && layer_ok).then_some(a)
-    })
+/// Whether a piece is drawn inside a door block.
+fn in_door_block(d: &Drawing, it: &cad::Item) -> bool {
+    it.insert
+        .is_some_and(|k| roles::is_door_block(&d.inserts[k as usize].block))
+}
+
+/// The arc of a piece that looks like a door swing: about a quarter turn, on a layer that may
+/// hold doors or inside a door block. Its size is checked once the units are known.
+fn door_swing<'a>(d: &Drawing, it: &'a cad::Item, role: Role) -> Option<&'a cad::Arc> {
+    let Shape::Arc(a) = &it.shape else {
+        return None;
+    };
+    let sweep = a.sweep.abs().to_degrees();
+    let layer_ok = matches!(role, Role::Door | Role::Wall | Role::Other) || in_door_block(d, it);
+    ((60.0..=120.0).contains(&sweep) && layer_ok).then_some(a)
 }
 
 /// Builds the floor from a scan.
@@ -552,65 +515,54 @@ pub fn build(
     let mut door_swings = Vec::new();
     let mut texts: Vec<(P, String)> = Vec::new();
     let mut fixtures: Vec<(P, String)> = Vec::new();
-    let mut window_blocks: BTreeMap<u32, ()> = BTreeMap::new();
+    let mut window_blocks: std::collections::BTreeSet<u32> = Default::default();
     let mut drawn: Vec<(P, P)> = Vec::new();
     for &i in &scan.selected {
         let it = &d.items[i];
         let r = role(it.layer);
-        let block = it.insert.map(|k| &d.inserts[k as usize]);
-        let door_block = block.is_some_and(|b| roles::is_door_block(&b.block));
-        let window_block = block.is_some_and(|b| roles::is_window_block(&b.block));
-        // Every piece but excluded ones goes into the underlay.
-        match &it.shape {
-            Shape::Line(a, b) => drawn.push((to_m(*a), to_m(*b))),
+        // Texts name rooms (unless on a layer that is never walls: dimensions and the like).
+        let pieces: Vec<(P, P)> = match &it.shape {
+            Shape::Text { at, text, .. } => {
+                if !matches!(r, Role::Ignore | Role::Exclude) {
+                    texts.push((to_m(*at), text.clone()));
+                }
+                continue;
+            }
+            Shape::Line(a, b) => vec![(to_m(*a), to_m(*b))],
             Shape::Arc(a) => {
                 let pts: Vec<P> = a.points(tol / mpu).into_iter().map(to_m).collect();
-                drawn.extend(pts.windows(2).map(|w| (w[0], w[1])));
+                pts.windows(2).map(|w| (w[0], w[1])).collect()
             }
-            Shape::Text { .. } => {}
-        }
-        if let Shape::Text { at, text, .. } = &it.shape {
-            if !matches!(r, Role::Ignore | Role::Exclude) {
-                texts.push((to_m(*at), text.clone()));
-            }
-            continue;
-        }
-        if window_block {
-            if let Some(k) = it.insert {
-                window_blocks.insert(k, ());
-            }
+        };
+        // Every line and arc goes into the underlay.
+        drawn.extend_from_slice(&pieces);
+        if let Some(k) = it
+            .insert
+            .filter(|&k| roles::is_window_block(&d.inserts[k as usize].block))
+        {
+            window_blocks.insert(k);
             continue;
         }
         // Door swings: a quarter turn of door size.
-        if let Shape::Arc(a) = &it.shape {
-            let sweep = a.sweep.abs().to_degrees();
+        if let Some(a) = door_swing(d, it, r) {
             let radius = a.radius * mpu;
-            let may_be_door = door_block || matches!(r, Role::Door | Role::Wall | Role::Other);
-            if may_be_door && (60.0..=120.0).contains(&sweep) && (0.5..=1.6).contains(&radius) {
+            if (0.5..=1.6).contains(&radius) {
                 let (p, q) = a.ends();
                 door_swings.push((to_m(a.centre), to_m(p), to_m(q), radius));
                 continue;
             }
         }
-        if door_block || r == Role::Door {
-            if let Shape::Line(a, b) = &it.shape {
-                leaf_lines.push((to_m(*a), to_m(*b)));
+        if in_door_block(d, it) || r == Role::Door {
+            if let Shape::Line(..) = &it.shape {
+                leaf_lines.extend(pieces);
             }
             continue;
         }
-        let target = match r {
-            Role::Wall => &mut wall_segs,
-            Role::Column => &mut column_segs,
-            Role::Glass | Role::Window => &mut glass_segs,
-            _ => continue,
-        };
-        match &it.shape {
-            Shape::Line(a, b) => target.push((to_m(*a), to_m(*b))),
-            Shape::Arc(a) => {
-                let pts: Vec<P> = a.points(tol / mpu).into_iter().map(to_m).collect();
-                target.extend(pts.windows(2).map(|w| (w[0], w[1])));
-            }
-            Shape::Text { .. } => {}
+        match r {
+            Role::Wall => wall_segs.extend(pieces),
+            Role::Column => column_segs.extend(pieces),
+            Role::Glass | Role::Window => glass_segs.extend(pieces),
+            _ => {}
         }
     }
     for ins in &d.inserts {
@@ -637,7 +589,7 @@ pub fn build(
             .filter(|(a, b)| dist(*a, *b) >= 0.3)
             .map(|&(a, b)| Centre { a, b, t: 0.05 }),
     );
-    for &k in window_blocks.keys() {
+    for &k in &window_blocks {
         let ins = &d.inserts[k as usize];
         if let Some([lo, hi]) = ins.local_box {
             let c = [
@@ -761,18 +713,7 @@ pub fn build(
     let mut all: Vec<Centre> = plain.iter().chain(glass.iter()).copied().collect();
     walls::join_ends(&mut all);
     let (plain, glass) = all.split_at(plain.len());
-    let mut floor = Floor {
-        id: floor_id.to_string(),
-        name: floor_name.to_string(),
-        underlay: None,
-        walls: Vec::new(),
-        openings: Vec::new(),
-        spaces: Vec::new(),
-        devices: Vec::new(),
-        signs: Vec::new(),
-        zones: Vec::new(),
-        extra: Default::default(),
-    };
+    let mut floor = Floor::new(floor_id, floor_name);
     let r3 = |x: f64| (x * 1000.0).round() / 1000.0;
     let pt = |p: P| [r3(p[0]), r3(p[1])];
     let mut counts = Counts::default();
@@ -987,38 +928,22 @@ fn column_outlines(segs: &[(P, P)]) -> Vec<Vec<P>> {
     if segs.is_empty() {
         return Vec::new();
     }
-    let eps = 0.01;
-    let index = BoxIndex::new(segs.iter().map(|&(a, b)| {
-        let [lo, hi] = bbox([a, b]).unwrap_or([a, a]);
-        ([lo[0] - eps, lo[1] - eps], [hi[0] + eps, hi[1] + eps])
-    }));
-    let mut group = vec![usize::MAX; segs.len()];
-    let mut out = Vec::new();
-    for s in 0..segs.len() {
-        if group[s] != usize::MAX {
-            continue;
-        }
-        let g = out.len();
-        let mut stack = vec![s];
-        let mut pts = Vec::new();
-        group[s] = g;
-        while let Some(k) = stack.pop() {
-            let (a, b) = segs[k];
-            pts.push(geo::Coord { x: a[0], y: a[1] });
-            pts.push(geo::Coord { x: b[0], y: b[1] });
-            let [lo, hi] = bbox([a, b]).unwrap_or([a, a]);
-            for m in index.in_box(lo, hi) {
-                if group[m] == usize::MAX {
-                    group[m] = g;
-                    stack.push(m);
-                }
-            }
-        }
-        let hull = geo::MultiPoint::from(pts.into_iter().map(geo::Point::from).collect::<Vec<_>>())
-            .convex_hull();
-        let ring: Vec<P> = hull.exterior().0.iter().map(|c| [c.x, c.y]).collect();
-        out.push(ring);
-    }
+    let boxes: Vec<[P; 2]> = segs
+        .iter()
+        .map(|&(a, b)| bbox([a, b]).unwrap_or([a, a]))
+        .collect();
+    let mut out: Vec<Vec<P>> = geom::connected(&boxes, 0.01)
+        .into_iter()
+        .map(|group| {
+            let pts: Vec<geo::Point> = group
+                .iter()
+                .flat_map(|&k| [segs[k].0, segs[k].1])
+                .map(|p| geo::Point::new(p[0], p[1]))
+                .collect();
+            let hull = geo::MultiPoint::from(pts).convex_hull();
+            hull.exterior().0.iter().map(|c| [c.x, c.y]).collect()
+        })
+        .collect();
     out.retain(|r| r.len() >= 4);
     out
 }

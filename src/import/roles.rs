@@ -74,14 +74,6 @@ impl Role {
             (Role::Other, true) => "其他（仅绘制）",
         }
     }
-
-    /// Lines on this layer may become walls.
-    pub fn builds(self) -> bool {
-        matches!(
-            self,
-            Role::Wall | Role::Column | Role::Glass | Role::Door | Role::Window
-        )
-    }
 }
 
 /// The part of a layer name that counts: after an xref's last `$` or `|`.

@@ -75,8 +75,8 @@ pub fn faces(walls: &[Centre], points: &[P]) -> Vec<Face> {
     for wall in walls {
         stamp(&grid, &mut cells, wall);
     }
-    let outside = flood(&grid, &mut cells, 0, 0, 2);
-    let _ = outside;
+    // The outside: the padding round the walls reaches all of it.
+    flood(&grid, &mut cells, 0, 0, 2);
     let mut faces = Vec::new();
     let mut label = 3u32;
     let mut by_label: HashMap<u32, usize> = HashMap::new();
@@ -187,7 +187,6 @@ fn trace(grid: &Grid, cells: &[u32], label: u32, i0: usize, j0: usize) -> Option
     for _ in 0..limit {
         let (x, y, d) = at;
         // Cells ahead-left and ahead-right of the vertex (x, y) when heading d.
-        let (dx, dy) = dirs[d as usize];
         let left = match d {
             0 => (x, y),
             1 => (x - 1, y),
@@ -200,7 +199,6 @@ fn trace(grid: &Grid, cells: &[u32], label: u32, i0: usize, j0: usize) -> Option
             2 => (x - 1, y),
             _ => (x - 1, y - 1),
         };
-        let _ = (dx, dy);
         let nd = if inside(right.0, right.1) {
             (d + 3) % 4 // turn right
         } else if inside(left.0, left.1) {

@@ -4,7 +4,7 @@
 
 use crate::geometry::index::BoxIndex;
 
-use super::geom::{add, bbox, cross, dist, dot, len, mul, sub, P};
+use super::geom::{add, bbox, cross, dist, dot, len, mul, sub, Dsu, P};
 
 /// A straight wall piece: its centre line and thickness, in metres.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -176,30 +176,6 @@ pub fn pair_lines(segs: &[(P, P)]) -> (Vec<Centre>, Vec<(P, P)>) {
     (walls, rest)
 }
 
-struct Dsu(Vec<usize>);
-
-impl Dsu {
-    fn find(&mut self, i: usize) -> usize {
-        let mut r = i;
-        while self.0[r] != r {
-            r = self.0[r];
-        }
-        let mut k = i;
-        while self.0[k] != r {
-            let next = self.0[k];
-            self.0[k] = r;
-            k = next;
-        }
-        r
-    }
-    fn union(&mut self, a: usize, b: usize) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.0[ra.max(rb)] = ra.min(rb);
-        }
-    }
-}
-
 /// Merges pieces that lie in line (or overlap, as the lines of a window do) into single
 /// straight walls; the thickness covers all of them.
 ///
@@ -219,7 +195,7 @@ pub fn merge(pieces: Vec<Centre>) -> Vec<Centre> {
         let [lo, hi] = bbox([c.a, c.b]).unwrap_or([c.a, c.a]);
         ([lo[0] - gap, lo[1] - gap], [hi[0] + gap, hi[1] + gap])
     }));
-    let mut dsu = Dsu((0..pieces.len()).collect());
+    let mut dsu = Dsu::new(pieces.len());
     for (i, c) in pieces.iter().enumerate() {
         let (u, n) = (c.dir(), [-c.dir()[1], c.dir()[0]]);
         let [lo, hi] = bbox([c.a, c.b]).unwrap_or([c.a, c.a]);
@@ -242,12 +218,8 @@ pub fn merge(pieces: Vec<Centre>) -> Vec<Centre> {
             dsu.union(i, j);
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..pieces.len() {
-        groups.entry(dsu.find(i)).or_default().push(i);
-    }
     let mut out = Vec::new();
-    for members in groups.values() {
+    for members in dsu.groups() {
         let longest = members
             .iter()
             .copied()
@@ -257,7 +229,7 @@ pub fn merge(pieces: Vec<Centre>) -> Vec<Centre> {
         let (u, n) = (base.dir(), [-base.dir()[1], base.dir()[0]]);
         let mut spans = Vec::new();
         let (mut lo_off, mut hi_off) = (f64::INFINITY, f64::NEG_INFINITY);
-        for &m in members {
+        for &m in &members {
             let c = &pieces[m];
             let (p0, p1) = (dot(sub(c.a, base.a), u), dot(sub(c.b, base.a), u));
             spans.push((p0.min(p1), p0.max(p1)));

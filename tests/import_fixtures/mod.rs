@@ -42,27 +42,11 @@ impl Dxf {
     }
 
     pub fn text(&mut self, layer: &str, at: [f64; 2], h: f64, s: &str) {
-        let mut e = String::new();
-        group(&mut e, 0, "TEXT");
-        group(&mut e, 8, layer);
-        group(&mut e, 10, &num(at[0]));
-        group(&mut e, 20, &num(at[1]));
-        group(&mut e, 30, "0");
-        group(&mut e, 40, &num(h));
-        group(&mut e, 1, s);
-        self.entities.push(e);
+        self.entities.push(text_entity("TEXT", layer, at, h, s));
     }
 
     pub fn mtext(&mut self, layer: &str, at: [f64; 2], h: f64, s: &str) {
-        let mut e = String::new();
-        group(&mut e, 0, "MTEXT");
-        group(&mut e, 8, layer);
-        group(&mut e, 10, &num(at[0]));
-        group(&mut e, 20, &num(at[1]));
-        group(&mut e, 30, "0");
-        group(&mut e, 40, &num(h));
-        group(&mut e, 1, s);
-        self.entities.push(e);
+        self.entities.push(text_entity("MTEXT", layer, at, h, s));
     }
 
     /// A block definition with its base point at the origin.
@@ -171,6 +155,19 @@ impl Dxf {
         assert!(!bad, "every character has a GBK code");
         bytes.into_owned()
     }
+}
+
+/// A TEXT or MTEXT entity.
+fn text_entity(kind: &str, layer: &str, at: [f64; 2], h: f64, s: &str) -> String {
+    let mut e = String::new();
+    group(&mut e, 0, kind);
+    group(&mut e, 8, layer);
+    group(&mut e, 10, &num(at[0]));
+    group(&mut e, 20, &num(at[1]));
+    group(&mut e, 30, "0");
+    group(&mut e, 40, &num(h));
+    group(&mut e, 1, s);
+    e
 }
 
 pub fn line(layer: &str, a: [f64; 2], b: [f64; 2]) -> String {
