@@ -100,7 +100,7 @@ const LABEL_READ: Label = Label {
 };
 const LABEL_BROWSE: Label = Label {
     en: "Browse…",
-    zh: "浏览…",
+    zh: "选择文件…",
 };
 const LABEL_DRAWINGS: Label = Label {
     en: "Drawings in model space",
