@@ -16,4 +16,5 @@ pub mod model;
 pub mod render;
 pub mod report;
 pub mod rules;
+pub mod scene;
 pub mod synthetic;

@@ -51,7 +51,7 @@ fn every_floor_of_every_sample_renders_at_the_requested_width_with_findings_mark
             assert_eq!(drawn.markers.len(), on_floor, "{name}");
             for (n, [x, y]) in &drawn.markers {
                 let p = img.get_pixel(x.round() as u32, y.round() as u32).0;
-                let want = sightline::render::colour::FINDING_RGB;
+                let want = sightline::scene::palette::FINDING.rgb();
                 let close = p
                     .iter()
                     .zip(want)

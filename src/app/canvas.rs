@@ -3,14 +3,22 @@
 
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
-use super::draw::{self, hex};
+use super::draw;
 use super::edit::{self, Edit, Item, ItemKind, ItemRef};
 use super::labels;
 use super::tools::{self, Snap, Tool};
 use super::view::{self, ScreenFromPlan};
 use super::{App, Gesture};
 use crate::model::{Device, Opening, Point, Sign, Space, Wall, Zone};
-use crate::render::colour;
+use crate::scene::palette;
+
+/// What a built scene depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SceneKey {
+    revision: u64,
+    floor: usize,
+    lang: crate::i18n::Lang,
+}
 
 fn length(a: Point, b: Point) -> f64 {
     (b[0] - a[0]).hypot(b[1] - a[1])
@@ -23,6 +31,39 @@ fn rect_polygon(a: Point, b: Point) -> Vec<Point> {
 }
 
 impl App {
+    /// Builds the scene of floor `fi` again if the site, its findings or the language changed
+    /// since it was last built.
+    fn refresh_scene(&mut self, fi: usize) {
+        let Some(doc) = &self.doc else {
+            self.painted = None;
+            return;
+        };
+        let key = SceneKey {
+            revision: doc.revision,
+            floor: fi,
+            lang: self.lang,
+        };
+        if self.painted.as_ref().is_some_and(|(k, _)| *k == key) {
+            return;
+        }
+        let Some(fa) = doc.checker.analysis.floors.get(fi) else {
+            self.painted = None;
+            return;
+        };
+        let findings = doc.checker.findings();
+        let scene = crate::scene::Scene::build(
+            &doc.site,
+            fa,
+            &findings,
+            fi,
+            &crate::scene::SceneOptions {
+                lang: self.lang,
+                object_names: true,
+            },
+        );
+        self.painted = Some((key, draw::PaintedScene::new(scene)));
+    }
+
     /// The pixel size and texture of the current floor's underlay, loading it on first use.
     fn underlay_texture(
         &mut self,
@@ -83,7 +124,7 @@ impl App {
         let texture = self.underlay_texture(&ctx, fi);
         let Some(doc) = &self.doc else { return };
         let corners: Vec<Point> = match (texture, &doc.site.floors[fi].underlay) {
-            (Some((_, size)), Some(u)) => underlay_corners(u, size).to_vec(),
+            (Some((_, size)), Some(u)) => draw::underlay_corners(u, size).to_vec(),
             _ => Vec::new(),
         };
         let (centre, scale) = match self.view {
@@ -126,35 +167,19 @@ impl App {
             self.tool_input(ui, &response, &tf, fi, shift, &snapper);
         }
 
-        // Draw.
-        let Some(doc) = &self.doc else { return };
-        if let (Some((tex, size)), Some(u)) = (texture, &doc.site.floors[fi].underlay) {
-            let [a, b] = underlay_corners(u, size);
-            let alpha = (u.opacity.clamp(0.0, 1.0) * 255.0) as u8;
-            painter.image(
-                tex,
-                Rect::from_two_pos(tf.screen(a), tf.screen(b)),
-                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-                Color32::from_white_alpha(alpha),
-            );
-        }
+        // Draw: the grid, the floor's scene, then what only the editor shows.
         draw::grid(&painter, rect, &tf);
-        let findings = doc.checker.findings();
-        let numbers = super::findings::numbering(&findings, fi);
-        draw::floor(
-            &painter,
-            doc,
-            fi,
-            &tf,
-            &draw::Highlights {
-                selection: &self.selection,
-                hovered_finding: self.hovered_finding,
-                numbers: &numbers,
-                lang: self.lang,
-            },
-        );
+        self.refresh_scene(fi);
+        let Some(doc) = &self.doc else { return };
+        if let Some((_, painted)) = &mut self.painted {
+            draw::scene(&painter, painted, &tf, rect, texture);
+            if let Some(h) = self.hovered_finding {
+                draw::finding_highlight(&painter, &painted.scene, h, &tf);
+            }
+        }
+        draw::selection(&painter, &doc.site.floors[fi], &tf, &self.selection);
         self.draw_gesture(&painter, &tf, fi, hover);
-        draw::scale_and_north(&painter, rect, &tf);
+        draw::scale_and_north(&painter, rect, &tf, self.lang);
         draw::legend(&painter, rect, self.lang);
         if let (Some(p), Some(doc)) = (hover, &self.doc) {
             let (_, kind) = snap_at(p, doc);
@@ -162,7 +187,11 @@ impl App {
                 && !matches!(self.tool, Tool::Select | Tool::MoveUnderlay)
             {
                 if let Some(c) = self.cursor {
-                    painter.circle_stroke(tf.screen(c), 6.0, Stroke::new(2.0, draw::HOVER));
+                    painter.circle_stroke(
+                        tf.screen(c),
+                        6.0,
+                        Stroke::new(2.0, draw::colour(palette::HOVER, 1.0)),
+                    );
                 }
             }
         }
@@ -678,7 +707,7 @@ impl App {
         fi: usize,
         hover: Option<Pos2>,
     ) {
-        let ink = draw::HOVER;
+        let ink = draw::colour(palette::HOVER, 1.0);
         let font = egui::FontId::proportional(12.0);
         let length_label = |a: Point, b: Point| {
             let mid = tf.screen([(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0]);
@@ -757,13 +786,13 @@ impl App {
                 painter.circle_stroke(
                     tf.screen(*p),
                     7.0,
-                    Stroke::new(2.0, hex(colour::IN_PRIVATE, 255)),
+                    Stroke::new(2.0, draw::colour(palette::IN_PRIVATE, 1.0)),
                 );
             }
             if let [a, b] = cal.points[..] {
                 painter.line_segment(
                     [tf.screen(a), tf.screen(b)],
-                    Stroke::new(2.0, hex(colour::IN_PRIVATE, 255)),
+                    Stroke::new(2.0, draw::colour(palette::IN_PRIVATE, 1.0)),
                 );
             }
         }
@@ -786,7 +815,7 @@ impl App {
                                 s,
                                 6.0,
                                 Color32::WHITE,
-                                Stroke::new(2.0, draw::SELECTION),
+                                Stroke::new(2.0, draw::colour(palette::SELECTION, 1.0)),
                             ),
                             tools::Handle::Range => painter.add(Shape::convex_polygon(
                                 vec![
@@ -796,12 +825,12 @@ impl App {
                                     s + Vec2::new(-7.0, 0.0),
                                 ],
                                 Color32::WHITE,
-                                Stroke::new(2.0, draw::SELECTION),
+                                Stroke::new(2.0, draw::colour(palette::SELECTION, 1.0)),
                             )),
                             tools::Handle::Fov => painter.add(Shape::rect_filled(
                                 Rect::from_center_size(s, Vec2::splat(10.0)),
                                 1.0,
-                                draw::SELECTION,
+                                draw::colour(palette::SELECTION, 1.0),
                             )),
                         };
                     }
@@ -820,14 +849,4 @@ fn floor_without(floor: &crate::model::Floor, moving: &[(ItemRef, Item)]) -> cra
         edit::remove_from(&mut f, r);
     }
     f
-}
-
-/// The plan positions of an underlay's top-left and bottom-right corners.
-fn underlay_corners(u: &crate::model::Underlay, [w, h]: [u32; 2]) -> [Point; 2] {
-    let far = crate::geometry::underlay::plan_from_pixel(
-        u.origin,
-        u.metres_per_pixel,
-        [w as f64, h as f64],
-    );
-    [u.origin, far]
 }

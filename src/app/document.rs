@@ -22,6 +22,15 @@ pub struct Document {
     pub full_check: Duration,
     /// The findings lag the drawing (a large site being dragged); checked when the drag ends.
     pub stale: bool,
+    /// Changes whenever the site or its findings change (unique across documents), so that
+    /// what is derived from them (the canvas's scene) knows when to be made again.
+    pub revision: u64,
+}
+
+/// A revision number no document has had.
+fn next_revision() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Document {
@@ -37,6 +46,7 @@ impl Document {
             history: History::default(),
             dirty: false,
             stale: false,
+            revision: next_revision(),
         }
     }
 
@@ -46,9 +56,11 @@ impl Document {
         self.checker = Checker::new(&self.site);
         self.full_check = start.elapsed();
         self.stale = false;
+        self.revision = next_revision();
     }
 
     fn refresh(&mut self, changed: Changed) {
+        self.revision = next_revision();
         match changed {
             Changed::Devices(list) => {
                 for (fi, di) in list {
@@ -115,7 +127,10 @@ impl Document {
         match changed {
             Changed::Devices(_) => self.refresh(changed),
             Changed::Site if self.full_check <= LIVE_CHECK_BUDGET => self.recheck(),
-            Changed::Site => self.stale = true,
+            Changed::Site => {
+                self.stale = true;
+                self.revision = next_revision();
+            }
         }
     }
 

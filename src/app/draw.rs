@@ -1,5 +1,6 @@
-//! Painting a floor on the canvas: the same layers and colours as the headless renderer
-//! (`crate::render`), plus what only an editor shows (grid, selection, hover, handles).
+//! Painting on the canvas: the floor's [`Scene`] translated to egui shapes (the exported
+//! picture translates the same scene to SVG), then what only an editor shows: grid, selection,
+//! the finding under the pointer, scale bar, north arrow and legend.
 
 use std::collections::BTreeSet;
 
@@ -8,122 +9,338 @@ use geo::TriangulateEarcut;
 
 use super::edit::{ItemKind, ItemRef};
 use super::view::ScreenFromPlan;
-use super::Document;
 use crate::i18n::Lang;
 use crate::model::{self, Point};
-use crate::render::colour;
-use crate::rules::{Finding, RuleId};
+use crate::scene::hatch::hatch_lines;
+use crate::scene::palette::{self as p, Rgb};
+use crate::scene::{
+    markers, symbol, Fill, Hatch, LabelFit, Line, Paint, Prim, Scene, Swatch, LEGEND, NORTH,
+};
 
-/// A colour from the renderer's palette, with an alpha.
-pub fn hex(c: &str, alpha: u8) -> Color32 {
-    let v = u32::from_str_radix(c.trim_start_matches('#'), 16).unwrap_or(0x808080);
-    Color32::from_rgba_unmultiplied((v >> 16) as u8, (v >> 8) as u8, v as u8, alpha)
+/// A palette colour with an opacity.
+pub fn colour(c: Rgb, opacity: f32) -> Color32 {
+    Color32::from_rgba_unmultiplied(c.r, c.g, c.b, (opacity.clamp(0.0, 1.0) * 255.0) as u8)
 }
 
-pub const SELECTION: Color32 = Color32::from_rgb(0xFF, 0x8F, 0x00);
-pub const HOVER: Color32 = Color32::from_rgb(0x15, 0x65, 0xC0);
+fn paint(x: Paint) -> Color32 {
+    colour(x.colour, x.opacity)
+}
 
-/// Fills a polygon of any shape (triangulated by earcut).
-pub fn fill_polygon(
-    painter: &egui::Painter,
-    poly: &geo::Polygon<f64>,
-    tf: &ScreenFromPlan,
-    fill: Color32,
-) {
-    let mut mesh = egui::Mesh::default();
-    for tri in poly.earcut_triangles() {
-        for c in [tri.v1(), tri.v2(), tri.v3()] {
-            let i = mesh.vertices.len() as u32;
-            mesh.colored_vertex(tf.screen([c.x, c.y]), fill);
-            mesh.indices.push(i);
+/// A floor's scene with what the canvas derives from it once: each area's triangles.
+#[derive(Default)]
+pub struct PaintedScene {
+    pub scene: Scene,
+    /// Per item, its areas' triangles in plan metres (filled on first use).
+    triangles: Vec<Option<Vec<Point>>>,
+}
+
+impl PaintedScene {
+    pub fn new(scene: Scene) -> PaintedScene {
+        PaintedScene {
+            triangles: vec![None; scene.items.len()],
+            scene,
         }
     }
-    painter.add(Shape::mesh(mesh));
-}
 
-/// Draws every ring of a polygon.
-pub fn outline(
-    painter: &egui::Painter,
-    poly: &geo::Polygon<f64>,
-    tf: &ScreenFromPlan,
-    stroke: Stroke,
-) {
-    for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
-        let pts: Vec<Pos2> = ring.coords().map(|c| tf.screen([c.x, c.y])).collect();
-        painter.add(Shape::closed_line(pts, stroke));
+    fn triangles(&mut self, i: usize) -> &[Point] {
+        let Some(slot) = self.triangles.get_mut(i) else {
+            return &[];
+        };
+        let item = self.scene.items.get(i);
+        slot.get_or_insert_with(|| match item.map(|it| &it.prim) {
+            Some(Prim::Area { shape, .. }) => shape
+                .iter()
+                .flat_map(|poly| poly.earcut_triangles())
+                .flat_map(|t| [t.v1(), t.v2(), t.v3()])
+                .map(|c| [c.x, c.y])
+                .collect(),
+            _ => Vec::new(),
+        })
     }
 }
 
-/// The hatch lines of a polygon (holes respected): lines at 45° every `spacing` metres, cut to
-/// the inside. At most `max_lines` lines are returned.
-///
-/// ```
-/// use sightline::app::draw::hatch_lines;
-/// let square = geo::Rect::new((0.0, 0.0), (1.0, 1.0)).to_polygon();
-/// let lines = hatch_lines(&square, 0.25, 1000);
-/// // Every line lies inside the square.
-/// assert!(!lines.is_empty());
-/// assert!(lines.iter().flatten().all(|p| (-1e-9..=1.0 + 1e-9).contains(&p[0])));
-/// ```
-pub fn hatch_lines(poly: &geo::Polygon<f64>, spacing: f64, max_lines: usize) -> Vec<[Point; 2]> {
-    if spacing <= 0.0 || !spacing.is_finite() {
-        return Vec::new();
-    }
-    let h = std::f64::consts::FRAC_1_SQRT_2;
-    let along = |p: geo::Coord<f64>| (p.x + p.y) * h;
-    let across = |p: geo::Coord<f64>| (p.y - p.x) * h;
-    // Crossings of each hatch line (numbered by k) with every edge.
-    let mut hits: std::collections::BTreeMap<i64, Vec<f64>> = Default::default();
-    let mut total = 0usize;
-    for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
-        for line in ring.lines() {
-            let (a, b) = (across(line.start), across(line.end));
-            if a == b {
-                continue;
-            }
-            let (lo, hi) = (a.min(b), a.max(b));
-            let first = (lo / spacing).ceil() as i64;
-            let last = (hi / spacing).ceil() as i64 - 1;
-            for k in first..=last {
-                let c = k as f64 * spacing;
-                let t = (c - a) / (b - a);
-                let u = along(line.start) + t * (along(line.end) - along(line.start));
-                hits.entry(k).or_default().push(u);
-                total += 1;
-                if total > 4 * max_lines {
-                    return Vec::new();
+/// The underlay's texture and its size in pixels, when it could be loaded.
+pub type UnderlayTexture = Option<(egui::TextureId, [u32; 2])>;
+
+fn ring_points(ring: &geo::LineString<f64>, tf: &ScreenFromPlan) -> Vec<Pos2> {
+    ring.coords().map(|c| tf.screen([c.x, c.y])).collect()
+}
+
+/// A polyline in a line style (dashes and all).
+fn stroke_path(painter: &egui::Painter, mut pts: Vec<Pos2>, closed: bool, line: &Line, k: f64) {
+    let stroke = Stroke::new(line.width.at(k), paint(line.paint));
+    match line.dash {
+        Some([dash, gap]) => {
+            if closed {
+                if let Some(first) = pts.first().copied() {
+                    pts.push(first);
                 }
             }
+            painter.extend(Shape::dashed_line(&pts, stroke, dash, gap));
+        }
+        None if closed => {
+            painter.add(Shape::closed_line(pts, stroke));
+        }
+        None => {
+            painter.add(Shape::line(pts, stroke));
         }
     }
-    let mut out = Vec::new();
-    for (k, mut us) in hits {
-        us.sort_by(f64::total_cmp);
-        let c = k as f64 * spacing;
-        for pair in us.chunks_exact(2) {
-            let p = |u: f64| [(u - c) * h, (u + c) * h];
-            out.push([p(pair[0]), p(pair[1])]);
-            if out.len() >= max_lines {
-                return out;
+}
+
+/// Text with a white halo, as the picture draws labels.
+fn halo_text(
+    painter: &egui::Painter,
+    at: Pos2,
+    align: egui::Align2,
+    text: &str,
+    size: f32,
+    c: Color32,
+) {
+    let font = egui::FontId::proportional(size);
+    for d in [[-1.0, 0.0], [1.0, 0.0], [0.0, -1.0], [0.0, 1.0]] {
+        painter.text(
+            at + Vec2::from(d),
+            align,
+            text,
+            font.clone(),
+            Color32::WHITE,
+        );
+    }
+    painter.text(at, align, text, font, c);
+}
+
+/// Paints the scene's items that meet the canvas rectangle, bottom to top.
+pub fn scene(
+    painter: &egui::Painter,
+    painted: &mut PaintedScene,
+    tf: &ScreenFromPlan,
+    rect: Rect,
+    underlay: UnderlayTexture,
+) {
+    let k = tf.scale as f64;
+    let (lo, hi) = tf.plan_rect(rect);
+    // Symbols and labels reach a little past their point.
+    let reach = 60.0 / k;
+    let visible = |b: &Option<[Point; 2]>| {
+        b.is_none_or(|[a, z]| {
+            a[0] <= hi[0] + reach
+                && z[0] >= lo[0] - reach
+                && a[1] <= hi[1] + reach
+                && z[1] >= lo[1] - reach
+        })
+    };
+    let mut marks: Vec<(usize, [f64; 2])> = Vec::new();
+    for i in 0..painted.scene.items.len() {
+        let Some(item) = painted.scene.items.get(i) else {
+            break;
+        };
+        if !visible(&item.bbox) {
+            continue;
+        }
+        match &item.prim {
+            Prim::Underlay(u) => {
+                if let Some((tex, [w, h])) = underlay {
+                    let [a, b] = underlay_corners(u, [w, h]);
+                    painter.image(
+                        tex,
+                        Rect::from_two_pos(tf.screen(a), tf.screen(b)),
+                        Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                        colour(p::WHITE, u.opacity as f32),
+                    );
+                }
+            }
+            Prim::Area {
+                shape,
+                fill,
+                outline,
+            } => {
+                let (shape, fill, outline) = (shape.clone(), *fill, *outline);
+                if let Some(fill) = fill {
+                    let wash = match fill {
+                        Fill::Solid(x) => paint(x),
+                        Fill::Hatch(Hatch::Private, c) => colour(c, 0.18),
+                        Fill::Hatch(Hatch::Outside, c) => colour(c, 0.12),
+                    };
+                    let mut mesh = egui::Mesh::default();
+                    for q in painted.triangles(i) {
+                        let n = mesh.vertices.len() as u32;
+                        mesh.colored_vertex(tf.screen(*q), wash);
+                        mesh.indices.push(n);
+                    }
+                    painter.add(Shape::mesh(mesh));
+                    if let Fill::Hatch(h, c) = fill {
+                        let (width, opacity) = match h {
+                            Hatch::Private => (3.0, 0.85),
+                            Hatch::Outside => (2.5, 0.8),
+                        };
+                        let spacing = symbol::HATCH_SPACING as f64 / k;
+                        let stroke = Stroke::new(width, colour(c, opacity));
+                        for poly in &shape {
+                            let rising = h == Hatch::Private;
+                            for [a, b] in hatch_lines(poly, spacing, rising, 4000) {
+                                painter.line_segment([tf.screen(a), tf.screen(b)], stroke);
+                            }
+                        }
+                    }
+                }
+                if let Some(line) = outline {
+                    for poly in &shape {
+                        for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
+                            stroke_path(painter, ring_points(ring, tf), true, &line, k);
+                        }
+                    }
+                }
+            }
+            Prim::Path {
+                points,
+                closed,
+                line,
+            } => {
+                let pts = points.iter().map(|q| tf.screen(*q)).collect();
+                stroke_path(painter, pts, *closed, line, k);
+                if line.cap == crate::scene::Cap::Round {
+                    let r = line.width.at(k) / 2.0;
+                    for q in points {
+                        painter.circle_filled(tf.screen(*q), r, paint(line.paint));
+                    }
+                }
+            }
+            Prim::Device {
+                at,
+                heading_deg,
+                colour: c,
+            } => {
+                let at = tf.screen(*at);
+                let h = heading_deg.to_radians() as f32;
+                let c = colour(*c, 1.0);
+                painter.line_segment(
+                    [at, at + Vec2::new(h.cos(), -h.sin()) * symbol::DEVICE_TICK],
+                    Stroke::new(2.0, c),
+                );
+                painter.circle(
+                    at,
+                    symbol::DEVICE_RADIUS,
+                    c,
+                    Stroke::new(1.5, Color32::WHITE),
+                );
+            }
+            Prim::Sign { at, facing_deg } => {
+                let at = tf.screen(*at);
+                let h = facing_deg.to_radians() as f32;
+                let (along, across) = (Vec2::new(h.cos(), -h.sin()), Vec2::new(h.sin(), h.cos()));
+                let [bw, bh] = symbol::SIGN_BOARD;
+                let corner = |a: f32, b: f32| at + along * a + across * b;
+                let board = vec![
+                    corner(-bw / 2.0, -bh / 2.0),
+                    corner(bw / 2.0, -bh / 2.0),
+                    corner(bw / 2.0, bh / 2.0),
+                    corner(-bw / 2.0, bh / 2.0),
+                ];
+                painter.add(Shape::convex_polygon(
+                    board,
+                    colour(p::SIGN, 1.0),
+                    Stroke::new(1.0, Color32::BLACK),
+                ));
+                painter.line_segment(
+                    [
+                        at + along * (bw / 2.0),
+                        at + along * (bw / 2.0 + symbol::SIGN_TICK),
+                    ],
+                    Stroke::new(1.5, Color32::BLACK),
+                );
+            }
+            Prim::Label {
+                at,
+                texts,
+                fit,
+                colour: c,
+                halo,
+            } => {
+                let at = tf.screen(*at);
+                let c = colour(*c, 1.0);
+                let (text, size, align, at) = match fit {
+                    LabelFit::Space { width_m } => {
+                        let w = width_m * k;
+                        let size = crate::scene::space_label_size(w);
+                        match crate::scene::fitting_text(texts, w, size) {
+                            Some(t) => (t, size as f32, egui::Align2::CENTER_BOTTOM, at),
+                            None => continue,
+                        }
+                    }
+                    LabelFit::Beside { size, offset } => match texts.first() {
+                        Some(t) => (
+                            t.as_str(),
+                            *size,
+                            egui::Align2::LEFT_TOP,
+                            at + Vec2::from(*offset),
+                        ),
+                        None => continue,
+                    },
+                };
+                if *halo {
+                    halo_text(painter, at, align, text, size, c);
+                } else {
+                    painter.text(at, align, text, egui::FontId::proportional(size), c);
+                }
+            }
+            Prim::Marker { at, number } => {
+                let s = tf.screen(*at);
+                marks.push((*number, [s.x as f64, s.y as f64]));
             }
         }
     }
-    out
+    let c = colour(p::FINDING, 1.0);
+    for ([x, y], ns) in markers::group(&marks, 3.0) {
+        let at = Pos2::new(x as f32, y as f32);
+        painter.circle(
+            at,
+            symbol::MARKER_RADIUS,
+            c,
+            Stroke::new(symbol::MARKER_RING, Color32::WHITE),
+        );
+        halo_text(
+            painter,
+            at + Vec2::new(8.0, -7.0 + 3.0),
+            egui::Align2::LEFT_BOTTOM,
+            &markers::label(&ns),
+            symbol::MARKER_TEXT,
+            c,
+        );
+    }
 }
 
-/// Fills a polygon with a translucent colour and hatches it.
-pub fn hatch_polygon(
-    painter: &egui::Painter,
-    poly: &geo::Polygon<f64>,
-    tf: &ScreenFromPlan,
-    c: &str,
-) {
-    fill_polygon(painter, poly, tf, hex(c, 40));
-    let spacing = 7.0 / tf.scale as f64;
-    for [a, b] in hatch_lines(poly, spacing, 4000) {
-        painter.line_segment([tf.screen(a), tf.screen(b)], Stroke::new(1.6, hex(c, 220)));
+/// Outlines what finding `i` shows (its region, its entrances, its marker) in the hover colour.
+pub fn finding_highlight(painter: &egui::Painter, scene: &Scene, i: usize, tf: &ScreenFromPlan) {
+    let stroke = Stroke::new(3.0, colour(p::HOVER, 1.0));
+    for item in scene.items.iter().filter(|it| it.finding == Some(i)) {
+        match &item.prim {
+            Prim::Area { shape, .. } => {
+                for poly in shape {
+                    for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
+                        painter.add(Shape::closed_line(ring_points(ring, tf), stroke));
+                    }
+                }
+            }
+            Prim::Path { points, .. } => {
+                let pts: Vec<Pos2> = points.iter().map(|q| tf.screen(*q)).collect();
+                painter.add(Shape::line(pts, Stroke::new(5.0, colour(p::HOVER, 1.0))));
+            }
+            Prim::Marker { at, .. } => {
+                painter.circle_stroke(tf.screen(*at), symbol::MARKER_RADIUS + 3.0, stroke);
+            }
+            _ => {}
+        }
     }
-    outline(painter, poly, tf, Stroke::new(1.0, hex(c, 255)));
+}
+
+/// The plan positions of an underlay's top-left and bottom-right corners.
+pub fn underlay_corners(u: &model::Underlay, [w, h]: [u32; 2]) -> [Point; 2] {
+    let far = crate::geometry::underlay::plan_from_pixel(
+        u.origin,
+        u.metres_per_pixel,
+        [w as f64, h as f64],
+    );
+    [u.origin, far]
 }
 
 /// A metre grid: lines every `step` metres (a round step that keeps them at least 12 points
@@ -156,7 +373,7 @@ pub fn grid_step(points_per_metre: f32) -> f64 {
 }
 
 /// Scale bar (bottom left) and north arrow (top right).
-pub fn scale_and_north(painter: &egui::Painter, rect: Rect, tf: &ScreenFromPlan) {
+pub fn scale_and_north(painter: &egui::Painter, rect: Rect, tf: &ScreenFromPlan, lang: Lang) {
     let len_m = crate::render::nice_length(140.0 / tf.scale as f64);
     let len_pt = (len_m * tf.scale as f64) as f32;
     let left = rect.left_bottom() + Vec2::new(16.0, -20.0);
@@ -199,7 +416,7 @@ pub fn scale_and_north(painter: &egui::Painter, rect: Rect, tf: &ScreenFromPlan)
     painter.text(
         tip + Vec2::new(0.0, 30.0),
         egui::Align2::CENTER_TOP,
-        "N",
+        NORTH.get(lang),
         egui::FontId::proportional(13.0),
         ink,
     );
@@ -207,17 +424,12 @@ pub fn scale_and_north(painter: &egui::Painter, rect: Rect, tf: &ScreenFromPlan)
 
 /// The legend (bottom right of the canvas): the same entries as the exported picture.
 pub fn legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
-    use crate::render::{Swatch, LEGEND};
-    let label = |e: &crate::render::LegendEntry| match lang {
-        Lang::En => e.en,
-        Lang::Zh => e.zh,
-    };
     let font = egui::FontId::proportional(12.0);
     let width = LEGEND
         .iter()
         .map(|e| {
             painter
-                .layout_no_wrap(label(e).to_owned(), font.clone(), Color32::BLACK)
+                .layout_no_wrap(e.text.get(lang).to_owned(), font.clone(), Color32::BLACK)
                 .size()
                 .x
         })
@@ -238,314 +450,52 @@ pub fn legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
         let c = e.colour;
         match e.swatch {
             Swatch::Fill => {
-                painter.rect_filled(sw, 1.0, hex(c, 255));
+                painter.rect_filled(sw, 1.0, colour(c, 1.0));
             }
             Swatch::Area => {
                 painter.rect(
                     sw,
                     1.0,
-                    hex(c, 64),
-                    Stroke::new(1.0, hex(c, 255)),
+                    colour(c, 0.25),
+                    Stroke::new(1.0, colour(c, 1.0)),
                     egui::StrokeKind::Inside,
                 );
             }
             Swatch::Dash => painter.extend(Shape::dashed_line(
                 &[sw.left_center(), sw.right_center()],
-                Stroke::new(2.0, hex(c, 255)),
+                Stroke::new(2.0, colour(c, 1.0)),
                 5.0,
                 3.0,
             )),
-            Swatch::Hatch(_) => {
-                painter.rect_filled(sw, 1.0, hex(c, 40));
+            Swatch::Hatch(h) => {
+                painter.rect_filled(sw, 1.0, colour(c, 0.18));
                 let clipped = painter.with_clip_rect(sw);
+                let rising = h == Hatch::Private;
                 for k in 0..7 {
                     let x = sw.left() + k as f32 * 6.0;
-                    clipped.line_segment(
-                        [Pos2::new(x - 11.0, sw.bottom()), Pos2::new(x, sw.top())],
-                        Stroke::new(1.5, hex(c, 220)),
-                    );
+                    let (a, b) = if rising {
+                        (Pos2::new(x - 11.0, sw.bottom()), Pos2::new(x, sw.top()))
+                    } else {
+                        (Pos2::new(x - 11.0, sw.top()), Pos2::new(x, sw.bottom()))
+                    };
+                    clipped.line_segment([a, b], Stroke::new(1.5, colour(c, 0.85)));
                 }
             }
             Swatch::Dot => {
-                painter.circle_filled(sw.center(), 5.5, hex(c, 255));
+                painter.circle_filled(sw.center(), 5.5, colour(c, 1.0));
             }
         }
         painter.text(
             Pos2::new(sw.right() + 8.0, y),
             egui::Align2::LEFT_TOP,
-            label(e),
+            e.text.get(lang),
             font.clone(),
             Color32::from_gray(40),
         );
     }
 }
 
-/// What is highlighted besides the drawing itself.
-pub struct Highlights<'a> {
-    pub selection: &'a BTreeSet<ItemRef>,
-    /// The finding under the pointer in the findings panel (an index into the checker's list).
-    pub hovered_finding: Option<usize>,
-    /// For each finding index, the number shown beside it (as the renderer numbers them).
-    pub numbers: &'a [Option<usize>],
-    pub lang: Lang,
-}
-
-/// A space's fill; lighter over an underlay so that the scanned plan shows through.
-fn space_fill(class: model::SpaceClass, over_underlay: bool) -> Color32 {
-    let alpha = if over_underlay { 110 } else { 230 };
-    match class {
-        model::SpaceClass::Private => hex(colour::PRIVATE_FILL, alpha),
-        model::SpaceClass::Public => hex(colour::PUBLIC_FILL, alpha),
-        model::SpaceClass::NonPublic => hex(colour::NON_PUBLIC_FILL, alpha),
-    }
-}
-
-fn finding_region_colour(f: &Finding) -> &'static str {
-    if f.rule == RuleId::OutsideZone {
-        colour::OUTSIDE_ZONE
-    } else {
-        colour::IN_PRIVATE
-    }
-}
-
-fn label_of<'a>(name: &'a str, id: &'a str) -> &'a str {
-    if name.is_empty() {
-        id
-    } else {
-        name
-    }
-}
-
-/// Draws floor `fi` of a document: spaces, zones, capture areas, finding regions, walls,
-/// openings, signs, devices, finding markers and the highlights.
-pub fn floor(
-    painter: &egui::Painter,
-    doc: &Document,
-    fi: usize,
-    tf: &ScreenFromPlan,
-    hl: &Highlights<'_>,
-) {
-    let floor = &doc.site.floors[fi];
-    let Some(fa) = doc.checker.analysis.floors.get(fi) else {
-        return;
-    };
-    let small = egui::FontId::proportional(12.0);
-    for s in &fa.spaces.list {
-        fill_polygon(
-            painter,
-            &s.polygon,
-            tf,
-            space_fill(s.class, floor.underlay.is_some()),
-        );
-    }
-    for s in &floor.spaces {
-        if s.polygon.len() >= 3 {
-            let pts: Vec<Pos2> = s.polygon.iter().map(|p| tf.screen(*p)).collect();
-            painter.add(Shape::closed_line(
-                pts,
-                Stroke::new(1.0, Color32::from_gray(170)),
-            ));
-            let c = centroid(&s.polygon);
-            painter.text(
-                tf.screen(c),
-                egui::Align2::CENTER_CENTER,
-                format!(
-                    "{}\n{}",
-                    label_of(&s.name, &s.id),
-                    crate::i18n::kind_label(s.kind, hl.lang)
-                ),
-                small.clone(),
-                Color32::from_gray(90),
-            );
-        }
-    }
-    for (z, za) in floor.zones.iter().zip(&fa.zones) {
-        if let Some(p) = &za.polygon {
-            outline(painter, p, tf, Stroke::new(2.0, hex(colour::ZONE, 255)));
-        } else if z.polygon.len() >= 2 {
-            let pts: Vec<Pos2> = z.polygon.iter().map(|p| tf.screen(*p)).collect();
-            painter.add(Shape::closed_line(
-                pts,
-                Stroke::new(2.0, hex(colour::ZONE, 255)),
-            ));
-        }
-        if let Some(first) = z.polygon.first() {
-            painter.text(
-                tf.screen(*first) + Vec2::new(4.0, 4.0),
-                egui::Align2::LEFT_TOP,
-                label_of(&z.name, &z.id),
-                small.clone(),
-                hex(colour::ZONE, 255),
-            );
-        }
-    }
-    // Capture areas of FR devices (solid) and view areas of ordinary cameras (lighter, dashed).
-    for (d, da) in floor.devices.iter().zip(&fa.devices) {
-        if d.face_recognition {
-            for poly in &da.capture {
-                fill_polygon(painter, poly, tf, hex(colour::FR_CAPTURE, 50));
-                outline(
-                    painter,
-                    poly,
-                    tf,
-                    Stroke::new(1.2, hex(colour::FR_CAPTURE, 190)),
-                );
-            }
-        } else {
-            for poly in &da.view {
-                fill_polygon(painter, poly, tf, hex(colour::CAMERA_VIEW, 38));
-                let pts: Vec<Pos2> = poly
-                    .exterior()
-                    .coords()
-                    .map(|c| tf.screen([c.x, c.y]))
-                    .collect();
-                painter.extend(Shape::dashed_line(
-                    &pts,
-                    Stroke::new(1.0, hex(colour::CAMERA_VIEW, 200)),
-                    6.0,
-                    4.0,
-                ));
-            }
-        }
-    }
-    let findings = doc.checker.findings();
-    for (i, f) in findings.iter().enumerate() {
-        if f.floor_index != Some(fi) {
-            continue;
-        }
-        if let Some(r) = &f.region {
-            let c = finding_region_colour(f);
-            for poly in r {
-                hatch_polygon(painter, poly, tf, c);
-                if hl.hovered_finding == Some(i) {
-                    outline(painter, poly, tf, Stroke::new(3.0, HOVER));
-                }
-            }
-        }
-        if let Some(stretches) = &f.stretches {
-            let c = if hl.hovered_finding == Some(i) {
-                HOVER
-            } else {
-                hex(colour::IN_PRIVATE, 255)
-            };
-            for [a, b] in stretches {
-                painter.line_segment([tf.screen(*a), tf.screen(*b)], Stroke::new(5.0, c));
-            }
-        }
-    }
-    for w in &floor.walls {
-        let pts: Vec<Pos2> = w.points.iter().map(|p| tf.screen(*p)).collect();
-        let width = ((w.thickness as f32) * tf.scale).max(1.5);
-        painter.add(Shape::line(pts, Stroke::new(width, hex(colour::WALL, 255))));
-    }
-    for o in &floor.openings {
-        let c = match o.kind {
-            model::OpeningKind::Window if o.obscured => hex(colour::FROSTED_WINDOW, 255),
-            model::OpeningKind::Window => hex(colour::WINDOW, 255),
-            _ => Color32::WHITE,
-        };
-        painter.line_segment(
-            [tf.screen(o.a), tf.screen(o.b)],
-            Stroke::new((0.25 * tf.scale).max(3.0), c),
-        );
-        if o.kind == model::OpeningKind::Door {
-            painter.line_segment(
-                [tf.screen(o.a), tf.screen(o.b)],
-                Stroke::new(1.5, hex(colour::DOOR, 255)),
-            );
-        }
-    }
-    for (g, ga) in floor.signs.iter().zip(&fa.signs) {
-        for poly in &ga.reading {
-            fill_polygon(painter, poly, tf, hex(colour::SIGN_READING, 70));
-        }
-        let p = tf.screen(g.position);
-        let h = g.facing.to_radians() as f32;
-        painter.line_segment(
-            [p, p + Vec2::new(h.cos(), -h.sin()) * 12.0],
-            Stroke::new(2.0, hex(colour::SIGN, 255)),
-        );
-        painter.rect(
-            Rect::from_center_size(p, Vec2::splat(9.0)),
-            1.0,
-            hex(colour::SIGN, 255),
-            Stroke::new(1.0, Color32::from_gray(80)),
-            egui::StrokeKind::Inside,
-        );
-    }
-    for d in &floor.devices {
-        let p = tf.screen(d.position);
-        let c = if d.face_recognition {
-            hex(colour::FR_CAPTURE, 255)
-        } else {
-            hex(colour::CAMERA_VIEW, 255)
-        };
-        let h = d.heading.to_radians() as f32;
-        painter.line_segment(
-            [p, p + Vec2::new(h.cos(), -h.sin()) * 14.0],
-            Stroke::new(2.0, c),
-        );
-        if d.face_recognition {
-            painter.circle(p, 6.0, c, Stroke::new(1.5, Color32::WHITE));
-        } else {
-            painter.rect(
-                Rect::from_center_size(p, Vec2::splat(11.0)),
-                2.0,
-                c,
-                Stroke::new(1.5, Color32::WHITE),
-                egui::StrokeKind::Inside,
-            );
-        }
-        painter.text(
-            p + Vec2::new(9.0, 7.0),
-            egui::Align2::LEFT_TOP,
-            label_of(&d.name, &d.id),
-            small.clone(),
-            Color32::from_gray(60),
-        );
-    }
-    selection(painter, floor, tf, hl.selection);
-    // Finding markers, numbered as in the exported picture; markers at one point stand in a row.
-    let mut at_point: Vec<([f64; 2], f32)> = Vec::new();
-    for (i, f) in findings.iter().enumerate() {
-        if f.floor_index != Some(fi) {
-            continue;
-        }
-        let (Some(at), Some(Some(n))) = (f.at, hl.numbers.get(i)) else {
-            continue;
-        };
-        let shift = match at_point.iter_mut().find(|(p, _)| *p == at) {
-            Some((_, next)) => {
-                *next += 20.0;
-                *next
-            }
-            None => {
-                at_point.push((at, 0.0));
-                0.0
-            }
-        };
-        let p = tf.screen(at) + Vec2::new(shift, 0.0);
-        let hovered = hl.hovered_finding == Some(i);
-        painter.circle(
-            p,
-            if hovered { 11.0 } else { 9.0 },
-            hex(colour::FINDING, 255),
-            Stroke::new(
-                if hovered { 3.0 } else { 1.0 },
-                if hovered { HOVER } else { Color32::WHITE },
-            ),
-        );
-        painter.text(
-            p,
-            egui::Align2::CENTER_CENTER,
-            n.to_string(),
-            egui::FontId::proportional(11.0),
-            Color32::WHITE,
-        );
-    }
-}
-
-/// The centroid of a polygon's vertices (where its label goes).
+/// The centroid of a polygon's vertices.
 pub fn centroid(poly: &[Point]) -> Point {
     let n = poly.len().max(1) as f64;
     let (x, y) = poly
@@ -555,34 +505,35 @@ pub fn centroid(poly: &[Point]) -> Point {
 }
 
 /// Outlines the selected objects.
-fn selection(
+pub fn selection(
     painter: &egui::Painter,
     floor: &model::Floor,
     tf: &ScreenFromPlan,
     selected: &BTreeSet<ItemRef>,
 ) {
-    let stroke = Stroke::new(2.5, SELECTION);
+    let c = colour(p::SELECTION, 1.0);
+    let stroke = Stroke::new(2.5, c);
     for r in selected {
         let Some(item) = super::edit::get(floor, *r) else {
             continue;
         };
-        let pts: Vec<Pos2> = item.points().iter().map(|p| tf.screen(*p)).collect();
+        let pts: Vec<Pos2> = item.points().iter().map(|q| tf.screen(*q)).collect();
         match r.kind {
             ItemKind::Device | ItemKind::Sign => {
-                if let Some(p) = pts.first() {
-                    painter.circle_stroke(*p, 11.0, stroke);
+                if let Some(q) = pts.first() {
+                    painter.circle_stroke(*q, 11.0, stroke);
                 }
             }
             ItemKind::Wall | ItemKind::Opening => {
                 painter.add(Shape::line(pts.clone(), stroke));
-                for p in pts {
-                    painter.circle_filled(p, 3.5, SELECTION);
+                for q in pts {
+                    painter.circle_filled(q, 3.5, c);
                 }
             }
             ItemKind::Space | ItemKind::Zone => {
                 painter.add(Shape::closed_line(pts.clone(), stroke));
-                for p in pts {
-                    painter.circle_filled(p, 3.5, SELECTION);
+                for q in pts {
+                    painter.circle_filled(q, 3.5, c);
                 }
             }
         }

@@ -139,6 +139,8 @@ pub struct App {
     shown_title: Option<String>,
     /// File → Import plan…, while open.
     pub import_dialog: Option<import_plan::ImportDialog>,
+    /// The current floor's scene as last built, and what it was built from.
+    painted: Option<(canvas::SceneKey, draw::PaintedScene)>,
 }
 
 const LANG_KEY: &str = "sightline.lang";
@@ -177,6 +179,7 @@ impl App {
             underlays: HashMap::new(),
             underlay_warnings: Vec::new(),
             shown_title: None,
+            painted: None,
         };
         let is_plan = |p: &PathBuf| {
             p.extension()

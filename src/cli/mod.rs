@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use crate::i18n::Lang;
 use crate::model::{self, Site};
-use crate::rules::{check_site, Finding, Severity};
+use crate::rules::{check_site, Counts, Finding, Severity, Verdict};
 
 mod import;
 
@@ -297,29 +297,6 @@ impl FailOn {
     }
 }
 
-/// Counts of findings by severity.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub violation: usize,
-    pub warning: usize,
-    pub info: usize,
-}
-
-impl Counts {
-    /// Counts the findings.
-    pub fn of(findings: &[Finding]) -> Counts {
-        let mut c = Counts::default();
-        for f in findings {
-            match f.severity {
-                Severity::Violation => c.violation += 1,
-                Severity::Warning => c.warning += 1,
-                Severity::Info => c.info += 1,
-            }
-        }
-        c
-    }
-}
-
 fn round(v: f64, digits: i32) -> f64 {
     let k = 10f64.powi(digits);
     (v * k).round() / k
@@ -410,7 +387,7 @@ fn site_head_json(file: &str, site: &Site, findings: &[Finding]) -> Value {
     json!({
         "file": file,
         "name": site.name,
-        "passes": c.violation == 0,
+        "passes": c.verdict() == Verdict::Pass,
         "counts": { "violation": c.violation, "warning": c.warning, "info": c.info },
     })
 }
@@ -526,23 +503,14 @@ pub fn site_text(
         out.push('\n');
     }
     let c = Counts::of(findings);
-    let verdict = match (c.violation == 0, zh) {
-        (true, false) => style.paint("1;32", "PASS"),
-        (false, false) => style.paint("1;31", "FAIL"),
-        (true, true) => style.paint("1;32", "通过"),
-        (false, true) => style.paint("1;31", "不通过"),
+    let lang = if zh { Lang::Zh } else { Lang::En };
+    let verdict = c.verdict();
+    let ansi = match verdict {
+        Verdict::Pass => "1;32",
+        Verdict::Fail => "1;31",
     };
-    if zh {
-        out.push_str(&format!(
-            "  {verdict}：{} 项违规，{} 项警告，{} 项提示\n",
-            c.violation, c.warning, c.info
-        ));
-    } else {
-        out.push_str(&format!(
-            "  {verdict}: {} violation(s), {} warning(s), {} info\n",
-            c.violation, c.warning, c.info
-        ));
-    }
+    let shown = style.paint(ansi, verdict.text().get(lang));
+    out.push_str(&format!("  {}\n", c.summary(lang, &shown)));
     out
 }
 

@@ -13,6 +13,51 @@ pub enum Lang {
     Zh,
 }
 
+impl Lang {
+    /// The other language (the editor's toggle).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+
+    /// The language's code, `en` or `zh`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+}
+
+/// A fixed piece of text in both languages: every label, title and legend entry.
+///
+/// ```
+/// use sightline::i18n::{Lang, Text};
+/// const SAVE: Text = Text::new("Save", "保存");
+/// assert_eq!(SAVE.get(Lang::Zh), "保存");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Text {
+    pub en: &'static str,
+    pub zh: &'static str,
+}
+
+impl Text {
+    pub const fn new(en: &'static str, zh: &'static str) -> Text {
+        Text { en, zh }
+    }
+
+    /// The text in `lang`.
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}
+
 /// The Chinese and English name of a space kind.
 pub fn kind_label(kind: SpaceKind, lang: Lang) -> &'static str {
     use SpaceKind::*;

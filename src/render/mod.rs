@@ -10,46 +10,25 @@
 //! the numbered findings; below it: legend, scale bar; at the top: site, floor, date, verdict.
 
 pub mod raster;
+mod scene_svg;
 mod text;
 
 use std::fmt::Write as _;
 use std::path::Path;
 
-use geo::{InteriorPoint, MultiPolygon};
-
 pub use raster::{png_from_svg, RasterError, FONT_FAMILY};
-pub use text::{esc as escape_xml, wrap as wrap_text};
+pub use text::{esc as escape_xml, width_px as text_width_px, wrap as wrap_text};
 use text::{esc, wrap};
 
 use crate::analysis::Analysis;
-use crate::i18n::{kind_label, Lang};
-use crate::model::{Floor, Site, SpaceClass};
-use crate::rules::{Finding, RuleId, Severity};
+use crate::i18n::{Lang, Text};
+use crate::model::{Floor, Site};
+use crate::rules::{Counts, Finding};
+use crate::scene::{palette, Scene, SceneOptions, Swatch, LEGEND, NORTH};
 
-/// Colours shared by every drawing (and the editor).
-pub mod colour {
-    pub const PRIVATE_FILL: &str = "#F7D4CF";
-    pub const PUBLIC_FILL: &str = "#EEF0EA";
-    pub const NON_PUBLIC_FILL: &str = "#D9E4F0";
-    pub const WALL: &str = "#2B2B2B";
-    pub const DOOR: &str = "#8D6E63";
-    pub const WINDOW: &str = "#4FA3D9";
-    /// A frosted (obscured) window: it blocks sight like the wall.
-    pub const FROSTED_WINDOW: &str = "#9AA7AF";
-    pub const ZONE: &str = "#2E8B57";
-    pub const FR_CAPTURE: &str = "#2F6FD6";
-    pub const CAMERA_VIEW: &str = "#7A7A7A";
-    pub const IN_PRIVATE: &str = "#C62828";
-    pub const OUTSIDE_ZONE: &str = "#EF6C00";
-    pub const SIGN: &str = "#F9C74F";
-    pub const SIGN_READING: &str = "#F9E79F";
-    /// The finding markers: the pixel at each finding's point carries exactly this colour.
-    pub const FINDING: &str = "#D7263D";
-    pub const FINDING_RGB: [u8; 3] = [0xD7, 0x26, 0x3D];
-    pub const VIOLATION: &str = "#C62828";
-    pub const WARNING: &str = "#B7791F";
-    pub const INFO: &str = "#2C7A7B";
-}
+const FINDINGS: Text = Text::new("Findings", "检查结果");
+const NO_FINDINGS: Text = Text::new("No findings on this floor.", "本层未发现问题。");
+const PLAN_TITLE: Text = Text::new("Sightline compliance plan", "Sightline 合规平面图");
 
 /// What to draw and how.
 #[derive(Clone, Debug)]
@@ -77,103 +56,6 @@ pub struct Rendered {
     /// For each finding drawn on the plan: its number, and its marker's centre in pixels.
     pub markers: Vec<(usize, [f64; 2])>,
 }
-
-/// How a legend entry's swatch is drawn.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Swatch {
-    /// A solid fill (kinds of space).
-    Fill,
-    /// A translucent fill with an outline (capture and view areas).
-    Area,
-    /// A dashed outline (zones).
-    Dash,
-    /// A hatch: the SVG pattern id (the editor hatches in the entry's colour).
-    Hatch(&'static str),
-    /// A finding marker.
-    Dot,
-}
-
-/// One entry of the legend.
-#[derive(Clone, Copy, Debug)]
-pub struct LegendEntry {
-    pub colour: &'static str,
-    pub en: &'static str,
-    pub zh: &'static str,
-    pub swatch: Swatch,
-}
-
-const fn entry(
-    colour: &'static str,
-    en: &'static str,
-    zh: &'static str,
-    swatch: Swatch,
-) -> LegendEntry {
-    LegendEntry {
-        colour,
-        en,
-        zh,
-        swatch,
-    }
-}
-
-/// The legend, shared by the exported picture and the editor's canvas.
-pub const LEGEND: [LegendEntry; 10] = [
-    entry(
-        colour::PRIVATE_FILL,
-        "private space",
-        "私密空间",
-        Swatch::Fill,
-    ),
-    entry(
-        colour::PUBLIC_FILL,
-        "public place",
-        "公共场所",
-        Swatch::Fill,
-    ),
-    entry(
-        colour::NON_PUBLIC_FILL,
-        "non-public area",
-        "非公共区域",
-        Swatch::Fill,
-    ),
-    entry(
-        colour::ZONE,
-        "collection zone",
-        "人脸信息采集区域",
-        Swatch::Dash,
-    ),
-    entry(
-        colour::FR_CAPTURE,
-        "face-capture area (FR)",
-        "人脸采集范围",
-        Swatch::Area,
-    ),
-    entry(
-        colour::CAMERA_VIEW,
-        "camera view",
-        "摄像机视野",
-        Swatch::Area,
-    ),
-    entry(
-        colour::IN_PRIVATE,
-        "inside a private space / unsigned entrance",
-        "私密空间内 / 未设标识的入口",
-        Swatch::Hatch("hatch-private"),
-    ),
-    entry(
-        colour::OUTSIDE_ZONE,
-        "outside the zone",
-        "采集区域外",
-        Swatch::Hatch("hatch-outside"),
-    ),
-    entry(
-        colour::SIGN_READING,
-        "sign and where it can be read",
-        "提示标识及可读范围",
-        Swatch::Fill,
-    ),
-    entry(colour::FINDING, "numbered finding", "编号问题", Swatch::Dot),
-];
 
 /// Does this output path ask for the vector drawing (`.svg`) rather than a PNG?
 pub fn wants_svg(path: &Path) -> bool {
@@ -224,21 +106,6 @@ fn display_text(s: &str, lang: Lang) -> String {
     }
 }
 
-fn t(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Zh => zh,
-    }
-}
-
-fn severity_colour(s: Severity) -> &'static str {
-    match s {
-        Severity::Violation => colour::VIOLATION,
-        Severity::Warning => colour::WARNING,
-        Severity::Info => colour::INFO,
-    }
-}
-
 /// The plan extent of a floor: every wall, space, zone, opening, device and sign, plus 1 m.
 fn extent(floor: &Floor) -> Option<([f64; 2], [f64; 2])> {
     let pts = floor.points();
@@ -254,32 +121,6 @@ fn extent(floor: &Floor) -> Option<([f64; 2], [f64; 2])> {
         return None;
     }
     Some(([min[0] - 1.0, min[1] - 1.0], [max[0] + 1.0, max[1] + 1.0]))
-}
-
-fn path_of(mp: &MultiPolygon<f64>, tf: &PxFromPlan) -> String {
-    let mut d = String::new();
-    for poly in mp {
-        for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
-            for (i, c) in ring.coords().enumerate() {
-                let [x, y] = tf.px([c.x, c.y]);
-                let _ = write!(d, "{}{x:.1} {y:.1} ", if i == 0 { "M" } else { "L" });
-            }
-            d.push_str("Z ");
-        }
-    }
-    d
-}
-
-fn points_path(points: &[[f64; 2]], tf: &PxFromPlan, close: bool) -> String {
-    let mut d = String::new();
-    for (i, p) in points.iter().enumerate() {
-        let [x, y] = tf.px(*p);
-        let _ = write!(d, "{}{x:.1} {y:.1} ", if i == 0 { "M" } else { "L" });
-    }
-    if close {
-        d.push('Z');
-    }
-    d
 }
 
 /// A round length for a scale bar of about `target_m` metres (1, 2 or 5 times a power of ten).
@@ -332,10 +173,23 @@ pub fn floor_svg(
     let legend_top = header + plan_h + 16.0;
     let legend_h = 118.0;
 
-    // The findings of this floor (numbered) and of the whole site.
-    let listed: Vec<&Finding> = findings
+    // The scene of the floor, and the findings listed beside it (this floor's, numbered, and
+    // the site-wide ones).
+    let all: Vec<&Finding> = findings.iter().collect();
+    let scene = Scene::build(
+        site,
+        fa,
+        &all,
+        floor_index,
+        &SceneOptions {
+            lang,
+            object_names: false,
+        },
+    );
+    let listed: Vec<&Finding> = scene
+        .listed
         .iter()
-        .filter(|f| f.floor_index.is_none() || f.floor_index == Some(floor_index))
+        .filter_map(|&i| all.get(i).copied())
         .collect();
 
     // The findings list, laid out first to know the picture's height.
@@ -343,16 +197,11 @@ pub fn floor_svg(
     let list_x = margin * 2.0 + plan_w;
     let mut list = String::new();
     let mut y = header + 4.0;
-    let mut markers = Vec::new();
     let _ = write!(
         list,
         r#"<text x="{list_x:.1}" y="{:.1}" font-size="16" font-weight="bold">{}</text>"#,
         y + 12.0,
-        esc(&format!(
-            "{} ({})",
-            t(lang, "Findings", "检查结果"),
-            listed.len()
-        ))
+        esc(&format!("{} ({})", FINDINGS.get(lang), listed.len()))
     );
     y += 30.0;
     if listed.is_empty() {
@@ -360,8 +209,8 @@ pub fn floor_svg(
             list,
             r#"<text x="{list_x:.1}" y="{:.1}" font-size="{list_font}" fill="{}">{}</text>"#,
             y + 10.0,
-            colour::ZONE,
-            esc(t(lang, "No findings on this floor.", "本层未发现问题。"))
+            palette::PASS,
+            esc(NO_FINDINGS.get(lang))
         );
     }
     // The list stops where the picture would grow past its plan and legend (or 1.25 × its
@@ -370,11 +219,8 @@ pub fn floor_svg(
     let mut shown = listed.len();
     for (i, f) in listed.iter().enumerate() {
         let n = i + 1;
-        if let (Some(at), Some(_)) = (f.at, f.floor_index) {
-            markers.push((n, tf.px(at)));
-        }
         if i >= shown {
-            continue;
+            break;
         }
         let mut message_lines = wrap(
             &display_text(&f.message.text(lang), lang),
@@ -414,13 +260,13 @@ pub fn floor_svg(
             y += 24.0;
             continue;
         }
-        let sev = severity_colour(f.severity);
+        let sev = palette::severity(f.severity);
         let _ = write!(
             list,
             r#"<circle cx="{:.1}" cy="{:.1}" r="9" fill="{}"/><text x="{:.1}" y="{:.1}" font-size="11" font-weight="bold" fill="white" text-anchor="middle">{n}</text>"#,
             list_x + 9.0,
             y + 7.0,
-            colour::FINDING,
+            palette::FINDING,
             list_x + 9.0,
             y + 11.0
         );
@@ -467,30 +313,17 @@ pub fn floor_svg(
     );
     let _ = write!(
         svg,
-        r#"<defs><pattern id="hatch-private" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)"><rect width="8" height="8" fill="{p}" fill-opacity="0.18"/><rect width="3" height="8" fill="{p}" fill-opacity="0.85"/></pattern><pattern id="hatch-outside" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(-45)"><rect width="8" height="8" fill="{o}" fill-opacity="0.12"/><rect width="2.5" height="8" fill="{o}" fill-opacity="0.8"/></pattern><clipPath id="plan"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath></defs>"#,
+        r#"<defs>{}<clipPath id="plan"><rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}"/></clipPath></defs>"#,
+        scene_svg::hatch_defs(),
         tf.left,
         tf.top,
         ew * scale,
         plan_h,
-        p = colour::IN_PRIVATE,
-        o = colour::OUTSIDE_ZONE
     );
     svg.push_str(r#"<rect width="100%" height="100%" fill="white"/>"#);
 
-    // Title.
-    let counts = listed.iter().fold([0usize; 3], |mut c, f| {
-        c[f.severity as usize] += 1;
-        c
-    });
-    let all_violations = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Violation)
-        .count();
-    let verdict = if all_violations == 0 {
-        (t(lang, "PASS", "通过"), colour::ZONE)
-    } else {
-        (t(lang, "FAIL", "不通过"), colour::VIOLATION)
-    };
+    // Title: the site's verdict, and this floor's counts.
+    let verdict = Counts::of(findings).verdict();
     let floor_name = if floor.name.is_empty() {
         floor.id.clone()
     } else {
@@ -508,219 +341,29 @@ pub fn floor_svg(
             "{} — {} — {} — {}",
             floor_name,
             crate::i18n::site_line(site, lang),
-            t(lang, "Sightline compliance plan", "Sightline 合规平面图"),
+            PLAN_TITLE.get(lang),
             opts.date
         )),
         w - margin,
-        verdict.1,
-        esc(verdict.0),
+        palette::verdict(verdict),
+        esc(verdict.text().get(lang)),
         w - margin,
-        esc(&match lang {
-            Lang::En => format!(
-                "this floor: {} violation(s), {} warning(s), {} info",
-                counts[2], counts[1], counts[0]
-            ),
-            Lang::Zh => format!(
-                "本层：{} 项违规，{} 项警告，{} 项提示",
-                counts[2], counts[1], counts[0]
-            ),
-        })
+        esc(&Counts::of(listed.iter().copied()).floor_line(lang))
     );
 
     svg.push_str(r#"<g clip-path="url(#plan)">"#);
     let _ = write!(
         svg,
-        r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#FAFAF7"/>"##,
+        r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="{}"/>"##,
         tf.left,
         tf.top,
         ew * scale,
-        plan_h
+        plan_h,
+        palette::PAPER
     );
-    // Underlay.
-    if let Some(u) = &floor.underlay {
-        match raster::underlay_image(u, opts.base_dir.as_deref()) {
-            Ok((href, wpx, hpx)) => {
-                let [x, y] = tf.px(u.origin);
-                let _ = write!(
-                    svg,
-                    r#"<image x="{x:.1}" y="{y:.1}" width="{:.1}" height="{:.1}" opacity="{:.2}" preserveAspectRatio="none" xlink:href="{href}"/>"#,
-                    wpx as f64 * u.metres_per_pixel * scale,
-                    hpx as f64 * u.metres_per_pixel * scale,
-                    u.opacity
-                );
-            }
-            Err(e) => warnings.push(e.text(lang, Some(&floor.id))),
-        }
-    }
-    // Spaces.
-    for s in &fa.spaces.list {
-        let fill = match s.class {
-            SpaceClass::Private => colour::PRIVATE_FILL,
-            SpaceClass::Public => colour::PUBLIC_FILL,
-            SpaceClass::NonPublic => colour::NON_PUBLIC_FILL,
-        };
-        let _ = write!(
-            svg,
-            r##"<path d="{}" fill="{fill}" fill-opacity="0.85" stroke="#B0B0A8" stroke-width="0.6"/>"##,
-            path_of(&MultiPolygon::new(vec![s.polygon.clone()]), &tf)
-        );
-    }
-    // Zones.
-    for za in &fa.zones {
-        if let Some(p) = &za.polygon {
-            let _ = write!(
-                svg,
-                r#"<path d="{}" fill="{z}" fill-opacity="0.06" stroke="{z}" stroke-width="2" stroke-dasharray="8 5"/>"#,
-                path_of(&MultiPolygon::new(vec![p.clone()]), &tf),
-                z = colour::ZONE
-            );
-        }
-    }
-    // Views and capture areas.
-    for (d, da) in floor.devices.iter().zip(&fa.devices) {
-        let (area, c, dash) = if d.face_recognition {
-            (&da.capture, colour::FR_CAPTURE, "")
-        } else {
-            (&da.view, colour::CAMERA_VIEW, r#" stroke-dasharray="4 3""#)
-        };
-        let _ = write!(
-            svg,
-            r#"<path d="{}" fill="{c}" fill-opacity="0.16" stroke="{c}" stroke-opacity="0.7" stroke-width="1"{dash}/>"#,
-            path_of(area, &tf)
-        );
-    }
-    // Regions of findings: in private spaces (hatched red), outside zones (hatched orange).
-    for f in &listed {
-        if let Some(r) = &f.region {
-            let pattern = if f.rule == RuleId::OutsideZone {
-                "hatch-outside"
-            } else {
-                "hatch-private"
-            };
-            let _ = write!(
-                svg,
-                r#"<path d="{}" fill="url(#{pattern})" fill-rule="evenodd"/>"#,
-                path_of(r, &tf)
-            );
-        }
-    }
-    // Walls, then openings over them.
-    for wall in &floor.walls {
-        if wall.points.len() >= 2 {
-            let _ = write!(
-                svg,
-                r#"<path d="{}" fill="none" stroke="{}" stroke-width="{:.1}" stroke-linejoin="round" stroke-linecap="square"/>"#,
-                points_path(&wall.points, &tf, false),
-                colour::WALL,
-                (wall.thickness * scale).max(1.5)
-            );
-        }
-    }
-    for o in &floor.openings {
-        let thick = fa
-            .segments
-            .walls
-            .iter()
-            .map(|w| w.half_thickness * 2.0)
-            .fold(0.2f64, f64::max)
-            * scale
-            + 2.0;
-        let (stroke, inner) = match o.kind {
-            crate::model::OpeningKind::Window if o.obscured => (colour::FROSTED_WINDOW, "#E4E9EC"),
-            crate::model::OpeningKind::Window => (colour::WINDOW, "white"),
-            crate::model::OpeningKind::Door => ("white", colour::DOOR),
-            crate::model::OpeningKind::Opening => ("white", "white"),
-        };
-        let d = points_path(&[o.a, o.b], &tf, false);
-        let _ = write!(
-            svg,
-            r#"<path d="{d}" stroke="{stroke}" stroke-width="{thick:.1}"/><path d="{d}" stroke="{inner}" stroke-width="1.5"/>"#
-        );
-    }
-    // Signs: reading regions and symbols.
-    for (g, ga) in floor.signs.iter().zip(&fa.signs) {
-        let _ = write!(
-            svg,
-            r#"<path d="{}" fill="{}" fill-opacity="0.35" stroke="{}" stroke-width="0.8"/>"#,
-            path_of(&ga.reading, &tf),
-            colour::SIGN_READING,
-            colour::SIGN
-        );
-        let [x, y] = tf.px(g.position);
-        let _ = write!(
-            svg,
-            r#"<g transform="translate({x:.1} {y:.1}) rotate({:.1})"><rect x="-3" y="-7" width="6" height="14" fill="{}" stroke="black" stroke-width="1"/><path d="M3 0 L9 0" stroke="black" stroke-width="1.5"/></g>"#,
-            -g.facing,
-            colour::SIGN
-        );
-    }
-    // Uncovered entrances.
-    for f in &listed {
-        if let Some(stretches) = &f.stretches {
-            for [a, b] in stretches {
-                let _ = write!(
-                    svg,
-                    r#"<path d="{}" stroke="{}" stroke-width="5" stroke-linecap="round"/>"#,
-                    points_path(&[*a, *b], &tf, false),
-                    colour::IN_PRIVATE
-                );
-            }
-        }
-    }
-    // Devices.
-    for d in &floor.devices {
-        let [x, y] = tf.px(d.position);
-        let c = if d.face_recognition {
-            colour::FR_CAPTURE
-        } else {
-            colour::CAMERA_VIEW
-        };
-        let _ = write!(
-            svg,
-            r#"<g transform="translate({x:.1} {y:.1}) rotate({:.1})"><path d="M0 0 L12 0" stroke="{c}" stroke-width="2"/><circle r="5" fill="{c}" stroke="white" stroke-width="1.5"/></g>"#,
-            -d.heading
-        );
-    }
-    // Space names (where they fit).
-    for s in &fa.spaces.list {
-        let name = &floor.spaces[s.index].name;
-        let width_px = (s.bbox.max().x - s.bbox.min().x) * scale;
-        if name.is_empty() || width_px < 40.0 {
-            continue;
-        }
-        if let Some(p) = s.polygon.interior_point() {
-            let [x, y] = tf.px([p.x(), p.y()]);
-            let size = (width_px / 9.0).clamp(8.0, 13.0);
-            let with_kind = format!("{name} · {}", kind_label(floor.spaces[s.index].kind, lang));
-            let fits = |l: &str| text::width_px(l, size) <= width_px - 4.0;
-            let label = if s.class == SpaceClass::Private && fits(&with_kind) {
-                with_kind
-            } else if fits(name) {
-                name.clone()
-            } else {
-                continue;
-            };
-            let _ = write!(
-                svg,
-                r##"<text x="{x:.1}" y="{y:.1}" font-size="{size:.1}" fill="#555" text-anchor="middle" stroke="white" stroke-width="2.5" paint-order="stroke">{}</text>"##,
-                esc(&label)
-            );
-        }
-    }
-    // Finding markers, last: the centre pixel of each is the finding colour. Findings at the
-    // same spot share one marker labelled with all their numbers.
-    let groups = group_markers(&markers);
-    for ([x, y], ns) in &groups {
-        let label: Vec<String> = ns.iter().map(usize::to_string).collect();
-        let _ = write!(
-            svg,
-            r#"<circle cx="{x:.1}" cy="{y:.1}" r="7" fill="{c}" stroke="white" stroke-width="1.5"/><text x="{:.1}" y="{:.1}" font-size="13" font-weight="bold" fill="{c}" stroke="white" stroke-width="3" paint-order="stroke">{}</text>"#,
-            x + 8.0,
-            y - 7.0,
-            label.join(","),
-            c = colour::FINDING
-        );
-    }
+    let markers = scene_svg::write(&mut svg, &scene, &tf, opts.base_dir.as_deref(), |e| {
+        warnings.push(e.text(lang, Some(&floor.id)))
+    });
     svg.push_str("</g>");
     let _ = write!(
         svg,
@@ -736,7 +379,7 @@ pub fn floor_svg(
     let _ = write!(
         svg,
         r#"<g transform="translate({nx:.1} {ny:.1})"><path d="M0 -18 L8 10 L0 4 L-8 10 Z" fill="black"/><text y="26" font-size="12" font-weight="bold" text-anchor="middle">{}</text></g>"#,
-        t(lang, "N", "北")
+        NORTH.get(lang)
     );
     // Scale bar.
     let bar_m = nice_length(ew * 0.2);
@@ -761,7 +404,7 @@ pub fn floor_svg(
     let col_w = (plan_w - 10.0) / 3.0;
     for (i, entry) in LEGEND.iter().enumerate() {
         let c = entry.colour;
-        let label = t(lang, entry.en, entry.zh);
+        let label = entry.text.get(lang);
         let (cx, cy) = (
             tf.left + (i % 3) as f64 * col_w,
             legend_top + 34.0 + (i / 3) as f64 * 21.0,
@@ -784,9 +427,10 @@ pub fn floor_svg(
                 r##"<rect x="{cx:.1}" y="{:.1}" width="22" height="12" fill="{c}" stroke="#999"/>"##,
                 cy - 10.0
             ),
-            Swatch::Hatch(pattern) => format!(
-                r#"<rect x="{cx:.1}" y="{:.1}" width="22" height="12" fill="url(#{pattern})" stroke="{c}"/>"#,
-                cy - 10.0
+            Swatch::Hatch(h) => format!(
+                r#"<rect x="{cx:.1}" y="{:.1}" width="22" height="12" fill="url(#{})" stroke="{c}"/>"#,
+                cy - 10.0,
+                h.pattern_id()
             ),
         };
         svg.push_str(&swatch);
@@ -806,37 +450,6 @@ pub fn floor_svg(
         warnings,
         markers,
     }
-}
-
-/// Groups markers closer than 3 pixels in x and y to the first marker of a group (the earliest
-/// group that fits), through a grid of 3-pixel cells so that thousands of markers stay cheap.
-fn group_markers(markers: &[(usize, [f64; 2])]) -> Vec<([f64; 2], Vec<usize>)> {
-    const NEAR: f64 = 3.0;
-    let cell = |p: [f64; 2]| ((p[0] / NEAR).floor() as i64, (p[1] / NEAR).floor() as i64);
-    let mut groups: Vec<([f64; 2], Vec<usize>)> = Vec::new();
-    let mut grid: std::collections::HashMap<(i64, i64), Vec<usize>> = Default::default();
-    for (n, p) in markers {
-        let (cx, cy) = cell(*p);
-        let mut best: Option<usize> = None;
-        for dx in -1..=1 {
-            for dy in -1..=1 {
-                for &g in grid.get(&(cx + dx, cy + dy)).into_iter().flatten() {
-                    let q = groups[g].0;
-                    if (q[0] - p[0]).abs() < NEAR && (q[1] - p[1]).abs() < NEAR {
-                        best = Some(best.map_or(g, |b| b.min(g)));
-                    }
-                }
-            }
-        }
-        match best {
-            Some(g) => groups[g].1.push(*n),
-            None => {
-                grid.entry((cx, cy)).or_default().push(groups.len());
-                groups.push((*p, vec![*n]));
-            }
-        }
-    }
-    groups
 }
 
 /// Finds a floor by id; `None` means the first.

@@ -1,6 +1,8 @@
 //! The rule catalogue (shared/spec/rules.md): every rule is a pure function from the site and
 //! its analysis to findings. One file per article group.
 
+mod counts;
+pub use counts::{Counts, Verdict};
 mod decree_799;
 mod measures;
 mod plan;

@@ -1,0 +1,389 @@
+//! Building a floor's scene: the layers in order, each object styled once.
+
+use geo::{BoundingRect, InteriorPoint, MultiPolygon};
+
+use super::palette::{self as p, Rgb};
+use super::{
+    Cap, Fill, Hatch, Item, LabelFit, Layer, Line, Paint, Prim, Scene, SceneOptions, Width,
+};
+use crate::analysis::FloorAnalysis;
+use crate::i18n::kind_label;
+use crate::model::{OpeningKind, Point, Site, SpaceClass};
+use crate::rules::{Finding, RuleId};
+
+/// Thinnest a wall is drawn, in pixels.
+const WALL_MIN_PX: f32 = 1.5;
+
+fn points_bbox(points: &[Point]) -> Option<[Point; 2]> {
+    let mut it = points.iter();
+    let first = *it.next()?;
+    Some(it.fold([first, first], |[lo, hi], q| {
+        [
+            [lo[0].min(q[0]), lo[1].min(q[1])],
+            [hi[0].max(q[0]), hi[1].max(q[1])],
+        ]
+    }))
+}
+
+fn shape_bbox(shape: &MultiPolygon<f64>) -> Option<[Point; 2]> {
+    shape
+        .bounding_rect()
+        .map(|r| [[r.min().x, r.min().y], [r.max().x, r.max().y]])
+}
+
+struct Builder {
+    items: Vec<Item>,
+}
+
+impl Builder {
+    fn push(&mut self, layer: Layer, prim: Prim, finding: Option<usize>) {
+        let bbox = match &prim {
+            Prim::Underlay(_) => None,
+            Prim::Area { shape, .. } => shape_bbox(shape),
+            Prim::Path { points, .. } => points_bbox(points),
+            Prim::Device { at, .. }
+            | Prim::Sign { at, .. }
+            | Prim::Label { at, .. }
+            | Prim::Marker { at, .. } => Some([*at, *at]),
+        };
+        self.items.push(Item {
+            layer,
+            prim,
+            finding,
+            bbox,
+        });
+    }
+
+    fn area(&mut self, layer: Layer, shape: MultiPolygon<f64>, fill: Fill, outline: Option<Line>) {
+        self.push(
+            layer,
+            Prim::Area {
+                shape,
+                fill: Some(fill),
+                outline,
+            },
+            None,
+        );
+    }
+
+    fn path(&mut self, layer: Layer, points: Vec<Point>, closed: bool, line: Line) {
+        self.push(
+            layer,
+            Prim::Path {
+                points,
+                closed,
+                line,
+            },
+            None,
+        );
+    }
+}
+
+fn name_or_id<'a>(name: &'a str, id: &'a str) -> &'a str {
+    if name.is_empty() {
+        id
+    } else {
+        name
+    }
+}
+
+pub(super) fn build(
+    site: &Site,
+    fa: &FloorAnalysis,
+    findings: &[&Finding],
+    fi: usize,
+    opts: &SceneOptions,
+) -> Scene {
+    let lang = opts.lang;
+    let Some(floor) = site.floors.get(fi) else {
+        return Scene::default();
+    };
+    let mut b = Builder { items: Vec::new() };
+    let listed: Vec<usize> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.floor_index.is_none() || f.floor_index == Some(fi))
+        .map(|(i, _)| i)
+        .collect();
+    let on_floor = || {
+        listed
+            .iter()
+            .map(|&i| (i, findings[i]))
+            .filter(|(_, f)| f.floor_index.is_some())
+    };
+
+    // Underlay.
+    if let Some(u) = &floor.underlay {
+        b.push(Layer::Underlay, Prim::Underlay(u.clone()), None);
+    }
+
+    // Spaces, lighter over an underlay so that the scanned plan shows through.
+    let space_opacity = if floor.underlay.is_some() { 0.45 } else { 0.85 };
+    let edge = Line::new(Paint::solid(p::SPACE_EDGE), Width::px(0.6));
+    let mut analysed = vec![false; floor.spaces.len()];
+    for s in &fa.spaces.list {
+        if let Some(a) = analysed.get_mut(s.index) {
+            *a = true;
+        }
+        let fill = match s.class {
+            SpaceClass::Private => p::PRIVATE_FILL,
+            SpaceClass::Public => p::PUBLIC_FILL,
+            SpaceClass::NonPublic => p::NON_PUBLIC_FILL,
+        };
+        b.area(
+            Layer::Spaces,
+            MultiPolygon::new(vec![s.polygon.clone()]),
+            Fill::Solid(Paint::with(fill, space_opacity)),
+            Some(edge),
+        );
+    }
+    // A space whose outline is not a valid polygon yet still shows where it is.
+    for (s, _) in floor.spaces.iter().zip(&analysed).filter(|(_, a)| !**a) {
+        if s.polygon.len() >= 2 {
+            b.path(Layer::Spaces, s.polygon.clone(), true, edge);
+        }
+    }
+
+    // Zones.
+    let zone_line = Line::new(Paint::solid(p::ZONE), Width::px(2.0)).dashed([8.0, 5.0]);
+    for (z, za) in floor.zones.iter().zip(&fa.zones) {
+        match &za.polygon {
+            Some(poly) => b.area(
+                Layer::Zones,
+                MultiPolygon::new(vec![poly.clone()]),
+                Fill::Solid(Paint::with(p::ZONE, 0.06)),
+                Some(zone_line),
+            ),
+            None if z.polygon.len() >= 2 => {
+                b.path(Layer::Zones, z.polygon.clone(), true, zone_line);
+            }
+            None => {}
+        }
+    }
+
+    // Capture areas (face recognition) and views (ordinary cameras).
+    for (d, da) in floor.devices.iter().zip(&fa.devices) {
+        let (shape, c, dash) = if d.face_recognition {
+            (&da.capture, p::FR_CAPTURE, None)
+        } else {
+            (&da.view, p::CAMERA_VIEW, Some([4.0, 3.0]))
+        };
+        let mut outline = Line::new(Paint::with(c, 0.7), Width::px(1.0));
+        outline.dash = dash;
+        b.area(
+            Layer::Areas,
+            shape.clone(),
+            Fill::Solid(Paint::with(c, 0.16)),
+            Some(outline),
+        );
+    }
+
+    // Regions of findings: inside private spaces, outside zones.
+    for (i, f) in on_floor() {
+        if let Some(r) = &f.region {
+            let (hatch, c) = if f.rule == RuleId::OutsideZone {
+                (Hatch::Outside, p::OUTSIDE_ZONE)
+            } else {
+                (Hatch::Private, p::IN_PRIVATE)
+            };
+            b.push(
+                Layer::FindingRegions,
+                Prim::Area {
+                    shape: r.clone(),
+                    fill: Some(Fill::Hatch(hatch, c)),
+                    outline: None,
+                },
+                Some(i),
+            );
+        }
+    }
+
+    // Walls, then openings over them (as wide as the thickest wall, so they cut every wall).
+    for w in floor.walls.iter().filter(|w| w.points.len() >= 2) {
+        let width = Width {
+            metres: w.thickness,
+            px: 0.0,
+            min_px: WALL_MIN_PX,
+        };
+        b.path(
+            Layer::Walls,
+            w.points.clone(),
+            false,
+            Line::new(Paint::solid(p::WALL), width).capped(Cap::Square),
+        );
+    }
+    let thickest = fa
+        .segments
+        .walls
+        .iter()
+        .map(|w| w.half_thickness * 2.0)
+        .fold(0.2f64, f64::max);
+    let cut = Width {
+        metres: thickest,
+        px: 2.0,
+        min_px: 0.0,
+    };
+    for o in &floor.openings {
+        let (outer, inner) = match o.kind {
+            OpeningKind::Window if o.obscured => (p::FROSTED_WINDOW, p::FROSTED_GLASS),
+            OpeningKind::Window => (p::WINDOW, p::WHITE),
+            OpeningKind::Door => (p::WHITE, p::DOOR),
+            OpeningKind::Opening => (p::WHITE, p::WHITE),
+        };
+        for (c, w) in [(outer, cut), (inner, Width::px(1.5))] {
+            b.path(
+                Layer::Openings,
+                vec![o.a, o.b],
+                false,
+                Line::new(Paint::solid(c), w),
+            );
+        }
+    }
+
+    // Signs: where they can be read, and the sign itself.
+    for (g, ga) in floor.signs.iter().zip(&fa.signs) {
+        b.area(
+            Layer::Signs,
+            ga.reading.clone(),
+            Fill::Solid(Paint::with(p::SIGN_READING, 0.35)),
+            Some(Line::new(Paint::solid(p::SIGN), Width::px(0.8))),
+        );
+        b.push(
+            Layer::Signs,
+            Prim::Sign {
+                at: g.position,
+                facing_deg: g.facing,
+            },
+            None,
+        );
+    }
+
+    // Entrances no sign covers.
+    for (i, f) in on_floor() {
+        for [a0, a1] in f.stretches.iter().flatten() {
+            let line = Line::new(
+                Paint::solid(p::IN_PRIVATE),
+                Width::px(super::symbol::ENTRANCE_WIDTH),
+            )
+            .capped(Cap::Round);
+            b.push(
+                Layer::Entrances,
+                Prim::Path {
+                    points: vec![*a0, *a1],
+                    closed: false,
+                    line,
+                },
+                Some(i),
+            );
+        }
+    }
+
+    // Devices.
+    for d in &floor.devices {
+        let colour = if d.face_recognition {
+            p::FR_CAPTURE
+        } else {
+            p::CAMERA_VIEW
+        };
+        b.push(
+            Layer::Devices,
+            Prim::Device {
+                at: d.position,
+                heading_deg: d.heading,
+                colour,
+            },
+            None,
+        );
+    }
+
+    // Labels: spaces' names where they fit (with the kind for private spaces, or for every
+    // space in the editor); the editor also names cameras and zones.
+    for s in &fa.spaces.list {
+        let Some(space) = floor.spaces.get(s.index) else {
+            continue;
+        };
+        let name = if opts.object_names {
+            name_or_id(&space.name, &space.id)
+        } else {
+            &space.name
+        };
+        if name.is_empty() {
+            continue;
+        }
+        let Some(at) = s.polygon.interior_point() else {
+            continue;
+        };
+        let with_kind = format!("{name} · {}", kind_label(space.kind, lang));
+        let texts = if opts.object_names || s.class == SpaceClass::Private {
+            vec![with_kind, name.to_owned()]
+        } else {
+            vec![name.to_owned()]
+        };
+        label(
+            &mut b,
+            [at.x(), at.y()],
+            texts,
+            LabelFit::Space {
+                width_m: s.bbox.max().x - s.bbox.min().x,
+            },
+            p::LABEL,
+        );
+    }
+    if opts.object_names {
+        for z in &floor.zones {
+            if let Some(first) = z.polygon.first() {
+                let fit = LabelFit::Beside {
+                    size: 12.0,
+                    offset: [4.0, 4.0],
+                };
+                label(
+                    &mut b,
+                    *first,
+                    vec![name_or_id(&z.name, &z.id).to_owned()],
+                    fit,
+                    p::ZONE,
+                );
+            }
+        }
+        for d in &floor.devices {
+            let fit = LabelFit::Beside {
+                size: 12.0,
+                offset: [9.0, 7.0],
+            };
+            label(
+                &mut b,
+                d.position,
+                vec![name_or_id(&d.name, &d.id).to_owned()],
+                fit,
+                p::GREY_TEXT,
+            );
+        }
+    }
+
+    // Markers, numbered in list order; site-wide findings are listed but have no marker.
+    for (n, &i) in listed.iter().enumerate() {
+        let f = findings[i];
+        if let (Some(at), Some(_)) = (f.at, f.floor_index) {
+            b.push(Layer::Markers, Prim::Marker { at, number: n + 1 }, Some(i));
+        }
+    }
+
+    Scene {
+        items: b.items,
+        listed,
+    }
+}
+
+fn label(b: &mut Builder, at: Point, texts: Vec<String>, fit: LabelFit, colour: Rgb) {
+    b.push(
+        Layer::Labels,
+        Prim::Label {
+            at,
+            texts,
+            fit,
+            colour,
+            halo: true,
+        },
+        None,
+    );
+}

@@ -1,0 +1,412 @@
+//! The scene: one floor as a display list of styled primitives in plan metres, built once per
+//! change from the site, its analysis, its findings and the view options. The exported picture
+//! (`render`, SVG) and the editor's canvas (egui) only translate it, so they show the same
+//! things in the same order and colours.
+//!
+//! Sizes are given in plan metres where the object has a size on the floor (a wall's thickness)
+//! and in pixels where it is a symbol (a camera, a marker, a label); [`Width`] mixes both.
+//!
+//! ```
+//! use sightline::scene::{Layer, Scene, SceneOptions};
+//! let text = include_str!("../../sample_sites/gym-mistakes.site.json");
+//! let site = sightline::model::parse(text, "gym.json".as_ref()).unwrap_or_else(|e| panic!("{e}"));
+//! let analysis = sightline::analysis::Analysis::of(&site);
+//! let findings = sightline::rules::check(&site, &analysis);
+//! let listed: Vec<&_> = findings.iter().collect();
+//! let scene = Scene::build(&site, &analysis.floors[0], &listed, 0, &SceneOptions::default());
+//! // Every wall of the floor is in the scene, in its layer.
+//! let walls = scene.items.iter().filter(|i| i.layer == Layer::Walls).count();
+//! assert_eq!(walls, site.floors[0].walls.len());
+//! ```
+
+mod build;
+pub mod hatch;
+pub mod markers;
+pub mod palette;
+
+use geo::MultiPolygon;
+
+use crate::i18n::{Lang, Text};
+use crate::model::{Point, Underlay};
+pub use palette::Rgb;
+
+/// What a scene is built for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SceneOptions {
+    pub lang: Lang,
+    /// Names beside cameras and zones, and every space's name with its kind (the editor shows
+    /// them; the exported picture names spaces only where the name fits).
+    pub object_names: bool,
+}
+
+/// The layers, bottom to top.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Layer {
+    Underlay,
+    Spaces,
+    Zones,
+    /// Capture areas of face-recognition devices and views of ordinary cameras.
+    Areas,
+    /// Parts of areas inside private spaces or outside a device's zone, hatched.
+    FindingRegions,
+    Walls,
+    Openings,
+    /// Signs' reading regions and symbols.
+    Signs,
+    /// Zone entrances no sign covers.
+    Entrances,
+    Devices,
+    Labels,
+    /// One numbered marker per finding with a point.
+    Markers,
+}
+
+/// A colour with an opacity.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Paint {
+    pub colour: Rgb,
+    pub opacity: f32,
+}
+
+impl Paint {
+    pub const fn solid(colour: Rgb) -> Paint {
+        Paint {
+            colour,
+            opacity: 1.0,
+        }
+    }
+
+    pub const fn with(colour: Rgb, opacity: f32) -> Paint {
+        Paint { colour, opacity }
+    }
+}
+
+/// Which way a hatch runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hatch {
+    /// Inside a private space (and unsigned entrances in the legend): rising to the right.
+    Private,
+    /// Outside the device's zone: falling to the right.
+    Outside,
+}
+
+impl Hatch {
+    /// The SVG pattern that draws it.
+    pub fn pattern_id(self) -> &'static str {
+        match self {
+            Hatch::Private => "hatch-private",
+            Hatch::Outside => "hatch-outside",
+        }
+    }
+}
+
+/// How an area is filled.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Fill {
+    Solid(Paint),
+    /// Stripes in the colour over a faint wash of it.
+    Hatch(Hatch, Rgb),
+}
+
+/// A line width: `metres` on the plan plus `px` on screen, never thinner than `min_px`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Width {
+    pub metres: f64,
+    pub px: f32,
+    pub min_px: f32,
+}
+
+impl Width {
+    /// A width in pixels whatever the zoom.
+    pub const fn px(px: f32) -> Width {
+        Width {
+            metres: 0.0,
+            px,
+            min_px: 0.0,
+        }
+    }
+
+    /// The width in pixels at `px_per_metre`.
+    pub fn at(&self, px_per_metre: f64) -> f32 {
+        ((self.metres * px_per_metre) as f32 + self.px).max(self.min_px)
+    }
+}
+
+/// How a line is drawn.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Line {
+    pub paint: Paint,
+    pub width: Width,
+    /// Dash and gap in pixels.
+    pub dash: Option<[f32; 2]>,
+    pub cap: Cap,
+}
+
+/// How a line ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cap {
+    /// At its end points (openings, outlines).
+    Butt,
+    /// Half its width beyond them (walls, so that corners close).
+    Square,
+    /// Rounded (entrances).
+    Round,
+}
+
+impl Cap {
+    /// The SVG `stroke-linecap`.
+    pub fn svg(self) -> &'static str {
+        match self {
+            Cap::Butt => "butt",
+            Cap::Square => "square",
+            Cap::Round => "round",
+        }
+    }
+}
+
+impl Line {
+    pub const fn new(paint: Paint, width: Width) -> Line {
+        Line {
+            paint,
+            width,
+            dash: None,
+            cap: Cap::Butt,
+        }
+    }
+
+    pub const fn capped(self, cap: Cap) -> Line {
+        Line { cap, ..self }
+    }
+
+    pub const fn dashed(self, dash: [f32; 2]) -> Line {
+        Line {
+            dash: Some(dash),
+            ..self
+        }
+    }
+}
+
+/// How a label is sized and placed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum LabelFit {
+    /// Centred on its point, sized to a space `width_m` wide (8 to 13 px), and drawn only if
+    /// one of its texts fits in that width.
+    Space { width_m: f64 },
+    /// Left-aligned below and right of its point by `offset` pixels, at `size` pixels.
+    Beside { size: f32, offset: [f32; 2] },
+}
+
+/// A drawn thing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prim {
+    /// The floor's scanned plan.
+    Underlay(Underlay),
+    /// Polygons with holes (drawn even-odd).
+    Area {
+        shape: MultiPolygon<f64>,
+        fill: Option<Fill>,
+        outline: Option<Line>,
+    },
+    /// A polyline (closed: back to its first point).
+    Path {
+        points: Vec<Point>,
+        closed: bool,
+        line: Line,
+    },
+    /// A camera: a dot with a tick pointing along its heading.
+    Device {
+        at: Point,
+        heading_deg: f64,
+        colour: Rgb,
+    },
+    /// A sign: a small board with a tick on the side it faces.
+    Sign { at: Point, facing_deg: f64 },
+    /// Text: the first of `texts` that fits is drawn (all alternatives say the same, shorter).
+    Label {
+        at: Point,
+        texts: Vec<String>,
+        fit: LabelFit,
+        colour: Rgb,
+        /// A white halo behind the letters.
+        halo: bool,
+    },
+    /// A finding's marker, with the number it carries in the list beside the plan.
+    Marker { at: Point, number: usize },
+}
+
+/// A primitive in its layer, with the finding it shows (for highlighting) and its extent.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub layer: Layer,
+    pub prim: Prim,
+    /// The index of the finding (in the list the scene was built from) this item shows.
+    pub finding: Option<usize>,
+    /// The plan extent, for culling: min and max corners.
+    pub bbox: Option<[Point; 2]>,
+}
+
+/// One floor, ready to draw.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scene {
+    /// Bottom to top.
+    pub items: Vec<Item>,
+    /// The findings listed beside this floor's picture (indices into the list the scene was
+    /// built from): this floor's and the site-wide ones, numbered 1, 2, … in this order.
+    pub listed: Vec<usize>,
+}
+
+/// A legend entry's swatch.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Swatch {
+    /// A solid fill (kinds of space).
+    Fill,
+    /// A translucent fill with an outline (capture and view areas).
+    Area,
+    /// A dashed outline (zones).
+    Dash,
+    Hatch(Hatch),
+    /// A finding marker.
+    Dot,
+}
+
+/// One entry of the legend.
+#[derive(Clone, Copy, Debug)]
+pub struct LegendEntry {
+    pub colour: Rgb,
+    pub text: Text,
+    pub swatch: Swatch,
+}
+
+const fn entry(colour: Rgb, en: &'static str, zh: &'static str, swatch: Swatch) -> LegendEntry {
+    LegendEntry {
+        colour,
+        text: Text::new(en, zh),
+        swatch,
+    }
+}
+
+/// The legend, shared by the exported picture and the canvas.
+pub const LEGEND: [LegendEntry; 10] = [
+    entry(
+        palette::PRIVATE_FILL,
+        "private space",
+        "私密空间",
+        Swatch::Fill,
+    ),
+    entry(
+        palette::PUBLIC_FILL,
+        "public place",
+        "公共场所",
+        Swatch::Fill,
+    ),
+    entry(
+        palette::NON_PUBLIC_FILL,
+        "non-public area",
+        "非公共区域",
+        Swatch::Fill,
+    ),
+    entry(
+        palette::ZONE,
+        "collection zone",
+        "人脸信息采集区域",
+        Swatch::Dash,
+    ),
+    entry(
+        palette::FR_CAPTURE,
+        "face-capture area (FR)",
+        "人脸采集范围",
+        Swatch::Area,
+    ),
+    entry(
+        palette::CAMERA_VIEW,
+        "camera view",
+        "摄像机视野",
+        Swatch::Area,
+    ),
+    entry(
+        palette::IN_PRIVATE,
+        "inside a private space / unsigned entrance",
+        "私密空间内 / 未设标识的入口",
+        Swatch::Hatch(Hatch::Private),
+    ),
+    entry(
+        palette::OUTSIDE_ZONE,
+        "outside the zone",
+        "采集区域外",
+        Swatch::Hatch(Hatch::Outside),
+    ),
+    entry(
+        palette::SIGN_READING,
+        "sign and where it can be read",
+        "提示标识及可读范围",
+        Swatch::Fill,
+    ),
+    entry(
+        palette::FINDING,
+        "numbered finding",
+        "编号问题",
+        Swatch::Dot,
+    ),
+];
+
+/// The letter under the north arrow.
+pub const NORTH: Text = Text::new("N", "北");
+
+/// Symbol sizes in pixels, the same on the canvas and in the picture.
+pub mod symbol {
+    /// A camera's dot and the length of its heading tick.
+    pub const DEVICE_RADIUS: f32 = 5.0;
+    pub const DEVICE_TICK: f32 = 12.0;
+    /// A sign's board (width × height before turning) and its facing tick.
+    pub const SIGN_BOARD: [f32; 2] = [6.0, 14.0];
+    pub const SIGN_TICK: f32 = 6.0;
+    /// A finding marker's radius, its number's size, and the white ring around it.
+    pub const MARKER_RADIUS: f32 = 7.0;
+    pub const MARKER_TEXT: f32 = 13.0;
+    pub const MARKER_RING: f32 = 1.5;
+    /// Zone entrances no sign covers.
+    pub const ENTRANCE_WIDTH: f32 = 5.0;
+    /// Hatch stripes: spacing, stripe width, opacities of stripe and wash.
+    pub const HATCH_SPACING: f32 = 8.0;
+}
+
+/// The font size of a space's name drawn `width_px` wide, and whether `text` fits in it.
+///
+/// ```
+/// use sightline::scene::space_label_size;
+/// assert_eq!(space_label_size(90.0), 10.0);
+/// assert_eq!(space_label_size(500.0), 13.0);
+/// ```
+pub fn space_label_size(width_px: f64) -> f64 {
+    (width_px / 9.0).clamp(8.0, 13.0)
+}
+
+/// The first of `texts` that fits a space `width_px` wide at `size` (none if it is too narrow).
+pub fn fitting_text(texts: &[String], width_px: f64, size: f64) -> Option<&str> {
+    if width_px < 40.0 {
+        return None;
+    }
+    texts
+        .iter()
+        .find(|t| crate::render::text_width_px(t, size) <= width_px - 4.0)
+        .map(String::as_str)
+}
+
+impl Scene {
+    /// The scene of floor `fi`. `findings` is the site's list in order (all floors); markers
+    /// are numbered as in the list beside the floor's picture.
+    pub fn build(
+        site: &crate::model::Site,
+        fa: &crate::analysis::FloorAnalysis,
+        findings: &[&crate::rules::Finding],
+        fi: usize,
+        opts: &SceneOptions,
+    ) -> Scene {
+        build::build(site, fa, findings, fi, opts)
+    }
+
+    /// The items of a layer.
+    pub fn layer(&self, layer: Layer) -> impl Iterator<Item = &Item> {
+        self.items.iter().filter(move |i| i.layer == layer)
+    }
+}
