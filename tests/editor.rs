@@ -94,7 +94,7 @@ fn dragging_a_camera_moves_it_and_undo_redo_bring_it_back_and_forth() {
         (moved[0] - 22.0).abs() < 0.2 && (moved[1] - 12.0).abs() < 0.2,
         "{moved:?}"
     );
-    assert!(doc.dirty);
+    assert!(doc.is_dirty());
     assert!(h.query_by_label("R799-A8-INSIDE").is_some());
     // One drag is one undo step.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -340,7 +340,7 @@ fn unsaved_changes_are_asked_about_before_new() {
     h.run();
     h.state_mut().command(UiCommand::Nudge([1.0, 0.0]));
     h.run();
-    assert!(h.state().doc.as_ref().is_some_and(|d| d.dirty));
+    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
     assert!(h.state().title().contains("unsaved"));
     h.state_mut().command(UiCommand::New);
     h.run();
@@ -354,7 +354,7 @@ fn unsaved_changes_are_asked_about_before_new() {
     h.get_by_label("Don't save").click();
     h.run();
     assert!(site(&h).floors[0].walls.is_empty());
-    assert!(!h.state().doc.as_ref().is_some_and(|d| d.dirty));
+    assert!(!h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn save_keeps_unknown_fields_and_the_recovery_copy_comes_back_after_a_crash() {
     h2.run();
     let doc = h2.state().doc.as_ref().expect("restored");
     assert_eq!(doc.site, edited);
-    assert!(doc.dirty);
+    assert!(doc.is_dirty());
     assert_eq!(doc.path.as_deref(), Some(file.as_path()));
     // Saving writes the file (keeping the unknown field) and forgets the copy.
     h2.state_mut().command(UiCommand::Save);
@@ -674,4 +674,66 @@ fn importing_a_plan_is_one_undo_step_and_lists_rooms_to_review() {
     h.run();
     let floor = &h.state().doc.as_ref().expect("doc").site.floors[0];
     assert!(floor.walls.is_empty() && floor.spaces.is_empty() && floor.underlay.is_none());
+}
+
+#[test]
+fn undo_steps_follow_the_objects_they_change_and_undo_to_the_saved_state_is_clean() {
+    // The sequence of issue 12: click A, →, Ctrl+A, →, Ctrl+Z, Ctrl+Z.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("office.site.json");
+    std::fs::copy(sample("office"), &file).expect("copy");
+    let mut h = harness(App::new(Some(file.clone())));
+    let original = site(&h).clone();
+    let a = original.floors[0].devices[0].clone();
+    let at = screen(&h, a.position);
+    click(&mut h, at);
+    assert_eq!(h.state().selection.len(), 1);
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let after_a = site(&h).clone();
+    assert!((after_a.floors[0].devices[0].position[0] - a.position[0] - 0.1).abs() < 1e-9);
+    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    let walls = &site(&h).floors[0].walls;
+    assert!((walls[0].points[0][0] - original.floors[0].walls[0].points[0][0] - 0.1).abs() < 1e-9);
+    assert!(
+        (site(&h).floors[0].devices[0].position[0] - a.position[0] - 0.2).abs() < 1e-9,
+        "A moved twice"
+    );
+    // The first Ctrl+Z undoes the nudge of everything, and only that.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(site(&h), &after_a);
+    // The second undoes A's own nudge: the site is as it was loaded, and not "unsaved".
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(site(&h), &original);
+    assert!(!h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(!h.state().title().contains("●"), "{}", h.state().title());
+    // Redo both, save, undo once: unsaved; redo: the saved state, clean again.
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(!h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+    assert!(h.state().title().contains("●"));
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert!(!h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
 }

@@ -185,7 +185,7 @@ impl App {
     /// Runs a command now if the open site has no unsaved changes (or the user said to
     /// discard them); otherwise asks first.
     fn may_discard(&mut self, c: &UiCommand) -> bool {
-        let dirty = self.doc.as_ref().is_some_and(|d| d.dirty);
+        let dirty = self.doc.as_ref().is_some_and(|d| d.is_dirty());
         if !dirty || std::mem::take(&mut self.discard_ok) {
             true
         } else {
@@ -434,7 +434,7 @@ impl App {
             .collect();
         if !edits.is_empty() {
             // Nudges in a row are one step.
-            self.apply_merging(Edit::Batch(edits), Some(format!("nudge:{fi}")));
+            self.apply_merging(Edit::Batch(edits));
         }
     }
 
@@ -463,7 +463,7 @@ impl App {
 
     pub(crate) fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
-            let dirty = self.doc.as_ref().is_some_and(|d| d.dirty);
+            let dirty = self.doc.as_ref().is_some_and(|d| d.is_dirty());
             if dirty {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.prompt = Some(Prompt::Unsaved(UiCommand::Quit));

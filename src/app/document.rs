@@ -17,7 +17,6 @@ pub struct Document {
     pub path: Option<PathBuf>,
     pub checker: Checker,
     pub history: History,
-    pub dirty: bool,
     /// How long the last full check took.
     pub full_check: Duration,
     /// The findings lag the drawing (a large site being dragged); checked when the drag ends.
@@ -44,7 +43,6 @@ impl Document {
             site,
             path,
             history: History::default(),
-            dirty: false,
             stale: false,
             revision: next_revision(),
         }
@@ -73,21 +71,31 @@ impl Document {
         }
     }
 
-    /// Applies an edit as one undo step.
-    pub fn apply(&mut self, edit: Edit) {
-        self.apply_merging(edit, None);
+    /// Does the site differ from the file it was loaded from or saved to?
+    pub fn is_dirty(&self) -> bool {
+        self.history.is_dirty()
     }
 
-    /// Applies an edit; consecutive edits with the same key make one undo step (typing in a
-    /// field, dragging a number).
-    pub fn apply_merging(&mut self, edit: Edit, key: Option<String>) {
+    /// Applies an edit as one undo step.
+    pub fn apply(&mut self, edit: Edit) {
         if edit.is_empty() {
             return;
         }
         let changed = edit.changes(&self.site);
-        self.history.apply_merging(&mut self.site, edit, key);
+        self.history.apply(&mut self.site, edit);
         self.refresh(changed);
-        self.dirty = true;
+    }
+
+    /// Applies an edit that continues the last undo step when it changes the same fields of
+    /// the same objects and the step is still open (typing in a field, nudging, dragging a
+    /// number); the history decides from the edit itself.
+    pub fn apply_merging(&mut self, edit: Edit) {
+        if edit.is_empty() {
+            return;
+        }
+        let changed = edit.changes(&self.site);
+        self.history.apply_merging(&mut self.site, edit);
+        self.refresh(changed);
     }
 
     pub fn undo(&mut self) -> bool {
@@ -114,7 +122,6 @@ impl Document {
             self.history.undo(&mut self.site);
         }
         self.refresh(changed);
-        self.dirty = true;
         true
     }
 

@@ -249,7 +249,7 @@ pub fn remove_from(floor: &mut Floor, at: ItemRef) -> Option<Item> {
 }
 
 /// The site-level fields (everything but the floors).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct SiteFields {
     pub name: String,
     pub processor: Option<Processor>,
@@ -303,7 +303,7 @@ impl SiteFields {
 }
 
 /// A floor's own fields (everything but its objects).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct FloorFields {
     pub id: String,
     pub name: String,
@@ -498,66 +498,247 @@ impl Edit {
     }
 }
 
-/// Undo and redo stacks.
-#[derive(Clone, Debug, Default)]
+/// What an edit changes, for deciding whether it continues the previous undo step: two edits
+/// make one step only when they change the same fields of the same objects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MergeKey {
+    /// The floor, for objects and floor fields; `None` for the site's fields.
+    pub floor: Option<usize>,
+    /// The objects changed (sorted), empty for site or floor fields.
+    pub objects: Vec<ItemRef>,
+    /// The fields changed (sorted): `geometry` for an object's points, else the field names
+    /// of the file format.
+    pub fields: Vec<String>,
+}
+
+/// The top-level fields in which two values' JSON forms differ.
+fn differing_fields<T: serde::Serialize>(a: &T, b: &T) -> Vec<String> {
+    let (Ok(a), Ok(b)) = (serde_json::to_value(a), serde_json::to_value(b)) else {
+        return vec!["?".to_owned()];
+    };
+    // Objects serialise as {"type", "value"}; compare the value's fields.
+    let inner = |v: serde_json::Value| match v {
+        serde_json::Value::Object(mut m) if m.contains_key("type") => {
+            m.remove("value").unwrap_or_default()
+        }
+        other => other,
+    };
+    let (a, b) = (inner(a), inner(b));
+    let (Some(a), Some(b)) = (a.as_object(), b.as_object()) else {
+        return vec!["?".to_owned()];
+    };
+    let mut out: Vec<String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .cloned()
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+impl Edit {
+    /// The key under which this edit, about to be applied to `site`, may continue the
+    /// previous undo step; `None` for edits that are always a step of their own (adding or
+    /// removing objects and floors).
+    ///
+    /// ```
+    /// use sightline::app::edit::{Edit, SiteFields};
+    /// let site = sightline::model::Site::new("Demo");
+    /// let mut fields = SiteFields::of(&site);
+    /// fields.name = "Demo 2".into();
+    /// let key = Edit::Site(Box::new(fields)).merge_key(&site).unwrap_or_else(|| panic!());
+    /// assert_eq!(key.fields, ["name"]);
+    /// ```
+    pub fn merge_key(&self, site: &Site) -> Option<MergeKey> {
+        match self {
+            Edit::Site(fields) => Some(MergeKey {
+                floor: None,
+                objects: Vec::new(),
+                fields: differing_fields(&SiteFields::of(site), fields.as_ref()),
+            }),
+            Edit::FloorFields { floor, fields } => {
+                let old = FloorFields::of(site.floors.get(*floor)?);
+                Some(MergeKey {
+                    floor: Some(*floor),
+                    objects: Vec::new(),
+                    fields: differing_fields(&old, fields.as_ref()),
+                })
+            }
+            Edit::Set { .. } | Edit::Batch(_) => {
+                let mut sets = Vec::new();
+                self.sets(&mut sets)?;
+                let floor = sets.first().map(|(f, _, _)| *f)?;
+                let mut objects = Vec::with_capacity(sets.len());
+                let mut fields: Vec<String> = Vec::new();
+                for (f, index, item) in sets {
+                    if f != floor {
+                        return None;
+                    }
+                    let at = ItemRef {
+                        kind: item.kind(),
+                        index,
+                    };
+                    let old = get(site.floors.get(f)?, at)?;
+                    // Moving is told apart cheaply; other changes by their fields.
+                    let changed = if old.points() != item.points() {
+                        vec!["geometry".to_owned()]
+                    } else {
+                        differing_fields(&old, item)
+                    };
+                    fields.extend(changed);
+                    objects.push(at);
+                }
+                objects.sort();
+                objects.dedup();
+                fields.sort();
+                fields.dedup();
+                Some(MergeKey {
+                    floor: Some(floor),
+                    objects,
+                    fields,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// Every `Set` of this edit, or `None` if it does anything else.
+    fn sets<'a>(&'a self, out: &mut Vec<(usize, usize, &'a Item)>) -> Option<()> {
+        match self {
+            Edit::Set { floor, index, item } => {
+                out.push((*floor, *index, item));
+                Some(())
+            }
+            Edit::Batch(edits) => edits.iter().try_for_each(|e| e.sets(out)),
+            _ => None,
+        }
+    }
+}
+
+/// One undo step: the edit that undoes it, and the id of the state it leads to.
+#[derive(Clone, Debug)]
+struct Step {
+    id: u64,
+    edit: Edit,
+}
+
+/// Undo and redo stacks, at most [`History::MAX_STEPS`] deep, with a marker for the saved
+/// state.
+#[derive(Clone, Debug)]
 pub struct History {
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
-    /// The key of the last edit when it may absorb the next one (typing in one field).
-    merge_key: Option<String>,
+    undo: std::collections::VecDeque<Step>,
+    redo: Vec<Step>,
+    /// The key of the last step while the next edit may continue it.
+    open: Option<MergeKey>,
+    /// The state the bottom of the undo stack leads back to.
+    base: u64,
+    /// The saved state, if it can still be reached.
+    saved: Option<u64>,
+    next_id: u64,
+}
+
+impl Default for History {
+    fn default() -> History {
+        History {
+            undo: Default::default(),
+            redo: Vec::new(),
+            open: None,
+            base: 0,
+            saved: Some(0),
+            next_id: 1,
+        }
+    }
 }
 
 impl History {
-    /// Applies an edit and remembers how to undo it.
-    pub fn apply(&mut self, site: &mut Site, edit: Edit) {
-        self.apply_merging(site, edit, None);
+    /// The most undo steps kept; older ones are forgotten.
+    pub const MAX_STEPS: usize = 500;
+
+    fn new_id(&mut self) -> u64 {
+        self.next_id += 1;
+        self.next_id
     }
 
-    /// Applies an edit; when `key` equals the key of the previous edit (the same field still
-    /// being typed in or dragged), the two make one undo step.
-    pub fn apply_merging(&mut self, site: &mut Site, edit: Edit, key: Option<String>) {
+    /// The state the site is in now.
+    fn current(&self) -> u64 {
+        self.undo.back().map_or(self.base, |s| s.id)
+    }
+
+    /// Applies an edit as an undo step of its own.
+    pub fn apply(&mut self, site: &mut Site, edit: Edit) {
         let inverse = edit.apply(site);
-        let merge = key.is_some() && key == self.merge_key && !self.undo.is_empty();
-        if !merge {
-            self.undo.push(inverse);
-        }
-        self.merge_key = key;
+        let id = self.new_id();
+        self.push(Step { id, edit: inverse });
+        self.open = None;
         self.redo.clear();
     }
 
-    /// Undoes the last edit; returns the edit that was undone's inverse as applied.
+    /// Applies an edit that continues the last step when it changes the same fields of the
+    /// same objects (typing in a field, nudging with the arrow keys) and the step is still
+    /// open; otherwise it starts a step of its own, which stays open.
+    pub fn apply_merging(&mut self, site: &mut Site, edit: Edit) {
+        let key = edit.merge_key(site);
+        let inverse = edit.apply(site);
+        let merge = key.is_some() && key == self.open && !self.undo.is_empty();
+        let id = self.new_id();
+        match self.undo.back_mut() {
+            // The first edit's inverse already restores these fields of these objects; the
+            // state is a new one (it is not the saved one any more).
+            Some(top) if merge => top.id = id,
+            _ => self.push(Step { id, edit: inverse }),
+        }
+        self.open = key;
+        self.redo.clear();
+    }
+
+    fn push(&mut self, step: Step) {
+        self.undo.push_back(step);
+        while self.undo.len() > Self::MAX_STEPS {
+            if let Some(old) = self.undo.pop_front() {
+                self.base = old.id;
+            }
+        }
+    }
+
+    /// Undoes the last step.
     pub fn undo(&mut self, site: &mut Site) -> bool {
-        self.merge_key = None;
-        let Some(edit) = self.undo.pop() else {
+        self.open = None;
+        let Some(step) = self.undo.pop_back() else {
             return false;
         };
-        self.redo.push(edit.apply(site));
+        self.redo.push(Step {
+            id: step.id,
+            edit: step.edit.apply(site),
+        });
         true
     }
 
-    /// Redoes the last undone edit.
+    /// Redoes the last undone step.
     pub fn redo(&mut self, site: &mut Site) -> bool {
-        self.merge_key = None;
-        let Some(edit) = self.redo.pop() else {
+        self.open = None;
+        let Some(step) = self.redo.pop() else {
             return false;
         };
-        self.undo.push(edit.apply(site));
+        let edit = step.edit.apply(site);
+        self.push(Step { id: step.id, edit });
         true
     }
 
     /// The edit the next undo would apply.
     pub fn next_undo(&self) -> Option<&Edit> {
-        self.undo.last()
+        self.undo.back().map(|s| &s.edit)
     }
 
     /// The edit the next redo would apply.
     pub fn next_redo(&self) -> Option<&Edit> {
-        self.redo.last()
+        self.redo.last().map(|s| &s.edit)
     }
 
     /// Ends merging: the next edit is a step of its own.
     pub fn seal(&mut self) {
-        self.merge_key = None;
+        self.open = None;
     }
 
     pub fn can_undo(&self) -> bool {
@@ -566,6 +747,31 @@ impl History {
 
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+
+    /// How many steps can be undone.
+    pub fn len(&self) -> usize {
+        self.undo.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.undo.is_empty()
+    }
+
+    /// The site as it is now is the saved one.
+    pub fn mark_saved(&mut self) {
+        self.saved = Some(self.current());
+        self.open = None;
+    }
+
+    /// The site as it is now is not saved anywhere (a recovered copy).
+    pub fn mark_unsaved(&mut self) {
+        self.saved = None;
+    }
+
+    /// Does the site differ from the saved one? Undoing back to it makes it clean again.
+    pub fn is_dirty(&self) -> bool {
+        self.saved != Some(self.current())
     }
 }
 
@@ -664,7 +870,7 @@ mod tests {
         for name in ["a", "ab", "abc"] {
             let mut f = SiteFields::of(&s);
             f.name = name.into();
-            h.apply_merging(&mut s, Edit::Site(Box::new(f)), Some("site.name".into()));
+            h.apply_merging(&mut s, Edit::Site(Box::new(f)));
         }
         assert_eq!(s.name, "abc");
         h.undo(&mut s);
@@ -707,5 +913,64 @@ mod tests {
         .apply(&mut s);
         assert!(undo.is_empty());
         assert_eq!(s, original);
+    }
+
+    #[test]
+    fn merging_needs_the_same_objects_and_fields_and_history_is_capped() {
+        let mut s = site();
+        let mut h = History::default();
+        let nudge = |s: &Site, walls: &[usize]| {
+            Edit::Batch(
+                walls
+                    .iter()
+                    .map(|&i| {
+                        let mut w = s.floors[0].walls[i].clone();
+                        w.points.iter_mut().for_each(|p| p[0] += 0.1);
+                        Edit::Set {
+                            floor: 0,
+                            index: i,
+                            item: Box::new(Item::Wall(w)),
+                        }
+                    })
+                    .collect(),
+            )
+        };
+        let original = s.clone();
+        let e = nudge(&s, &[0]);
+        h.apply_merging(&mut s, e);
+        let e = nudge(&s, &[0]);
+        h.apply_merging(&mut s, e);
+        let after_first = s.clone();
+        // Other objects: a step of its own even though nothing sealed the first.
+        let e = nudge(&s, &[0, 1]);
+        h.apply_merging(&mut s, e);
+        assert_eq!(h.len(), 2);
+        h.undo(&mut s);
+        assert_eq!(s, after_first);
+        h.undo(&mut s);
+        assert_eq!(s, original);
+        // Thickening and moving the same wall are two steps.
+        let e = nudge(&s, &[0]);
+        h.apply_merging(&mut s, e);
+        let mut w = s.floors[0].walls[0].clone();
+        w.thickness = 0.3;
+        h.apply_merging(
+            &mut s,
+            Edit::Set {
+                floor: 0,
+                index: 0,
+                item: Box::new(Item::Wall(w)),
+            },
+        );
+        assert_eq!(h.len(), 2);
+        // At most MAX_STEPS steps are kept; undoing them all does not reach the clean state.
+        for _ in 0..History::MAX_STEPS + 20 {
+            let e = nudge(&s, &[1]);
+            h.apply(&mut s, e);
+        }
+        assert_eq!(h.len(), History::MAX_STEPS);
+        while h.undo(&mut s) {}
+        assert!(h.is_dirty());
+        assert_ne!(s, original);
     }
 }

@@ -185,7 +185,7 @@ impl App {
         match model::save(&doc.site, &path) {
             Ok(()) => {
                 doc.path = Some(path.clone());
-                doc.dirty = false;
+                doc.history.mark_saved();
                 doc.history.seal();
                 self.status = Some(format!("{} {}", self.t(labels::SAVED), path.display()));
                 self.remember(&path);
@@ -202,7 +202,7 @@ impl App {
     /// Writes the recovery copy when one is due.
     pub(crate) fn autosave(&mut self, ctx: &egui::Context) {
         let Some(doc) = &self.doc else { return };
-        if !doc.dirty || self.recovery.dir.is_none() {
+        if !doc.is_dirty() || self.recovery.dir.is_none() {
             return;
         }
         if self.recovery.due() {
@@ -232,7 +232,7 @@ impl App {
         match model::load(&site_path) {
             Ok(site) => {
                 let mut doc = Document::new(site, original);
-                doc.dirty = true;
+                doc.history.mark_unsaved();
                 self.set_document(doc);
             }
             Err(e) => self.error = Some(format!("{}: {e}", self.t(labels::LOAD_FAILED))),

@@ -184,21 +184,10 @@ impl App {
             }
         }
         if fields != before {
-            let key = format!(
-                "floor:{current}:{}",
-                if fields.name != before.name {
-                    "name"
-                } else {
-                    "other"
-                }
-            );
-            self.apply_merging(
-                Edit::FloorFields {
-                    floor: current,
-                    fields: Box::new(fields),
-                },
-                Some(key),
-            );
+            self.apply_merging(Edit::FloorFields {
+                floor: current,
+                fields: Box::new(fields),
+            });
         }
     }
 

@@ -141,6 +141,8 @@ pub struct App {
     pub import_dialog: Option<import_plan::ImportDialog>,
     /// The current floor's scene as last built, and what it was built from.
     painted: Option<(canvas::SceneKey, draw::PaintedScene)>,
+    /// The selection the open undo step was made with.
+    step_selection: BTreeSet<ItemRef>,
 }
 
 const LANG_KEY: &str = "sightline.lang";
@@ -180,6 +182,7 @@ impl App {
             underlay_warnings: Vec::new(),
             shown_title: None,
             painted: None,
+            step_selection: BTreeSet::new(),
         };
         let is_plan = |p: &PathBuf| {
             p.extension()
@@ -242,7 +245,7 @@ impl App {
                     .and_then(|p| p.file_name())
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| self.t(labels::UNTITLED).to_owned());
-                let dirty = if doc.dirty {
+                let dirty = if doc.is_dirty() {
                     format!(" ● {}", self.t(labels::UNSAVED))
                 } else {
                     String::new()
@@ -259,14 +262,30 @@ impl App {
 
     /// Applies an edit to the open site and keeps the selection valid.
     pub fn apply(&mut self, edit: edit::Edit) {
-        self.apply_merging(edit, None);
-    }
-
-    pub(crate) fn apply_merging(&mut self, edit: edit::Edit, key: Option<String>) {
         if let Some(doc) = &mut self.doc {
-            doc.apply_merging(edit, key);
+            doc.apply(edit);
         }
         self.after_edit();
+    }
+
+    /// Applies an edit that may continue the last undo step (see [`Document::apply_merging`]);
+    /// a step is never continued across a change of selection.
+    pub(crate) fn apply_merging(&mut self, edit: edit::Edit) {
+        self.seal_if_selection_changed();
+        if let Some(doc) = &mut self.doc {
+            doc.apply_merging(edit);
+        }
+        self.after_edit();
+    }
+
+    /// Seals the open undo step when the selection is not the one it was made with.
+    pub(crate) fn seal_if_selection_changed(&mut self) {
+        if self.step_selection != self.selection {
+            if let Some(doc) = &mut self.doc {
+                doc.history.seal();
+            }
+            self.step_selection = self.selection.clone();
+        }
     }
 
     /// After any change: the floor index and selection name objects that exist.
@@ -302,6 +321,7 @@ impl App {
         self.dialogs(&ctx);
         self.autosave(&ctx);
         self.run_commands(&ctx);
+        self.seal_if_selection_changed();
     }
 
     fn side_panel(&mut self, ui: &mut egui::Ui) {

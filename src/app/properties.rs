@@ -626,11 +626,6 @@ impl App {
             return;
         }
         let changed = changed_fields(&first, &copy);
-        let key = format!(
-            "props:{fi}:{:?}:{}",
-            self.selection,
-            changed.first().map_or("", |(k, _)| k.as_str())
-        );
         let edits: Vec<Edit> = if multi {
             selected
                 .iter()
@@ -649,7 +644,7 @@ impl App {
                 item: Box::new(copy),
             }]
         };
-        self.apply_merging(Edit::Batch(edits), Some(key));
+        self.apply_merging(Edit::Batch(edits));
     }
 
     pub(crate) fn site_panel(&mut self, ui: &mut egui::Ui) {
@@ -799,16 +794,7 @@ impl App {
             });
         });
         if s != before {
-            let field = if s.name != before.name {
-                "name"
-            } else if s.processor != before.processor {
-                "processor"
-            } else if s.face_density != before.face_density {
-                "density"
-            } else {
-                "other"
-            };
-            self.apply_merging(Edit::Site(Box::new(s)), Some(format!("site:{field}")));
+            self.apply_merging(Edit::Site(Box::new(s)));
         }
     }
 }
