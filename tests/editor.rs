@@ -63,7 +63,7 @@ fn a_file_that_fails_to_load_shows_its_error_and_keeps_the_site() {
     .expect("write");
     let mut h = harness(App::new(Some(sample("hotel"))));
     h.state_mut()
-        .command(sightline::app::UiCommand::OpenPath(bad.clone()));
+        .command(sightline::app::Command::OpenPath(bad.clone()));
     h.run();
     let error = h.state().error.clone().expect("an error is shown");
     assert!(error.contains("bad.site.json:2:"), "{error}");
@@ -305,7 +305,7 @@ fn select_box_delete_duplicate_and_nudge() {
 
 #[test]
 fn floors_are_added_renamed_reordered_and_deleted_after_asking() {
-    use sightline::app::UiCommand;
+    use sightline::app::Command;
     let mut h = harness(App::new(Some(sample("hotel"))));
     let n = site(&h).floors.len();
     h.get_by_label("＋ Add floor").click();
@@ -313,11 +313,10 @@ fn floors_are_added_renamed_reordered_and_deleted_after_asking() {
     assert_eq!(site(&h).floors.len(), n + 1);
     assert_eq!(h.state().floor, 1);
     let added = site(&h).floors[1].id.clone();
-    h.state_mut()
-        .command(UiCommand::MoveFloor { from: 1, to: 0 });
+    h.state_mut().command(Command::MoveFloor { from: 1, to: 0 });
     h.run();
     assert_eq!(site(&h).floors[0].id, added);
-    h.state_mut().command(UiCommand::DeleteFloor(0));
+    h.state_mut().command(Command::DeleteFloor(0));
     h.run();
     assert!(h.query_by_label("Delete floor").is_some());
     // Nothing is deleted until the question is answered.
@@ -333,12 +332,12 @@ fn floors_are_added_renamed_reordered_and_deleted_after_asking() {
 
 #[test]
 fn unsaved_changes_are_asked_about_before_new() {
-    use sightline::app::UiCommand;
+    use sightline::app::{Command, UiCommand};
     let mut h = harness(App::new(Some(sample("gym"))));
-    h.state_mut().command(UiCommand::Nudge([1.0, 0.0]));
+    h.state_mut().command(Command::Nudge([1.0, 0.0]));
     h.state_mut().command(UiCommand::SelectAll);
     h.run();
-    h.state_mut().command(UiCommand::Nudge([1.0, 0.0]));
+    h.state_mut().command(Command::Nudge([1.0, 0.0]));
     h.run();
     assert!(h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
     assert!(h.state().title().contains("unsaved"));
@@ -359,7 +358,7 @@ fn unsaved_changes_are_asked_about_before_new() {
 
 #[test]
 fn save_keeps_unknown_fields_and_the_recovery_copy_comes_back_after_a_crash() {
-    use sightline::app::UiCommand;
+    use sightline::app::{Command, UiCommand};
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("office.site.json");
     let mut text = std::fs::read_to_string(sample("office")).expect("sample");
@@ -373,7 +372,7 @@ fn save_keeps_unknown_fields_and_the_recovery_copy_comes_back_after_a_crash() {
     let mut h = harness(app);
     h.state_mut().command(UiCommand::SelectAll);
     h.run();
-    h.state_mut().command(UiCommand::Nudge([0.0, 1.0]));
+    h.state_mut().command(Command::Nudge([0.0, 1.0]));
     h.run();
     let edited = site(&h).clone();
     let copy = recovery_dir.join("recovery.site.json");
@@ -402,7 +401,7 @@ fn save_keeps_unknown_fields_and_the_recovery_copy_comes_back_after_a_crash() {
 #[test]
 fn the_editor_exports_the_same_picture_and_report_as_the_command_line() {
     use sightline::app::export::ImageScope;
-    use sightline::app::UiCommand;
+    use sightline::app::Command;
     let dir = tempfile::tempdir().expect("tempdir");
     let mut h = harness(App::new(Some(sample("gym-mistakes"))));
     let svg = dir.path().join("floor.svg");
@@ -410,15 +409,13 @@ fn the_editor_exports_the_same_picture_and_report_as_the_command_line() {
     let view = dir.path().join("view.png");
     let html = dir.path().join("report.html");
     h.state_mut()
-        .command(UiCommand::ExportImageTo(ImageScope::Floor, svg.clone()));
+        .command(Command::ExportImageTo(ImageScope::Floor, svg.clone()));
     h.state_mut()
-        .command(UiCommand::ExportImageTo(ImageScope::Floor, png.clone()));
+        .command(Command::ExportImageTo(ImageScope::Floor, png.clone()));
     h.state_mut()
-        .command(UiCommand::ExportImageTo(ImageScope::View, view.clone()));
-    h.state_mut().command(UiCommand::ExportReportTo(
-        sightline::report::ReportLang::Both,
-        html.clone(),
-    ));
+        .command(Command::ExportImageTo(ImageScope::View, view.clone()));
+    h.state_mut()
+        .command(Command::ExportReportTo(None, html.clone()));
     h.run();
     // The same drawing as `sightline render`: one full check, the same options.
     let s = site(&h).clone();
@@ -453,7 +450,7 @@ fn the_editor_exports_the_same_picture_and_report_as_the_command_line() {
 
 #[test]
 fn an_underlay_is_imported_relative_to_the_site_and_calibrated_by_two_clicks() {
-    use sightline::app::UiCommand;
+    use sightline::app::{Command, UiCommand};
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("plan.site.json");
     std::fs::copy(sample("office"), &file).expect("copy");
@@ -462,14 +459,14 @@ fn an_underlay_is_imported_relative_to_the_site_and_calibrated_by_two_clicks() {
         .save(&img)
         .expect("png");
     let mut h = harness(App::new(Some(file)));
-    h.state_mut().command(UiCommand::ImportUnderlayFrom(img));
+    h.state_mut().command(Command::ImportUnderlayFrom(img));
     h.run();
     let u = site(&h).floors[0].underlay.clone().expect("underlay");
     assert_eq!(u.image, "scan.png");
     assert_eq!(u.metres_per_pixel, 0.02);
     // Two points 100 pixels apart (2 m at 2 cm a pixel) are really 5 m apart.
     h.state_mut()
-        .command(UiCommand::SetTool(sightline::app::tools::Tool::Calibrate));
+        .command(UiCommand::Tool(sightline::app::tools::Tool::Calibrate));
     h.run();
     let (a, b) = (screen(&h, [1.0, -1.0]), screen(&h, [3.0, -1.0]));
     click(&mut h, a);
@@ -477,7 +474,7 @@ fn an_underlay_is_imported_relative_to_the_site_and_calibrated_by_two_clicks() {
     let cal = h.state_mut().calibration.as_mut().expect("calibrating");
     assert_eq!(cal.points.len(), 2);
     cal.distance_m = "5".to_owned();
-    h.state_mut().command(UiCommand::FinishCalibration);
+    h.state_mut().command(Command::FinishCalibration);
     h.run();
     let u = site(&h).floors[0].underlay.clone().expect("underlay");
     let measured = {
@@ -498,7 +495,7 @@ fn an_underlay_is_imported_relative_to_the_site_and_calibrated_by_two_clicks() {
     s.floors[0].underlay.as_mut().expect("underlay").image = "gone.png".into();
     sightline::model::save(&s, &missing).expect("save");
     // The calibration is unsaved: opening another file asks first.
-    h.state_mut().command(UiCommand::OpenPath(missing.clone()));
+    h.state_mut().command(Command::OpenPath(missing.clone()));
     h.run();
     assert!(h.query_by_label("Unsaved changes").is_some());
     h.get_by_label("Don't save").click();

@@ -8,7 +8,8 @@
 use std::path::Path;
 
 use serde_json::{json, Value};
-use sightline::cli::{run_check, CheckArgs, FailOn, Format, LangArg};
+use sightline::cli::{run_check, CheckArgs, FailOn, Format};
+use sightline::i18n::Lang;
 
 mod common;
 use common::SAMPLES;
@@ -206,7 +207,7 @@ fn mutated_sample_sites_never_panic_and_always_answer_properly() {
             sites: vec![path.clone()],
             format: Format::Json,
             fail_on: FailOn::Violation,
-            lang: LangArg::En,
+            lang: Some(Lang::En),
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let code = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {

@@ -7,8 +7,9 @@ use eframe::egui;
 
 use super::labels;
 use super::App;
+use crate::i18n::Lang;
 use crate::render::{self, RenderOptions};
-use crate::report::{self, ReportLang, ReportOptions};
+use crate::report::{self, ReportOptions};
 use crate::rules::Finding;
 
 /// What an exported picture shows.
@@ -94,7 +95,7 @@ impl App {
         self.finish(path, written);
     }
 
-    pub(crate) fn export_report_dialog(&mut self, lang: ReportLang) {
+    pub(crate) fn export_report_dialog(&mut self, lang: Option<Lang>) {
         if let Some(p) = rfd::FileDialog::new()
             .add_filter("HTML", &["html"])
             .set_file_name(format!("{}-report.html", self.default_stem()))
@@ -105,7 +106,7 @@ impl App {
     }
 
     /// Writes the self-contained HTML report to `path`.
-    pub(crate) fn export_report(&mut self, lang: ReportLang, path: &Path) {
+    pub(crate) fn export_report(&mut self, lang: Option<Lang>, path: &Path) {
         let Some(doc) = &self.doc else { return };
         let findings: Vec<Finding> = doc.checker.findings().into_iter().cloned().collect();
         let opts = ReportOptions {

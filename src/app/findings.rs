@@ -4,7 +4,7 @@
 use eframe::egui::{self, Color32, Sense};
 
 use super::labels;
-use super::{App, UiCommand};
+use super::{App, Command};
 use crate::i18n::Lang;
 use crate::rules::{Finding, Severity};
 
@@ -182,7 +182,7 @@ impl App {
         });
         self.hovered_finding = hovered;
         if let Some(i) = clicked {
-            self.commands.push(UiCommand::ShowFinding(i));
+            self.commands.push(Command::ShowFinding(i));
         }
     }
 }

@@ -8,7 +8,7 @@ use eframe::egui::{self, DragValue, TextEdit};
 use super::edit::{Edit, FloorFields};
 use super::labels;
 use super::tools::{self, Tool};
-use super::{App, UiCommand};
+use super::{App, Command, UiCommand};
 use crate::model::{Floor, Underlay};
 
 /// The path stored for an underlay: relative to the site file's folder when it can be.
@@ -44,7 +44,7 @@ impl App {
                 .selectable_label(i == current, format!("{name}  ({})", f.id))
                 .clicked()
             {
-                self.commands.push(UiCommand::SelectFloor(i));
+                self.commands.push(Command::SelectFloor(i));
             }
         }
         ui.horizontal(|ui| {
@@ -52,14 +52,14 @@ impl App {
                 .button(format!("＋ {}", labels::ADD_FLOOR.get(lang)))
                 .clicked()
             {
-                self.commands.push(UiCommand::AddFloor);
+                self.commands.push(UiCommand::AddFloor.into());
             }
             if ui
                 .add_enabled(current > 0, egui::Button::new("⬆"))
                 .on_hover_text(labels::MOVE_UP.get(lang))
                 .clicked()
             {
-                self.commands.push(UiCommand::MoveFloor {
+                self.commands.push(Command::MoveFloor {
                     from: current,
                     to: current - 1,
                 });
@@ -69,7 +69,7 @@ impl App {
                 .on_hover_text(labels::MOVE_DOWN.get(lang))
                 .clicked()
             {
-                self.commands.push(UiCommand::MoveFloor {
+                self.commands.push(Command::MoveFloor {
                     from: current,
                     to: current + 1,
                 });
@@ -79,7 +79,7 @@ impl App {
                 .on_hover_text(labels::DELETE_FLOOR.get(lang))
                 .clicked()
             {
-                self.commands.push(UiCommand::DeleteFloor(current));
+                self.commands.push(Command::DeleteFloor(current));
             }
         });
         let floor = &doc.site.floors[current];
@@ -115,7 +115,7 @@ impl App {
         match &mut fields.underlay {
             None => {
                 if ui.button(labels::IMPORT_UNDERLAY.get(lang)).clicked() {
-                    self.commands.push(UiCommand::ImportUnderlay);
+                    self.commands.push(UiCommand::ImportUnderlay.into());
                 }
             }
             Some(u) => {
@@ -165,7 +165,7 @@ impl App {
                         .on_hover_text(labels::HINT_CALIBRATE.get(lang))
                         .clicked()
                     {
-                        self.commands.push(UiCommand::SetTool(Tool::Calibrate));
+                        self.commands.push(UiCommand::Tool(Tool::Calibrate).into());
                     }
                     if ui
                         .selectable_label(
@@ -175,10 +175,11 @@ impl App {
                         .on_hover_text(labels::HINT_MOVE_UNDERLAY.get(lang))
                         .clicked()
                     {
-                        self.commands.push(UiCommand::SetTool(Tool::MoveUnderlay));
+                        self.commands
+                            .push(UiCommand::Tool(Tool::MoveUnderlay).into());
                     }
                     if ui.button(labels::REMOVE.get(lang)).clicked() {
-                        self.commands.push(UiCommand::RemoveUnderlay);
+                        self.commands.push(UiCommand::RemoveUnderlay.into());
                     }
                 });
             }

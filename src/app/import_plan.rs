@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::edit::{Edit, Item};
-use super::labels::{self, Label};
+use super::labels;
 use super::App;
 use crate::i18n::Lang;
+use crate::i18n::Text;
 use crate::import::cad::Shape;
 use crate::import::roles::Role;
 use crate::import::units::Unit;
@@ -86,66 +87,27 @@ impl ImportDialog {
     }
 }
 
-const LABEL_TITLE: Label = Label {
-    en: "Import plan (DWG / DXF)",
-    zh: "导入图纸（DWG / DXF）",
-};
-const LABEL_FILE: Label = Label {
-    en: "File",
-    zh: "文件",
-};
-const LABEL_READ: Label = Label {
-    en: "Read",
-    zh: "读取",
-};
-const LABEL_BROWSE: Label = Label {
-    en: "Browse…",
-    zh: "选择文件…",
-};
-const LABEL_DRAWINGS: Label = Label {
-    en: "Drawings in model space",
-    zh: "模型空间中的图",
-};
-const LABEL_REGION: Label = Label {
-    en: "Region dragged on the preview",
-    zh: "在预览上框选的区域",
-};
-const LABEL_LAYERS: Label = Label {
-    en: "Layers",
-    zh: "图层",
-};
-const LABEL_UNITS: Label = Label {
-    en: "Units",
-    zh: "单位",
-};
-const LABEL_AUTO: Label = Label {
-    en: "auto (from the evidence)",
-    zh: "自动（依据图纸判断）",
-};
-const LABEL_MEASURE: Label = Label {
-    en: "Measure: click two points of the preview; drag to import only a region.",
-    zh: "测量：在预览上点击两点；拖动可只导入一个区域。",
-};
-const LABEL_NEW_FLOOR: Label = Label {
-    en: "Import as a new floor",
-    zh: "导入为新楼层",
-};
-const LABEL_INTO_FLOOR: Label = Label {
-    en: "Import into the current floor",
-    zh: "导入到当前楼层",
-};
-const LABEL_CANCEL: Label = Label {
-    en: "Cancel",
-    zh: "取消",
-};
-const LABEL_OVERRIDES: Label = Label {
-    en: "overrides the header",
-    zh: "与文件头不符，已按图纸判断",
-};
-const LABEL_IMPORTED: Label = Label {
-    en: "Plan imported: confirm the kind of each space listed under PLAN-REVIEW.",
-    zh: "图纸已导入：请在 PLAN-REVIEW 下逐一确认各空间类型。",
-};
+const LABEL_TITLE: Text = Text::new("Import plan (DWG / DXF)", "导入图纸（DWG / DXF）");
+const LABEL_FILE: Text = Text::new("File", "文件");
+const LABEL_READ: Text = Text::new("Read", "读取");
+const LABEL_BROWSE: Text = Text::new("Browse…", "选择文件…");
+const LABEL_DRAWINGS: Text = Text::new("Drawings in model space", "模型空间中的图");
+const LABEL_REGION: Text = Text::new("Region dragged on the preview", "在预览上框选的区域");
+const LABEL_LAYERS: Text = Text::new("Layers", "图层");
+const LABEL_UNITS: Text = Text::new("Units", "单位");
+const LABEL_AUTO: Text = Text::new("auto (from the evidence)", "自动（依据图纸判断）");
+const LABEL_MEASURE: Text = Text::new(
+    "Measure: click two points of the preview; drag to import only a region.",
+    "测量：在预览上点击两点；拖动可只导入一个区域。",
+);
+const LABEL_NEW_FLOOR: Text = Text::new("Import as a new floor", "导入为新楼层");
+const LABEL_INTO_FLOOR: Text = Text::new("Import into the current floor", "导入到当前楼层");
+const LABEL_CANCEL: Text = Text::new("Cancel", "取消");
+const LABEL_OVERRIDES: Text = Text::new("overrides the header", "与文件头不符，已按图纸判断");
+const LABEL_IMPORTED: Text = Text::new(
+    "Plan imported: confirm the kind of each space listed under PLAN-REVIEW.",
+    "图纸已导入：请在 PLAN-REVIEW 下逐一确认各空间类型。",
+);
 
 fn evidence_label(what: &str, lang: Lang) -> &str {
     match (what, lang) {
@@ -174,7 +136,7 @@ impl App {
             return;
         };
         let lang = self.lang;
-        let t = |l: Label| l.get(lang);
+        let t = |l: Text| l.get(lang);
         let mut open = true;
         let mut action: Option<bool> = None; // Some(true) new floor, Some(false) current floor
         let mut cancel = false;

@@ -1,27 +1,10 @@
 //! Every label of the editor in English and Chinese.
 
-use crate::i18n::Lang;
-
-/// A UI string in both languages.
-#[derive(Clone, Copy, Debug)]
-pub struct Label {
-    pub en: &'static str,
-    pub zh: &'static str,
-}
-
-impl Label {
-    /// The label in `lang`.
-    pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::En => self.en,
-            Lang::Zh => self.zh,
-        }
-    }
-}
+pub use crate::i18n::Text;
 
 macro_rules! labels {
     ($($name:ident = $en:literal, $zh:literal;)*) => {
-        $(pub const $name: Label = Label { en: $en, zh: $zh };)*
+        $(pub const $name: Text = Text::new($en, $zh);)*
     };
 }
 

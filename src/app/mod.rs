@@ -10,6 +10,7 @@
 
 pub mod canvas;
 pub mod commands;
+pub mod dialogs;
 pub mod document;
 pub mod draw;
 pub mod edit;
@@ -19,7 +20,9 @@ pub mod findings;
 pub mod floors;
 pub mod import_plan;
 pub mod labels;
+pub mod menus;
 pub mod properties;
+pub mod selection;
 pub mod tools;
 pub mod view;
 
@@ -28,13 +31,13 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-pub use commands::UiCommand;
+pub use commands::{Command, UiCommand};
 pub use document::Document;
 use edit::{Item, ItemRef};
 use tools::Tool;
 pub use view::ScreenFromPlan;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::model::SpaceKind;
 
 /// A gesture under way on the canvas.
@@ -87,7 +90,7 @@ pub struct Calibration {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Prompt {
     /// Unsaved changes: save, discard or cancel, then run the command.
-    Unsaved(UiCommand),
+    Unsaved(Command),
     /// Delete a floor?
     DeleteFloor(usize),
     /// A recovery copy from a crash was found: (recovered site file, original path).
@@ -113,7 +116,7 @@ pub struct App {
     pub warnings: Vec<String>,
     /// A short message in the status bar (saved, exported…).
     pub status: Option<String>,
-    commands: Vec<UiCommand>,
+    commands: Vec<Command>,
     /// The canvas transform of the last frame (for tests and tools that map screen ↔ plan).
     pub last_view: Option<ScreenFromPlan>,
     /// The canvas rectangle of the last frame.
@@ -193,9 +196,9 @@ impl App {
             // `sightline plan.dwg` opens a new site with the Import plan window on the drawing.
             Some(p) if is_plan(&p) => {
                 app.doc = Some(Document::new(crate::model::Site::new(""), None));
-                app.commands.push(UiCommand::ImportPlan(Some(p)));
+                app.commands.push(Command::ImportPlanFrom(p));
             }
-            Some(p) => app.commands.push(UiCommand::OpenPath(p)),
+            Some(p) => app.commands.push(Command::OpenPath(p)),
             None => app.doc = Some(Document::new(crate::model::Site::new(""), None)),
         }
         app
@@ -218,13 +221,13 @@ impl App {
         app
     }
 
-    pub(crate) fn t(&self, l: labels::Label) -> &'static str {
+    pub(crate) fn t(&self, l: Text) -> &'static str {
         l.get(self.lang)
     }
 
     /// Queues a command (menus, shortcuts and tests all go through here).
-    pub fn command(&mut self, c: UiCommand) {
-        self.commands.push(c);
+    pub fn command(&mut self, c: impl Into<Command>) {
+        self.commands.push(c.into());
     }
 
     /// The index of the floor shown, valid for the open site.

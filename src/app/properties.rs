@@ -8,8 +8,9 @@
 use eframe::egui::{self, Color32, DragValue, TextEdit};
 
 use super::edit::{self, Edit, Item, ItemKind, SiteFields};
-use super::labels::{self, Label};
+use super::labels;
 use super::App;
+use crate::i18n::Text;
 use crate::i18n::{self, Lang};
 use crate::model::{
     Device, ImpactAssessment, LegalBasis, Mode, Notice, OpeningKind, Point, Processor, Purpose,
@@ -36,7 +37,7 @@ struct FormCtx<'a> {
 
 /// A grid row: the label, then the widgets (given the label's id so that they are named by it
 /// for screen readers).
-fn row(ui: &mut egui::Ui, lang: Lang, l: Label, add: impl FnOnce(&mut egui::Ui, egui::Id)) {
+fn row(ui: &mut egui::Ui, lang: Lang, l: Text, add: impl FnOnce(&mut egui::Ui, egui::Id)) {
     let label = ui.label(l.get(lang));
     add(ui, label.id);
     ui.end_row();
@@ -111,13 +112,13 @@ fn points(ui: &mut egui::Ui, lang: Lang, pts: &mut Vec<Point>, min: usize) {
 
 /// A field with its label above it, for panels narrower than label and field side by side
 /// (the Site panel, whose labels cite articles). The label names the field for screen readers.
-fn stacked(ui: &mut egui::Ui, lang: Lang, l: Label, add: impl FnOnce(&mut egui::Ui, egui::Id)) {
+fn stacked(ui: &mut egui::Ui, lang: Lang, l: Text, add: impl FnOnce(&mut egui::Ui, egui::Id)) {
     let label = ui.add(egui::Label::new(egui::RichText::new(l.get(lang)).small()).wrap());
     add(ui, label.id);
     ui.add_space(4.0);
 }
 
-fn stacked_text(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut String) {
+fn stacked_text(ui: &mut egui::Ui, lang: Lang, l: Text, v: &mut String) {
     stacked(ui, lang, l, |ui, id| {
         ui.add(TextEdit::singleline(v).desired_width(f32::INFINITY))
             .labelled_by(id);
@@ -125,21 +126,21 @@ fn stacked_text(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut String) {
 }
 
 /// A labelled text field in a grid (the label names the field for screen readers too).
-fn text_row(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut String) {
+fn text_row(ui: &mut egui::Ui, lang: Lang, l: Text, v: &mut String) {
     let label = ui.label(l.get(lang));
     ui.add(TextEdit::singleline(v).desired_width(150.0))
         .labelled_by(label.id);
     ui.end_row();
 }
 
-fn multiline_row(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut String) {
+fn multiline_row(ui: &mut egui::Ui, lang: Lang, l: Text, v: &mut String) {
     let label = ui.label(l.get(lang));
     ui.add(TextEdit::multiline(v).desired_rows(2).desired_width(150.0))
         .labelled_by(label.id);
     ui.end_row();
 }
 
-fn optional_text(ui: &mut egui::Ui, lang: Lang, l: Label, v: &mut Option<String>) {
+fn optional_text(ui: &mut egui::Ui, lang: Lang, l: Text, v: &mut Option<String>) {
     let mut s = v.clone().unwrap_or_default();
     multiline_row(ui, lang, l, &mut s);
     *v = (!s.trim().is_empty()).then_some(s);
@@ -509,7 +510,7 @@ fn with_fields(item: &Item, fields: &[(String, serde_json::Value)]) -> Option<It
     serde_json::from_value(v).ok()
 }
 
-fn kind_label(kind: ItemKind) -> Label {
+fn kind_label(kind: ItemKind) -> Text {
     match kind {
         ItemKind::Device => labels::KIND_DEVICE,
         ItemKind::Sign => labels::KIND_SIGN,
@@ -548,7 +549,7 @@ impl App {
                 self.t(labels::OBJECTS_SELECTED)
             ));
             if ui.button(self.t(labels::DELETE)).clicked() {
-                self.commands.push(super::UiCommand::Delete);
+                self.commands.push(super::UiCommand::Delete.into());
             }
             return;
         }
@@ -613,7 +614,7 @@ impl App {
             }
         }
         if ui.button(self.t(labels::DELETE)).clicked() {
-            self.commands.push(super::UiCommand::Delete);
+            self.commands.push(super::UiCommand::Delete.into());
         }
 
         if copy == first {

@@ -6,8 +6,9 @@ use std::collections::{BTreeSet, HashSet};
 use eframe::egui::{Key, Pos2};
 
 use super::edit::{self, Item, ItemKind, ItemRef};
-use super::labels::{self, Label};
+use super::labels;
 use super::view::ScreenFromPlan;
+use crate::i18n::Text;
 use crate::model::{Floor, Point, Site};
 
 /// The tools of the toolbar.
@@ -78,7 +79,7 @@ impl Tool {
         }
     }
 
-    pub fn label(self) -> Label {
+    pub fn label(self) -> Text {
         match self {
             Tool::Select => labels::TOOL_SELECT,
             Tool::Wall => labels::TOOL_WALL,
@@ -96,7 +97,7 @@ impl Tool {
     }
 
     /// How to use the tool (tooltip and status bar).
-    pub fn hint(self) -> Label {
+    pub fn hint(self) -> Text {
         match self {
             Tool::Select => labels::HINT_SELECT,
             Tool::Wall => labels::HINT_WALL,

@@ -56,9 +56,9 @@ pub struct ReportArgs {
     /// The HTML file to write.
     #[arg(short, long)]
     pub output: PathBuf,
-    /// Language of the report.
-    #[arg(long, value_enum, default_value_t = LangArg::Both)]
-    pub lang: LangArg,
+    /// Language of the report: en, zh, or both (Chinese with English beside it).
+    #[arg(long, value_parser = languages(), default_value = "both")]
+    pub lang: std::option::Option<Lang>,
 }
 
 /// Runs `sightline report`; returns the exit status.
@@ -72,11 +72,7 @@ pub fn run_report(args: &ReportArgs, stderr: &mut dyn Write) -> i32 {
     };
     let (analysis, findings) = check_site(&site);
     let opts = crate::report::ReportOptions {
-        lang: match args.lang {
-            LangArg::En => crate::report::ReportLang::En,
-            LangArg::Zh => crate::report::ReportLang::Zh,
-            LangArg::Both => crate::report::ReportLang::Both,
-        },
+        lang: args.lang,
         date: today(),
         base_dir: crate::render::base_dir_of(&args.site),
     };
@@ -126,25 +122,8 @@ pub struct RenderArgs {
     #[arg(long, default_value_t = 1600, value_parser = clap::value_parser!(u32).range(400..=20000))]
     pub width: u32,
     /// Language of the labels and findings.
-    #[arg(long, value_enum, default_value_t = PictureLang::En)]
-    pub lang: PictureLang,
-}
-
-/// `--lang` of pictures (one language per picture).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum PictureLang {
-    En,
-    Zh,
-}
-
-impl PictureLang {
-    /// The display language.
-    pub fn lang(self) -> Lang {
-        match self {
-            PictureLang::En => Lang::En,
-            PictureLang::Zh => Lang::Zh,
-        }
-    }
+    #[arg(long, value_enum, default_value_t = Lang::En)]
+    pub lang: Lang,
 }
 
 /// Text from a file made safe for a terminal: control characters (escape sequences, bells,
@@ -212,7 +191,7 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
     let (analysis, findings) = check_site(&site);
     let opts = crate::render::RenderOptions {
         width_px: args.width,
-        lang: args.lang.lang(),
+        lang: args.lang,
         date: today(),
         base_dir: crate::render::base_dir_of(&args.site),
         view: None,
@@ -260,8 +239,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = FailOn::Violation)]
     pub fail_on: FailOn,
     /// Language of the text output (the JSON output always carries both).
-    #[arg(long, value_enum, default_value_t = LangArg::En)]
-    pub lang: LangArg,
+    #[arg(long, value_parser = languages(), default_value = "en")]
+    pub lang: std::option::Option<Lang>,
 }
 
 /// `--format`.
@@ -279,12 +258,14 @@ pub enum FailOn {
     Never,
 }
 
-/// `--lang`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    En,
-    Zh,
-    Both,
+/// `--lang en|zh|both` of `check` and `report`: one language, or `None` for both.
+fn languages() -> impl clap::builder::TypedValueParser<Value = Option<Lang>> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(["en", "zh", "both"]).map(|s| match s.as_str() {
+        "en" => Some(Lang::En),
+        "zh" => Some(Lang::Zh),
+        _ => None,
+    })
 }
 
 impl FailOn {
@@ -425,20 +406,20 @@ fn display_width(s: &str) -> usize {
 }
 
 /// One finding as a line of text.
-pub fn finding_line(f: &Finding, lang: LangArg) -> String {
+pub fn finding_line(f: &Finding, lang: Option<Lang>) -> String {
     finding_line_styled(f, lang, &Style { colour: false })
 }
 
-fn finding_line_styled(f: &Finding, lang: LangArg, style: &Style) -> String {
-    let main_lang = if lang == LangArg::Zh {
+fn finding_line_styled(f: &Finding, lang: Option<Lang>, style: &Style) -> String {
+    let main_lang = if lang == Some(Lang::Zh) {
         Lang::Zh
     } else {
         Lang::En
     };
     let message = match lang {
-        LangArg::En => f.message_en(),
-        LangArg::Zh => f.message_zh(),
-        LangArg::Both => format!("{} / {}", f.message_en(), f.message_zh()),
+        Some(Lang::En) => f.message_en(),
+        Some(Lang::Zh) => f.message_zh(),
+        None => format!("{} / {}", f.message_en(), f.message_zh()),
     };
     let mut line = format!(
         "    {}{:<20} {}",
@@ -448,9 +429,9 @@ fn finding_line_styled(f: &Finding, lang: LangArg, style: &Style) -> String {
     );
     if let Some(a) = f.article {
         let cite = match lang {
-            LangArg::En => a.en.to_owned(),
-            LangArg::Zh => a.zh.to_owned(),
-            LangArg::Both => format!("{}; {}", a.zh, a.en),
+            Some(Lang::En) => a.en.to_owned(),
+            Some(Lang::Zh) => a.zh.to_owned(),
+            None => format!("{}; {}", a.zh, a.en),
         };
         line.push_str(&style.paint("2", &format!(" [{cite}]")));
     }
@@ -465,11 +446,11 @@ pub fn site_text(
     file: &str,
     site: &Site,
     findings: &[Finding],
-    lang: LangArg,
+    lang: Option<Lang>,
     colour: bool,
 ) -> String {
     let style = Style { colour };
-    let zh = lang == LangArg::Zh;
+    let zh = lang == Some(Lang::Zh);
     let mut out = String::new();
     let title = if site.name.is_empty() {
         file.to_owned()

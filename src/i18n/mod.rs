@@ -5,8 +5,8 @@
 
 use crate::model::{DecreeArticle, Purpose, SpaceKind, Venue};
 
-/// A display language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+/// A display language (the one language type of the program; `--lang` on the command line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
 pub enum Lang {
     #[default]
     En,

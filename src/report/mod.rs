@@ -18,19 +18,11 @@ use crate::render::{floor_svg, RenderOptions};
 use crate::rules::{Finding, Severity};
 use law::LawText;
 
-/// Languages of a report.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReportLang {
-    En,
-    Zh,
-    /// Chinese first, then English, everywhere.
-    Both,
-}
-
 /// How to write a report.
 #[derive(Clone, Debug)]
 pub struct ReportOptions {
-    pub lang: ReportLang,
+    /// The report's language; `None` writes Chinese with English beside it, everywhere.
+    pub lang: Option<Lang>,
     pub date: String,
     /// The site file's folder (underlay paths are relative to it).
     pub base_dir: Option<std::path::PathBuf>,
@@ -51,11 +43,11 @@ struct Tx {
 }
 
 /// A label in the report's language(s).
-fn l(lang: ReportLang, en: &str, zh: &str) -> Tx {
+fn l(lang: Option<Lang>, en: &str, zh: &str) -> Tx {
     match lang {
-        ReportLang::En => Tx::plain(en),
-        ReportLang::Zh => Tx::plain(zh),
-        ReportLang::Both => Tx {
+        Some(Lang::En) => Tx::plain(en),
+        Some(Lang::Zh) => Tx::plain(zh),
+        None => Tx {
             main: zh.to_owned(),
             en: Some(en.to_owned()),
         },
@@ -249,7 +241,7 @@ pub fn html(
 }
 
 /// The site's venue with the Decree 799 article that governs it and what that means.
-fn venue_cell(site: &Site, lang: ReportLang) -> Tx {
+fn venue_cell(site: &Site, lang: Option<Lang>) -> Tx {
     let (Some(v), Some(article)) = (site.venue, site.decree_article()) else {
         return l(
             lang,
@@ -272,9 +264,9 @@ fn venue_cell(site: &Site, lang: ReportLang) -> Tx {
         t
     };
     match lang {
-        ReportLang::En => Tx::plain(text(Lang::En)),
-        ReportLang::Zh => Tx::plain(text(Lang::Zh)),
-        ReportLang::Both => Tx {
+        Some(Lang::En) => Tx::plain(text(Lang::En)),
+        Some(Lang::Zh) => Tx::plain(text(Lang::Zh)),
+        None => Tx {
             main: text(Lang::Zh),
             en: Some(text(Lang::En)),
         },
@@ -459,18 +451,18 @@ pub fn write_html(
                 rule: f.rule.as_str(),
                 severity_class: f.severity.as_str(),
                 severity: match lang {
-                    ReportLang::En => f.severity.label(Lang::En).to_owned(),
-                    ReportLang::Zh => f.severity.label(Lang::Zh).to_owned(),
-                    ReportLang::Both => format!(
+                    Some(Lang::En) => f.severity.label(Lang::En).to_owned(),
+                    Some(Lang::Zh) => f.severity.label(Lang::Zh).to_owned(),
+                    None => format!(
                         "{} {}",
                         f.severity.label(Lang::Zh),
                         f.severity.label(Lang::En)
                     ),
                 },
                 message: match lang {
-                    ReportLang::En => Tx::plain(f.message_en()),
-                    ReportLang::Zh => Tx::plain(f.message_zh()),
-                    ReportLang::Both => Tx {
+                    Some(Lang::En) => Tx::plain(f.message_en()),
+                    Some(Lang::Zh) => Tx::plain(f.message_zh()),
+                    None => Tx {
                         main: f.message_zh(),
                         en: Some(f.message_en()),
                     },
@@ -496,12 +488,12 @@ pub fn write_html(
             heading_zh: text.heading_zh,
             heading_en: text.heading_en,
             zh: (!text.zh.is_empty()).then_some(text.zh),
-            zh_marked: lang == ReportLang::En,
+            zh_marked: lang == Some(Lang::En),
             en_paragraphs: text.en.split("\n\n").collect(),
         })
         .collect();
     let head = Head {
-        html_lang: if lang == ReportLang::En {
+        html_lang: if lang == Some(Lang::En) {
             "en"
         } else {
             "zh-CN"
@@ -554,7 +546,7 @@ pub fn write_html(
     drop(head);
 
     // Floors, one at a time.
-    let picture_lang = if lang == ReportLang::En {
+    let picture_lang = if lang == Some(Lang::En) {
         Lang::En
     } else {
         Lang::Zh

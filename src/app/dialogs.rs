@@ -1,0 +1,180 @@
+//! The windows that ask before something is lost (unsaved changes, deleting a floor, a
+//! recovered copy), the Help window (the command table) and the calibration window.
+
+use eframe::egui::{self, Key};
+
+use super::commands::{Command, UiCommand};
+use super::labels;
+use crate::i18n::Text;
+
+/// What the pointer does, for the Help window: (how, what).
+const POINTER_ROWS: [(Text, Text); 5] = [
+    (Text::new("Shift+click", "Shift+单击"), labels::SHIFT_CLICK),
+    (Text::new("Alt", "Alt"), labels::ALT_SNAP),
+    (
+        Text::new("Space+drag, right/middle drag", "空格+拖动，右键/中键拖动"),
+        labels::PAN,
+    ),
+    (
+        Text::new("Wheel, pinch", "滚轮，双指缩放"),
+        labels::ZOOM_WHEEL,
+    ),
+    (Text::new("Double-click", "双击"), labels::FINISH),
+];
+use super::tools::Tool;
+use super::{App, Prompt};
+
+impl App {
+    pub(crate) fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            let dirty = self.doc.as_ref().is_some_and(|d| d.is_dirty());
+            if dirty {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.prompt = Some(Prompt::Unsaved(UiCommand::Quit.into()));
+            } else {
+                self.recovery.clear();
+            }
+        }
+    }
+
+    /// The questions (unsaved changes, delete floor, recovery), Help and calibration windows.
+    pub(crate) fn dialogs(&mut self, ctx: &egui::Context) {
+        self.import_dialog_ui(ctx);
+        if let Some(prompt) = self.prompt.clone() {
+            let modal = egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
+                ui.set_max_width(420.0);
+                match &prompt {
+                    Prompt::Unsaved(next) => {
+                        ui.heading(self.t(labels::UNSAVED_TITLE));
+                        ui.label(self.t(labels::UNSAVED_TEXT));
+                        ui.horizontal(|ui| {
+                            if ui.button(self.t(labels::SAVE)).clicked() {
+                                self.prompt = None;
+                                if self.save(false) {
+                                    self.commands.push(next.clone());
+                                }
+                            }
+                            if ui.button(self.t(labels::DISCARD)).clicked() {
+                                self.prompt = None;
+                                self.discard_ok = true;
+                                self.commands.push(next.clone());
+                            }
+                            if ui.button(self.t(labels::CANCEL)).clicked() {
+                                self.prompt = None;
+                            }
+                        });
+                    }
+                    Prompt::DeleteFloor(i) => {
+                        let name = self
+                            .doc
+                            .as_ref()
+                            .and_then(|d| d.site.floors.get(*i))
+                            .map(|f| f.name.clone())
+                            .unwrap_or_default();
+                        ui.heading(self.t(labels::DELETE_FLOOR));
+                        ui.label(format!("{} {name}", self.t(labels::DELETE_FLOOR_TEXT)));
+                        ui.horizontal(|ui| {
+                            if ui.button(self.t(labels::DELETE)).clicked() {
+                                self.prompt = None;
+                                self.commands.push(Command::DeleteFloorConfirmed(*i));
+                            }
+                            if ui.button(self.t(labels::CANCEL)).clicked() {
+                                self.prompt = None;
+                            }
+                        });
+                    }
+                    Prompt::Recover(_, original) => {
+                        ui.heading(self.t(labels::RECOVER_TITLE));
+                        ui.label(self.t(labels::RECOVER_TEXT));
+                        if let Some(p) = original {
+                            ui.monospace(p.display().to_string());
+                        }
+                        ui.horizontal(|ui| {
+                            if ui.button(self.t(labels::RESTORE)).clicked() {
+                                self.commands.push(Command::RestoreRecovery);
+                            }
+                            if ui.button(self.t(labels::DISCARD)).clicked() {
+                                self.commands.push(Command::DiscardRecovery);
+                            }
+                        });
+                    }
+                }
+            });
+            if modal.should_close() && !matches!(prompt, Prompt::Recover(..)) {
+                self.prompt = None;
+            }
+        }
+        if self.show_help {
+            let mut open = true;
+            egui::Window::new(self.t(labels::SHORTCUTS))
+                .open(&mut open)
+                .default_width(460.0)
+                .default_pos(egui::pos2(420.0, 90.0))
+                .show(ctx, |ui| {
+                    ui.label(self.t(labels::HELP_INTRO));
+                    // One row per action (the command table), with every key that does it,
+                    // then what the pointer does.
+                    let mut rows: Vec<(Text, Vec<String>)> = Vec::new();
+                    let mut add = |text: Text, keys: Vec<String>| match rows
+                        .iter_mut()
+                        .find(|(r, _)| *r == text)
+                    {
+                        Some((_, k)) => k.extend(keys),
+                        None => rows.push((text, keys)),
+                    };
+                    for c in UiCommand::all() {
+                        let info = c.info();
+                        if !info.shortcuts.is_empty() {
+                            let keys = info.shortcuts.iter().map(|s| ctx.format_shortcut(s));
+                            add(info.text, keys.collect());
+                        }
+                    }
+                    for (keys, text) in POINTER_ROWS {
+                        add(text, vec![keys.get(self.lang).to_owned()]);
+                    }
+                    egui::ScrollArea::vertical()
+                        .max_height(520.0)
+                        .show(ui, |ui| {
+                            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                                for (l, keys) in &rows {
+                                    ui.monospace(keys.join("  "));
+                                    ui.label(l.get(self.lang));
+                                    ui.end_row();
+                                }
+                            });
+                        });
+                });
+            self.show_help = open;
+        }
+        if let Some(cal) = &mut self.calibration {
+            if cal.points.len() == 2 {
+                let mut go = false;
+                let mut cancel = false;
+                let lang = self.lang;
+                egui::Window::new(labels::TOOL_CALIBRATE.get(lang))
+                    .collapsible(false)
+                    .show(ctx, |ui| {
+                        let l = ui.label(labels::CALIBRATE_TEXT.get(lang));
+                        let r = ui
+                            .add(egui::TextEdit::singleline(&mut cal.distance_m).hint_text("m"))
+                            .labelled_by(l.id);
+                        r.request_focus();
+                        if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                            go = true;
+                        }
+                        ui.horizontal(|ui| {
+                            go |= ui.button(labels::OK.get(lang)).clicked();
+                            cancel = ui.button(labels::CANCEL.get(lang)).clicked();
+                        });
+                    });
+                if go {
+                    self.commands.push(Command::FinishCalibration);
+                }
+                if cancel {
+                    self.calibration = None;
+                    self.tool = Tool::Select;
+                }
+            }
+        }
+    }
+}
