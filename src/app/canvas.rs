@@ -4,12 +4,12 @@
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
 use super::draw;
-use super::edit::{self, Edit, Item, ItemKind, ItemRef};
+use super::edit::{self, Edit, Item};
 use super::labels;
 use super::tools::{self, Snap, Tool};
 use super::view::{self, ScreenFromPlan};
 use super::{App, Gesture};
-use crate::model::{Device, Opening, Point, Sign, Space, Wall, Zone};
+use crate::model::{Point, Wall};
 use crate::scene::palette;
 
 /// What a built scene depends on.
@@ -148,23 +148,33 @@ impl App {
             )
         });
         let hover = response.hover_pos();
-        let step = draw::grid_step(tf.scale);
-        let drawing: Vec<Point> = match &self.gesture {
-            Gesture::Points { points } => points.clone(),
-            _ => Vec::new(),
-        };
-        let snapper = |floor: &crate::model::Floor, tf: &ScreenFromPlan, p: Pos2| {
-            tools::snap(floor, tf, p, &drawing, step, snap_off).0
-        };
-        let snap_at = |p: Pos2, doc: &super::Document| {
-            tools::snap(&doc.site.floors[fi], &tf, p, &drawing, step, snap_off)
-        };
-        self.cursor = match (&self.doc, hover) {
-            (Some(doc), Some(p)) => Some(snap_at(p, doc).0),
+        // The point under the pointer, snapped as a drawing tool would use it.
+        let snapped = match (&self.doc, hover) {
+            (Some(doc), Some(p)) => doc.site.floors.get(fi).map(|floor| {
+                let drawing: &[Point] = match &self.gesture {
+                    Gesture::Points { points } => points,
+                    _ => &[],
+                };
+                let step = draw::grid_step(tf.scale);
+                tools::snap(floor, &tf, p, drawing, step, snap_off, &Default::default())
+            }),
             _ => None,
         };
+        self.cursor = snapped.map(|(p, _)| p);
         if !space_down {
-            self.tool_input(ui, &response, &tf, fi, shift, &snapper);
+            let primary = egui::PointerButton::Primary;
+            let pointer = tools::Pointer {
+                press: ui.input(|i| i.pointer.press_origin()),
+                at: response.interact_pointer_pos().or(hover),
+                pressed: response.drag_started_by(primary),
+                dragging: response.dragged_by(primary),
+                released: response.drag_stopped_by(primary),
+                clicked: response.clicked_by(primary),
+                double_clicked: response.double_clicked_by(primary),
+                shift,
+                snap_off,
+            };
+            self.tool_input(pointer, &tf, fi);
         }
 
         // Draw: the grid, the floor's scene, then what only the editor shows.
@@ -181,18 +191,14 @@ impl App {
         self.draw_gesture(&painter, &tf, fi, hover);
         draw::scale_and_north(&painter, rect, &tf, self.lang);
         draw::legend(&painter, rect, self.lang);
-        if let (Some(p), Some(doc)) = (hover, &self.doc) {
-            let (_, kind) = snap_at(p, doc);
-            if matches!(kind, Snap::Endpoint | Snap::Wall)
-                && !matches!(self.tool, Tool::Select | Tool::MoveUnderlay)
-            {
-                if let Some(c) = self.cursor {
-                    painter.circle_stroke(
-                        tf.screen(c),
-                        6.0,
-                        Stroke::new(2.0, draw::colour(palette::HOVER, 1.0)),
-                    );
-                }
+        // Where the pointer snaps to a point or a wall, a ring says so.
+        if let Some((c, Snap::Endpoint | Snap::Wall)) = snapped {
+            if !matches!(self.tool, Tool::Select | Tool::MoveUnderlay) {
+                painter.circle_stroke(
+                    tf.screen(c),
+                    6.0,
+                    Stroke::new(2.0, draw::colour(palette::HOVER, 1.0)),
+                );
             }
         }
     }
@@ -229,455 +235,83 @@ impl App {
         }
     }
 
-    /// Turns pointer input into gestures and edits, for the current tool.
-    fn tool_input(
-        &mut self,
-        ui: &egui::Ui,
-        response: &egui::Response,
-        tf: &ScreenFromPlan,
-        fi: usize,
-        shift: bool,
-        snapped: &dyn Fn(&crate::model::Floor, &ScreenFromPlan, Pos2) -> Point,
-    ) {
+    /// Turns pointer input into gestures and edits through the current tool's handler.
+    fn tool_input(&mut self, pointer: tools::Pointer, tf: &ScreenFromPlan, fi: usize) {
         let Some(doc) = &self.doc else { return };
-        let primary = egui::PointerButton::Primary;
-        let press = ui.input(|i| i.pointer.press_origin());
-        let pointer = response.interact_pointer_pos().or(response.hover_pos());
-        let pressed_here = response.drag_started_by(primary);
-        let dragging = response.dragged_by(primary);
-        let released = response.drag_stopped_by(primary);
-        let clicked = response.clicked_by(primary);
-        let double = response.double_clicked_by(primary);
-        if !(pressed_here || dragging || released || clicked) {
+        let Some(floor) = doc.site.floors.get(fi) else {
             return;
-        }
-        let floor = doc.site.floors[fi].clone();
-
-        match self.tool {
-            Tool::Select => {
-                if pressed_here {
-                    let Some(p) = press else { return };
-                    // A handle of the one selected camera or sign?
-                    if self.selection.len() == 1 {
-                        let at = *self.selection.iter().next().unwrap_or(&ItemRef {
-                            kind: ItemKind::Device,
-                            index: usize::MAX,
-                        });
-                        if let Some(item) = edit::get(&floor, at) {
-                            if let Some(handle) = tools::handle_at(&item, tf, p) {
-                                self.gesture = Gesture::Handle {
-                                    at,
-                                    handle,
-                                    original: item,
-                                };
-                                return;
-                            }
-                        }
-                    }
-                    match tools::pick(&floor, tf, p) {
-                        Some(hit) => {
-                            if !self.selection.contains(&hit) {
-                                if !shift {
-                                    self.selection.clear();
-                                }
-                                self.selection.insert(hit);
-                            }
-                            let originals: Vec<(ItemRef, Item)> = self
-                                .selection
-                                .iter()
-                                .filter_map(|r| edit::get(&floor, *r).map(|i| (*r, i)))
-                                .collect();
-                            let anchor = edit::get(&floor, hit)
-                                .and_then(|i| i.points().first().copied())
-                                .unwrap_or_else(|| tf.plan(p));
-                            self.gesture = Gesture::Move {
-                                originals,
-                                grab: tf.plan(p),
-                                anchor,
-                            };
-                        }
-                        None => {
-                            self.gesture = Gesture::BoxSelect {
-                                from: p,
-                                additive: shift,
-                            }
-                        }
-                    }
-                }
-                if dragging {
-                    let Some(p) = pointer else { return };
-                    match &self.gesture {
-                        Gesture::Move {
-                            originals,
-                            grab,
-                            anchor,
-                        } => {
-                            let at = tf.plan(p);
-                            // The grabbed object's first point snaps; the rest follow.
-                            let moved_anchor =
-                                [anchor[0] + at[0] - grab[0], anchor[1] + at[1] - grab[1]];
-                            let target = snapped(
-                                &floor_without(&floor, originals),
-                                tf,
-                                tf.screen(moved_anchor),
-                            );
-                            let by = [target[0] - anchor[0], target[1] - anchor[1]];
-                            let items = originals
-                                .iter()
-                                .map(|(r, item)| {
-                                    let mut item = item.clone();
-                                    item.translate(by);
-                                    (*r, item)
-                                })
-                                .collect();
-                            if let Some(doc) = &mut self.doc {
-                                doc.preview(fi, items);
-                            }
-                        }
-                        Gesture::Handle {
-                            at,
-                            handle,
-                            original,
-                        } => {
-                            let mut item = original.clone();
-                            tools::drag_handle(&mut item, *handle, tf.plan(p));
-                            let at = *at;
-                            if let Some(doc) = &mut self.doc {
-                                doc.preview(fi, vec![(at, item)]);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                if released {
-                    match std::mem::take(&mut self.gesture) {
-                        Gesture::Move { originals, .. } => {
-                            if let Some(doc) = &mut self.doc {
-                                doc.commit_preview(fi, originals);
-                            }
-                        }
-                        Gesture::Handle { at, original, .. } => {
-                            if let Some(doc) = &mut self.doc {
-                                doc.commit_preview(fi, vec![(at, original)]);
-                            }
-                        }
-                        Gesture::BoxSelect { from, additive } => {
-                            if let Some(p) = pointer {
-                                let (a, b) = (tf.plan(from), tf.plan(p));
-                                let found = tools::in_box(
-                                    &floor,
-                                    [a[0].min(b[0]), a[1].min(b[1])],
-                                    [a[0].max(b[0]), a[1].max(b[1])],
-                                );
-                                if !additive {
-                                    self.selection.clear();
-                                }
-                                self.selection.extend(found);
-                            }
-                        }
-                        _ => {}
-                    }
-                }
-                if clicked {
-                    let hit = pointer.and_then(|p| tools::pick(&floor, tf, p));
-                    match (hit, shift) {
-                        (Some(h), true) => {
-                            if !self.selection.remove(&h) {
-                                self.selection.insert(h);
-                            }
-                        }
-                        (Some(h), false) => {
-                            self.selection.clear();
-                            self.selection.insert(h);
-                        }
-                        (None, true) => {}
-                        (None, false) => self.selection.clear(),
-                    }
-                }
-            }
-            Tool::Wall | Tool::Space | Tool::Zone => {
-                let closes_at_start = self.tool != Tool::Wall;
-                if pressed_here && self.tool != Tool::Wall {
-                    if let (Some(p), Gesture::None) = (press, &self.gesture) {
-                        self.gesture = Gesture::Rect {
-                            from: snapped(&floor, tf, p),
-                        };
-                    }
-                }
-                if released {
-                    if let (Gesture::Rect { from }, Some(p)) = (self.gesture.clone(), pointer) {
-                        let to = snapped(&floor, tf, p);
-                        let poly = rect_polygon(from, to);
-                        self.gesture = Gesture::None;
-                        if (to[0] - from[0]).abs() > 0.05 && (to[1] - from[1]).abs() > 0.05 {
-                            self.add_area(fi, poly);
-                        }
-                    }
-                }
-                if clicked {
-                    let Some(p) = pointer else { return };
-                    let at = snapped(&floor, tf, p);
-                    // A double-click on the last point ends the shape (quick clicks elsewhere
-                    // are corners).
-                    let on_last = match &self.gesture {
-                        Gesture::Points { points } => points
-                            .last()
-                            .is_some_and(|l| tf.screen(*l).distance(p) <= tools::PICK_PT),
-                        _ => false,
-                    };
-                    if double && on_last {
-                        self.finish_shape();
-                        return;
-                    }
-                    match &mut self.gesture {
-                        Gesture::Points { points } => {
-                            let closing = closes_at_start
-                                && points.len() >= 3
-                                && tf.screen(points[0]).distance(p) <= tools::PICK_PT;
-                            if closing {
-                                self.finish_shape();
-                            } else if points.last() != Some(&at) {
-                                points.push(at);
-                            }
-                        }
-                        _ => self.gesture = Gesture::Points { points: vec![at] },
-                    }
-                }
-            }
-            Tool::Door | Tool::Opening | Tool::Window => {
-                let kind = self.tool.opening_kind();
-                let step = draw::grid_step(tf.scale);
-                let snap_off = ui.input(|i| i.modifiers.alt);
-                if pressed_here {
-                    if let Some((wall, seg, at)) =
-                        press.and_then(|p| tools::nearest_wall(&floor, tf, p))
-                    {
-                        let pts = &floor.walls[wall].points;
-                        self.gesture = Gesture::Opening {
-                            wall,
-                            seg,
-                            from_t: tools::snap_along(
-                                pts[seg],
-                                pts[seg + 1],
-                                tools::project(at, pts[seg], pts[seg + 1]),
-                                step,
-                                snap_off,
-                            ),
-                        };
-                    } else {
-                        self.status = Some(self.t(labels::PRESS_ON_WALL).to_owned());
-                    }
-                }
-                if released {
-                    if let (Gesture::Opening { wall, seg, from_t }, Some(p)) =
-                        (std::mem::take(&mut self.gesture), pointer)
-                    {
-                        // The wall may have gone (undone) while the button was down.
-                        let Some((a, b)) = floor
-                            .walls
-                            .get(wall)
-                            .and_then(|w| Some((*w.points.get(seg)?, *w.points.get(seg + 1)?)))
-                        else {
-                            return;
-                        };
-                        let to_t = tools::snap_along(
-                            a,
-                            b,
-                            tools::project(tf.plan(p), a, b),
-                            step,
-                            snap_off,
-                        );
-                        let (pa, pb) = (tools::lerp(a, b, from_t), tools::lerp(a, b, to_t));
-                        if length(pa, pb) >= 0.1 {
-                            if let Some(k) = kind {
-                                self.add_opening(fi, k, pa, pb);
-                            }
-                        }
-                    }
-                }
-                if clicked {
-                    // A click on a wall puts a standard-width opening centred there.
-                    if let Some((wall, seg, at)) =
-                        pointer.and_then(|p| tools::nearest_wall(&floor, tf, p))
-                    {
-                        let pts = &floor.walls[wall].points;
-                        let (a, b) = (pts[seg], pts[seg + 1]);
-                        let len = length(a, b).max(1e-9);
-                        let width = if kind == Some(crate::model::OpeningKind::Window) {
-                            1.2
-                        } else {
-                            0.9
-                        };
-                        let t = tools::project(at, a, b);
-                        let half = (width / 2.0 / len).min(0.5);
-                        let t = t.clamp(half, 1.0 - half);
-                        if let Some(k) = kind {
-                            self.add_opening(
-                                fi,
-                                k,
-                                tools::lerp(a, b, t - half),
-                                tools::lerp(a, b, t + half),
-                            );
-                        }
-                    } else {
-                        self.status = Some(self.t(labels::PRESS_ON_WALL).to_owned());
-                    }
-                }
-            }
-            Tool::FrCamera | Tool::Camera | Tool::Sign => {
-                if pressed_here {
-                    if let Some(p) = press {
-                        self.gesture = Gesture::Place {
-                            at: snapped(&floor, tf, p),
-                        };
-                    }
-                }
-                if released {
-                    if let (Gesture::Place { at }, Some(p)) =
-                        (std::mem::take(&mut self.gesture), pointer)
-                    {
-                        let to = tf.plan(p);
-                        let heading = if length(at, to) > 1e-6 {
-                            tools::bearing(at, to)
-                        } else {
-                            0.0
-                        };
-                        self.add_point_object(fi, at, heading);
-                    }
-                }
-                if clicked {
-                    if let Some(p) = pointer {
-                        let at = snapped(&floor, tf, p);
-                        self.add_point_object(fi, at, 0.0);
-                    }
-                }
-            }
-            Tool::MoveUnderlay => {
-                if pressed_here {
-                    if let Some(p) = press {
-                        self.gesture = Gesture::Underlay {
-                            original: floor.underlay.clone(),
-                            grab: tf.plan(p),
-                        };
-                    }
-                }
-                if let (
-                    Gesture::Underlay {
-                        original: Some(u),
-                        grab,
-                    },
-                    Some(p),
-                ) = (&self.gesture, pointer)
-                {
-                    if dragging || released {
-                        let at = tf.plan(p);
-                        let mut moved = u.clone();
-                        moved.origin =
-                            [u.origin[0] + at[0] - grab[0], u.origin[1] + at[1] - grab[1]];
-                        let original = u.clone();
-                        if let Some(doc) = &mut self.doc {
-                            doc.site.floors[fi].underlay = Some(moved.clone());
-                            if released {
-                                doc.site.floors[fi].underlay = Some(original);
-                                let mut fields = edit::FloorFields::of(&doc.site.floors[fi]);
-                                fields.underlay = Some(moved);
-                                doc.apply(Edit::FloorFields {
-                                    floor: fi,
-                                    fields: Box::new(fields),
-                                });
-                            }
-                        }
-                    }
-                }
-                if released {
-                    self.gesture = Gesture::None;
-                }
-            }
-            Tool::Calibrate => {
-                if clicked {
-                    if let (Some(p), Some(cal)) = (pointer, &mut self.calibration) {
-                        if cal.points.len() < 2 {
-                            cal.points.push(tf.plan(p));
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// Adds a space or zone (by the current tool) with the given outline, and selects it.
-    fn add_area(&mut self, fi: usize, polygon: Vec<Point>) {
-        let Some(doc) = &self.doc else { return };
-        let mut used = tools::used_ids(&doc.site);
-        let floor = &doc.site.floors[fi];
-        let item = if self.tool == Tool::Zone {
-            Item::Zone(Zone {
-                id: tools::fresh_id(&mut used, "zone"),
-                name: String::new(),
-                polygon,
-                extra: Default::default(),
-            })
-        } else {
-            Item::Space(Space {
-                id: tools::fresh_id(&mut used, "space"),
-                name: String::new(),
-                kind: self.new_space_kind,
-                polygon,
-                review: false,
-                extra: Default::default(),
-            })
         };
-        let index = edit::count(floor, item.kind());
-        self.insert(fi, index, item);
-    }
-
-    fn insert(&mut self, fi: usize, index: usize, item: Item) {
-        let kind = item.kind();
-        self.apply(Edit::Insert {
-            floor: fi,
-            index,
-            item: Box::new(item),
+        let actions = tools::input(&tools::Ctx {
+            floor,
+            fi,
+            tf,
+            selection: &self.selection,
+            tool: self.tool,
+            gesture: &self.gesture,
+            grid_step: draw::grid_step(tf.scale),
+            pointer,
         });
-        self.selection.clear();
-        self.selection.insert(ItemRef { kind, index });
+        for action in actions {
+            self.act(fi, action);
+        }
     }
 
-    fn add_opening(&mut self, fi: usize, kind: crate::model::OpeningKind, a: Point, b: Point) {
-        let Some(doc) = &self.doc else { return };
-        let mut used = tools::used_ids(&doc.site);
-        let prefix = match kind {
-            crate::model::OpeningKind::Door => "door",
-            crate::model::OpeningKind::Opening => "opening",
-            crate::model::OpeningKind::Window => "window",
-        };
-        let index = doc.site.floors[fi].openings.len();
-        let o = Opening {
-            id: tools::fresh_id(&mut used, prefix),
-            kind,
-            a,
-            b,
-            obscured: false,
-            extra: Default::default(),
-        };
-        self.insert(fi, index, Item::Opening(o));
+    /// Carries out what a tool asked for.
+    fn act(&mut self, fi: usize, action: tools::Action) {
+        use tools::Action;
+        match action {
+            Action::Gesture(g) => self.gesture = g,
+            Action::Select(s) => self.selection = s,
+            Action::Preview(items) => {
+                if let Some(doc) = &mut self.doc {
+                    doc.preview(fi, items);
+                }
+            }
+            Action::Commit(originals) => {
+                if let Some(doc) = &mut self.doc {
+                    doc.commit_preview(fi, originals);
+                }
+                self.after_edit();
+            }
+            Action::Add(item) => self.add(fi, item),
+            Action::AddArea(polygon) => {
+                let item = tools::shape::area(self.tool, self.new_space_kind, polygon);
+                self.add(fi, item);
+            }
+            Action::PreviewEdit(edit) => {
+                if let Some(doc) = &mut self.doc {
+                    doc.preview_edit(edit);
+                }
+            }
+            Action::CommitEdit { restore, edit } => {
+                if let Some(doc) = &mut self.doc {
+                    doc.commit_edit(restore, edit);
+                }
+                self.after_edit();
+            }
+            Action::FinishShape => self.finish_shape(),
+            Action::CalibrationPoint(p) => {
+                if let Some(cal) = &mut self.calibration {
+                    if cal.points.len() < 2 {
+                        cal.points.push(p);
+                    }
+                }
+            }
+            Action::Status(text) => self.status = Some(self.t(text).to_owned()),
+        }
     }
 
-    /// Adds a camera or sign (by the current tool) at `at`, facing `heading` degrees.
-    fn add_point_object(&mut self, fi: usize, at: Point, heading: f64) {
+    /// Adds an object to floor `fi` with a fresh id, as one undo step, and selects it.
+    fn add(&mut self, fi: usize, mut item: Item) {
         let Some(doc) = &self.doc else { return };
-        let mut used = tools::used_ids(&doc.site);
-        let floor = &doc.site.floors[fi];
-        let item = match self.tool {
-            Tool::Sign => Item::Sign(Sign::new(&tools::fresh_id(&mut used, "sign"), at, heading)),
-            tool => Item::Device(Device::new(
-                &tools::fresh_id(&mut used, "cam"),
-                at,
-                heading,
-                tool == Tool::FrCamera,
-            )),
+        let Some(floor) = doc.site.floors.get(fi) else {
+            return;
         };
-        let index = edit::count(floor, item.kind());
-        self.insert(fi, index, item);
+        let mut used = tools::used_ids(&doc.site);
+        item.set_id(tools::fresh_id(&mut used, tools::prefix_of(&item)));
+        let (edits, placed) = edit::append(floor, fi, [item]);
+        self.apply(Edit::Batch(edits));
+        self.selection = placed;
     }
 
     /// Ends the wall, space or zone being drawn (Enter or double-click).
@@ -687,14 +321,11 @@ impl App {
         };
         let fi = self.floor_index();
         match self.tool {
-            Tool::Wall if points.len() >= 2 => {
-                let Some(doc) = &self.doc else { return };
-                let mut used = tools::used_ids(&doc.site);
-                let index = doc.site.floors[fi].walls.len();
-                let w = Wall::new(&tools::fresh_id(&mut used, "wall"), points);
-                self.insert(fi, index, Item::Wall(w));
+            Tool::Wall if points.len() >= 2 => self.add(fi, Item::Wall(Wall::new("", points))),
+            Tool::Space | Tool::Zone if points.len() >= 3 => {
+                let item = tools::shape::area(self.tool, self.new_space_kind, points);
+                self.add(fi, item);
             }
-            Tool::Space | Tool::Zone if points.len() >= 3 => self.add_area(fi, points),
             _ => {}
         }
     }
@@ -838,15 +469,4 @@ impl App {
             }
         }
     }
-}
-
-/// The floor without the objects being moved (so that they do not snap to themselves).
-fn floor_without(floor: &crate::model::Floor, moving: &[(ItemRef, Item)]) -> crate::model::Floor {
-    let mut f = floor.clone();
-    let mut refs: Vec<ItemRef> = moving.iter().map(|(r, _)| *r).collect();
-    refs.sort();
-    for r in refs.into_iter().rev() {
-        edit::remove_from(&mut f, r);
-    }
-    f
 }

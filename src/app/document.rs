@@ -141,6 +141,20 @@ impl Document {
         }
     }
 
+    /// Shows an edit while a drag is under way (the underlay dragged), without an undo step.
+    pub fn preview_edit(&mut self, edit: Edit) {
+        let changed = edit.changes(&self.site);
+        edit.apply(&mut self.site);
+        self.refresh(changed);
+    }
+
+    /// Ends such a drag: `restore` puts back what was there before it, and `edit` is applied
+    /// as one undo step.
+    pub fn commit_edit(&mut self, restore: Edit, edit: Edit) {
+        restore.apply(&mut self.site);
+        self.apply(edit);
+    }
+
     /// Ends a drag: puts the objects back as they were before it and applies their final state
     /// as one undo step.
     pub fn commit_preview(&mut self, floor: usize, originals: Vec<(ItemRef, Item)>) {

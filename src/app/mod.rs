@@ -40,44 +40,7 @@ pub use view::ScreenFromPlan;
 use crate::i18n::{Lang, Text};
 use crate::model::SpaceKind;
 
-/// A gesture under way on the canvas.
-#[derive(Clone, Debug, Default)]
-pub enum Gesture {
-    #[default]
-    None,
-    /// Moving the selection: the objects as they were, and the plan point grabbed.
-    Move {
-        originals: Vec<(ItemRef, Item)>,
-        grab: [f64; 2],
-        /// The grabbed object's first point (it is what snaps).
-        anchor: [f64; 2],
-    },
-    /// Dragging a selection box from a screen point.
-    BoxSelect { from: egui::Pos2, additive: bool },
-    /// Dragging a handle of a camera or sign.
-    Handle {
-        at: ItemRef,
-        handle: tools::Handle,
-        original: Item,
-    },
-    /// Clicking the points of a wall, space or zone.
-    Points { points: Vec<[f64; 2]> },
-    /// Dragging a rectangular space or zone.
-    Rect { from: [f64; 2] },
-    /// Dragging an opening along wall segment `seg` of wall `wall`.
-    Opening {
-        wall: usize,
-        seg: usize,
-        from_t: f64,
-    },
-    /// Placing a camera or sign: dragging aims it.
-    Place { at: [f64; 2] },
-    /// Dragging the underlay.
-    Underlay {
-        original: Option<crate::model::Underlay>,
-        grab: [f64; 2],
-    },
-}
+pub use tools::Gesture;
 
 /// The calibration of an underlay under way: the points clicked, then the distance typed.
 #[derive(Clone, Debug, Default)]

@@ -1,15 +1,172 @@
 //! The drawing tools and what they share: picking objects under the pointer, snapping, the
 //! on-canvas handles of a camera or sign, and fresh ids for new objects.
+//!
+//! Each tool family has one input handler in its own file ([`select`], [`handles`], [`shape`],
+//! [`opening`], [`place`], [`underlay`]): it reads the floor (never copies it) and the pointer,
+//! and returns [`Action`]s: a gesture to carry on, objects to show moved, an edit to apply.
+//! The canvas carries them out, every change through the document's edit path.
+
+pub mod handles;
+pub mod opening;
+pub mod place;
+pub mod select;
+pub mod shape;
+pub mod underlay;
 
 use std::collections::{BTreeSet, HashSet};
 
 use eframe::egui::{Key, Pos2};
 
-use super::edit::{self, Item, ItemKind, ItemRef};
+use super::edit::{self, Edit, Item, ItemKind, ItemRef};
 use super::labels;
 use super::view::ScreenFromPlan;
 use crate::i18n::Text;
 use crate::model::{Floor, Point, Site};
+
+/// The pointer on the canvas in one frame.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Pointer {
+    /// Where the primary button went down.
+    pub press: Option<Pos2>,
+    /// Where the pointer is.
+    pub at: Option<Pos2>,
+    /// A drag started here this frame.
+    pub pressed: bool,
+    pub dragging: bool,
+    /// A drag ended this frame.
+    pub released: bool,
+    pub clicked: bool,
+    pub double_clicked: bool,
+    /// Shift held: add to the selection.
+    pub shift: bool,
+    /// Alt held: no snapping.
+    pub snap_off: bool,
+}
+
+impl Pointer {
+    /// Anything for a tool to do?
+    pub fn active(&self) -> bool {
+        self.pressed || self.dragging || self.released || self.clicked
+    }
+}
+
+/// What the tools read: the floor shown, the view, the selection and the gesture under way.
+pub struct Ctx<'a> {
+    pub floor: &'a Floor,
+    pub fi: usize,
+    pub tf: &'a ScreenFromPlan,
+    pub selection: &'a BTreeSet<ItemRef>,
+    pub tool: Tool,
+    pub gesture: &'a Gesture,
+    /// The snapping step (the grid's).
+    pub grid_step: f64,
+    pub pointer: Pointer,
+}
+
+impl Ctx<'_> {
+    /// A screen point snapped as drawing tools use it (to the points of the shape being drawn
+    /// too), leaving out the objects in `exclude`.
+    pub fn snap_except(&self, at: Pos2, exclude: &BTreeSet<ItemRef>) -> Point {
+        let drawing: &[Point] = match self.gesture {
+            Gesture::Points { points } => points,
+            _ => &[],
+        };
+        snap(
+            self.floor,
+            self.tf,
+            at,
+            drawing,
+            self.grid_step,
+            self.pointer.snap_off,
+            exclude,
+        )
+        .0
+    }
+
+    pub fn snap(&self, at: Pos2) -> Point {
+        self.snap_except(at, &BTreeSet::new())
+    }
+}
+
+/// A gesture under way on the canvas.
+#[derive(Clone, Debug, Default)]
+pub enum Gesture {
+    #[default]
+    None,
+    /// Moving the selection: the objects as they were, and the plan point grabbed.
+    Move {
+        originals: Vec<(ItemRef, Item)>,
+        grab: [f64; 2],
+        /// The grabbed object's first point (it is what snaps).
+        anchor: [f64; 2],
+    },
+    /// Dragging a selection box from a screen point.
+    BoxSelect { from: Pos2, additive: bool },
+    /// Dragging a handle of a camera or sign.
+    Handle {
+        at: ItemRef,
+        handle: Handle,
+        original: Item,
+    },
+    /// Clicking the points of a wall, space or zone.
+    Points { points: Vec<[f64; 2]> },
+    /// Dragging a rectangular space or zone.
+    Rect { from: [f64; 2] },
+    /// Dragging an opening along wall segment `seg` of wall `wall`.
+    Opening {
+        wall: usize,
+        seg: usize,
+        from_t: f64,
+    },
+    /// Placing a camera or sign: dragging aims it.
+    Place { at: [f64; 2] },
+    /// Dragging the underlay.
+    Underlay {
+        original: crate::model::Underlay,
+        grab: [f64; 2],
+    },
+}
+
+/// What a tool asks the editor to do.
+#[derive(Clone, Debug)]
+pub enum Action {
+    /// Carry on with this gesture (or end it: `Gesture::None`).
+    Gesture(Gesture),
+    /// Select exactly these objects.
+    Select(BTreeSet<ItemRef>),
+    /// Show objects in a new state while a drag is under way (no undo step).
+    Preview(Vec<(ItemRef, Item)>),
+    /// End a drag: the objects as they were before it; their state now becomes one undo step.
+    Commit(Vec<(ItemRef, Item)>),
+    /// Add an object with a fresh id starting with its kind's prefix, and select it.
+    Add(Item),
+    /// Add a space (of the kind new spaces get) or a zone, by the tool, with this outline.
+    AddArea(Vec<Point>),
+    /// Show an edit while a drag is under way; `restore` puts back what was there before.
+    PreviewEdit(Edit),
+    /// End such a drag: put back `restore`, then apply the final edit as one undo step.
+    CommitEdit { restore: Edit, edit: Edit },
+    /// End the shape being drawn (as Enter does).
+    FinishShape,
+    /// A point of the underlay's calibration.
+    CalibrationPoint(Point),
+    /// Tell the user something in the status bar.
+    Status(Text),
+}
+
+/// The input handler of the current tool.
+pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
+    if !cx.pointer.active() {
+        return Vec::new();
+    }
+    match cx.tool {
+        Tool::Select => select::input(cx),
+        Tool::Wall | Tool::Space | Tool::Zone => shape::input(cx),
+        Tool::Door | Tool::Opening | Tool::Window => opening::input(cx),
+        Tool::FrCamera | Tool::Camera | Tool::Sign => place::input(cx),
+        Tool::MoveUnderlay | Tool::Calibrate => underlay::input(cx),
+    }
+}
 
 /// The tools of the toolbar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -289,7 +446,8 @@ pub enum Snap {
 
 /// Snaps a screen point: to an endpoint (wall points, opening ends, space and zone corners,
 /// and `extra` points) within reach, else to the nearest point of a wall within reach, else to
-/// the grid step. `off` (a held modifier) turns snapping off.
+/// the grid step. `off` (a held modifier) turns snapping off. Objects in `exclude` (those being
+/// moved) are not snapped to.
 pub fn snap(
     floor: &Floor,
     tf: &ScreenFromPlan,
@@ -297,18 +455,43 @@ pub fn snap(
     extra: &[Point],
     grid_step: f64,
     off: bool,
+    exclude: &BTreeSet<ItemRef>,
 ) -> (Point, Snap) {
     let plan = tf.plan(at);
     if off {
         return (plan, Snap::Off);
     }
+    let keep = |kind: ItemKind, index: usize| !exclude.contains(&ItemRef { kind, index });
     let endpoints = floor
         .walls
         .iter()
-        .flat_map(|w| w.points.iter().copied())
-        .chain(floor.openings.iter().flat_map(|o| [o.a, o.b]))
-        .chain(floor.spaces.iter().flat_map(|s| s.polygon.iter().copied()))
-        .chain(floor.zones.iter().flat_map(|z| z.polygon.iter().copied()))
+        .enumerate()
+        .filter(|(i, _)| keep(ItemKind::Wall, *i))
+        .flat_map(|(_, w)| w.points.iter().copied())
+        .chain(
+            floor
+                .openings
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| keep(ItemKind::Opening, *i))
+                .flat_map(|(_, o)| [o.a, o.b]),
+        )
+        .chain(
+            floor
+                .spaces
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| keep(ItemKind::Space, *i))
+                .flat_map(|(_, s)| s.polygon.iter().copied()),
+        )
+        .chain(
+            floor
+                .zones
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| keep(ItemKind::Zone, *i))
+                .flat_map(|(_, z)| z.polygon.iter().copied()),
+        )
         .chain(extra.iter().copied());
     if let Some((p, _)) = endpoints
         .map(|p| (p, tf.screen(p).distance(at)))
@@ -317,7 +500,7 @@ pub fn snap(
     {
         return (p, Snap::Endpoint);
     }
-    if let Some((_, _, p)) = nearest_wall(floor, tf, at) {
+    if let Some((_, _, p)) = nearest_wall_except(floor, tf, at, exclude) {
         return (p, Snap::Wall);
     }
     let g = |v: f64| (v / grid_step).round() * grid_step;
@@ -326,11 +509,28 @@ pub fn snap(
 
 /// The wall segment nearest to a screen point within reach: (wall, segment, nearest point).
 pub fn nearest_wall(floor: &Floor, tf: &ScreenFromPlan, at: Pos2) -> Option<(usize, usize, Point)> {
+    nearest_wall_except(floor, tf, at, &BTreeSet::new())
+}
+
+/// [`nearest_wall`] among the walls not in `exclude`.
+fn nearest_wall_except(
+    floor: &Floor,
+    tf: &ScreenFromPlan,
+    at: Pos2,
+    exclude: &BTreeSet<ItemRef>,
+) -> Option<(usize, usize, Point)> {
     let plan = tf.plan(at);
     let mut best: Option<(usize, usize, Point, f32)> = None;
     for (wi, w) in floor.walls.iter().enumerate() {
+        if exclude.contains(&ItemRef {
+            kind: ItemKind::Wall,
+            index: wi,
+        }) {
+            continue;
+        }
         for (si, pair) in w.points.windows(2).enumerate() {
-            let p = lerp(pair[0], pair[1], project(plan, pair[0], pair[1]));
+            let &[a, b] = pair else { continue };
+            let p = lerp(a, b, project(plan, a, b));
             let d = tf.screen(p).distance(at);
             let reach = PICK_PT.max(w.thickness as f32 * tf.scale / 2.0);
             if d <= reach && best.is_none_or(|b| d < b.3) {
@@ -446,6 +646,18 @@ pub fn fresh_id(used: &mut HashSet<String>, prefix: &str) -> String {
 }
 
 /// The id prefix of new objects of a kind.
+/// The prefix of a new object's id: its kind, or for openings door, opening or window.
+pub fn prefix_of(item: &Item) -> &'static str {
+    match item {
+        Item::Opening(o) => match o.kind {
+            crate::model::OpeningKind::Door => "door",
+            crate::model::OpeningKind::Opening => "opening",
+            crate::model::OpeningKind::Window => "window",
+        },
+        other => id_prefix(other.kind()),
+    }
+}
+
 pub fn id_prefix(kind: ItemKind) -> &'static str {
     match kind {
         ItemKind::Device => "cam",

@@ -1,0 +1,46 @@
+//! The handles of the one selected camera or sign: turn, widen the view, stretch the range.
+
+use eframe::egui::Pos2;
+
+use super::{drag_handle, handle_at, Action, Ctx, Gesture};
+use crate::app::edit;
+
+/// A press on a handle starts dragging it.
+pub fn press(cx: &Ctx<'_>, at: Pos2) -> Option<Gesture> {
+    let mut selected = cx.selection.iter();
+    let (Some(&one), None) = (selected.next(), selected.next()) else {
+        return None;
+    };
+    let item = edit::get(cx.floor, one)?;
+    let handle = handle_at(&item, cx.tf, at)?;
+    Some(Gesture::Handle {
+        at: one,
+        handle,
+        original: item,
+    })
+}
+
+/// The object as the handle dragged to `at` makes it, shown without an undo step.
+pub fn drag(cx: &Ctx<'_>, at: Pos2) -> Vec<Action> {
+    let Gesture::Handle {
+        at: which,
+        handle,
+        original,
+    } = cx.gesture
+    else {
+        return Vec::new();
+    };
+    let mut item = original.clone();
+    drag_handle(&mut item, *handle, cx.tf.plan(at));
+    vec![Action::Preview(vec![(*which, item)])]
+}
+
+/// The drag ends: one undo step.
+pub fn release(cx: &Ctx<'_>) -> Vec<Action> {
+    match cx.gesture {
+        Gesture::Handle { at, original, .. } => {
+            vec![Action::Commit(vec![(*at, original.clone())])]
+        }
+        _ => Vec::new(),
+    }
+}

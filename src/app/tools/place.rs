@@ -1,0 +1,38 @@
+//! Cameras and signs: click to place, or press and drag to place and aim.
+
+use super::{bearing, Action, Ctx, Gesture, Tool};
+use crate::app::edit::Item;
+use crate::model::{Device, Point, Sign};
+
+/// The object the tool places at `at`, facing `heading` degrees; its id is given when added.
+fn object(tool: Tool, at: Point, heading: f64) -> Item {
+    match tool {
+        Tool::Sign => Item::Sign(Sign::new("", at, heading)),
+        tool => Item::Device(Device::new("", at, heading, tool == Tool::FrCamera)),
+    }
+}
+
+pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
+    let p = &cx.pointer;
+    if p.pressed {
+        if let Some(at) = p.press {
+            return vec![Action::Gesture(Gesture::Place { at: cx.snap(at) })];
+        }
+    }
+    if p.released {
+        let mut out = vec![Action::Gesture(Gesture::None)];
+        if let (Gesture::Place { at }, Some(to)) = (cx.gesture, p.at) {
+            let to = cx.tf.plan(to);
+            let moved = (to[0] - at[0]).hypot(to[1] - at[1]) > 1e-6;
+            let heading = if moved { bearing(*at, to) } else { 0.0 };
+            out.push(Action::Add(object(cx.tool, *at, heading)));
+        }
+        return out;
+    }
+    if p.clicked {
+        if let Some(at) = p.at {
+            return vec![Action::Add(object(cx.tool, cx.snap(at), 0.0))];
+        }
+    }
+    Vec::new()
+}
