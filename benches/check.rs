@@ -1,6 +1,7 @@
 //! Load, full check, and re-check after moving one camera, on synthetic hotel towers of about
 //! 1k, 10k and 100k wall segments (see `sightline::synthetic`). Run with `cargo bench`;
 //! docs/performance.md has the numbers and how to read them.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::hint::black_box;
 use std::path::Path;

@@ -3,6 +3,7 @@
 //! Also what a drag of a wall costs (a full re-check) on the same site.
 //!
 //! `cargo bench --bench editor`
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::path::PathBuf;
 

@@ -8,6 +8,7 @@
 //!
 //! Prints one line per case: what, command, exit status, seconds, peak MB. The figures are
 //! quoted in docs/performance.md. Nothing here asserts a time.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -3,6 +3,7 @@
 //! ```sh
 //! cargo run --release --example gen_site -- --rooms 16600 --cameras 5000 --floors 20 -o tower.site.json
 //! ```
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::io::Write;
 

@@ -1,6 +1,10 @@
 //! Site → Analysis: everything geometry derives from a site, per floor, computed once and
 //! shared by the rules, the editor's overlays and the renderer.
 
+// Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
+// vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
+#![allow(clippy::indexing_slicing)]
+
 use geo::{Area, BoundingRect, MultiPolygon, Polygon, Rect};
 use rayon::prelude::*;
 

@@ -1,4 +1,5 @@
 //! `sightline check` as a user runs it: output, JSON document, exit codes, bad files.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,5 +1,6 @@
 //! The editor, driven as a user drives it (egui_kittest, no display needed).
 #![cfg(feature = "gui")]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::path::PathBuf;
 
@@ -428,7 +429,7 @@ fn the_editor_exports_the_same_picture_and_report_as_the_command_line() {
         &sightline::render::RenderOptions {
             width_px: sightline::app::export::EXPORT_WIDTH_PX,
             lang: sightline::i18n::Lang::En,
-            date: sightline::cli::today(),
+            date: sightline::model::today(),
             base_dir: sightline::render::base_dir_of(&sample("gym-mistakes")),
             view: None,
         },
@@ -733,4 +734,25 @@ fn undo_steps_follow_the_objects_they_change_and_undo_to_the_saved_state_is_clea
     );
     h.run();
     assert!(!h.state().doc.as_ref().is_some_and(|d| d.is_dirty()));
+}
+
+#[test]
+fn pasted_objects_are_checked_like_a_loaded_file() {
+    use sightline::app::Command;
+    let mut h = harness(App::new(Some(sample("office"))));
+    let n = site(&h).floors[0].devices.len();
+    // A camera at 1e300 m would be refused in a file: it is refused on paste too.
+    let bad = r#"{"sightline_items":[{"type":"device","value":{"id":"x","position":[1e300,0],"heading":0,"fov":90}}]}"#;
+    h.state_mut().command(Command::PasteText(bad.to_owned()));
+    h.run();
+    assert_eq!(site(&h).floors[0].devices.len(), n);
+    let error = h.state().error.clone().expect("the refusal is shown");
+    assert!(error.contains("position"), "{error}");
+    // The same camera at a sensible place is pasted (0.5 m right and down) with a fresh id.
+    let good = bad.replace("1e300", "3");
+    h.state_mut().command(Command::PasteText(good));
+    h.run();
+    let devices = &site(&h).floors[0].devices;
+    assert_eq!(devices.len(), n + 1);
+    assert_eq!(devices[n].position, [3.5, -0.5]);
 }

@@ -1,4 +1,5 @@
 //! `sightline render` and `sightline report` on every sample site.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::path::Path;
 use std::process::Command;

@@ -4,6 +4,7 @@
 //!
 //! `SIGHTLINE_FUZZ_CASES` sets the number of cases (default 2,000) and `SIGHTLINE_FUZZ_SEED`
 //! the seed, so a failure is reproduced with the seed and case number it prints.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::path::Path;
 

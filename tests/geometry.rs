@@ -1,4 +1,5 @@
 //! Geometry against hand-computed areas, and against an independent reference.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! Hostile input and safe files: work in proportion to the input, underlays that cannot hang
 //! or flood memory, escaping in every output, safe writes, pictures of any size, and loading
 //! messages that name the place. Every hostile file is made here; none is committed.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 mod common;
 

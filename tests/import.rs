@@ -1,5 +1,6 @@
 //! The CAD importer (shared/spec/import.md) on the shared real plans and on fixtures written
 //! here.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 mod import_fixtures;
 

@@ -1,5 +1,6 @@
 //! The articles the report quotes are exactly those in ../shared/law (official Chinese first,
 //! then our English rendering); `python3 tools/make_law.py` rewrites them when the texts change.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::path::Path;
 

@@ -1,4 +1,5 @@
 //! The site file format: defaults, round trips that keep unknown fields, refusals.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::path::Path;
 

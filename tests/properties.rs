@@ -1,5 +1,6 @@
 //! Properties over random sites: no panic, deterministic, capture areas inside the range disc,
 //! and never larger when a wall is added.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! Every rule id of rules.md: a site that fires it, and a close variant that does not.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! Rules version 2 (shared/spec/rules.md): each new or changed rule fires on a site and not on
 //! a close variant, with its citation and numbers.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 mod common;
 

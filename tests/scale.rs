@@ -1,5 +1,6 @@
 //! The fast path (spatial indexes, crossings split in advance, incremental re-checks) against
 //! simple references: the same findings, areas within 1e-6 m².
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 mod common;
 

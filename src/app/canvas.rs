@@ -123,13 +123,16 @@ impl App {
         let fi = self.floor_index();
         let texture = self.underlay_texture(&ctx, fi);
         let Some(doc) = &self.doc else { return };
-        let corners: Vec<Point> = match (texture, &doc.site.floors[fi].underlay) {
+        let Some(floor) = doc.site.floors.get(fi) else {
+            return;
+        };
+        let corners: Vec<Point> = match (texture, &floor.underlay) {
             (Some((_, size)), Some(u)) => draw::underlay_corners(u, size).to_vec(),
             _ => Vec::new(),
         };
         let (centre, scale) = match self.view {
             Some(v) => v,
-            None => view::fit(&doc.site.floors[fi], &corners, rect),
+            None => view::fit(floor, &corners, rect),
         };
         self.view = Some((centre, scale));
         let tf = ScreenFromPlan {
@@ -187,7 +190,9 @@ impl App {
                 draw::finding_highlight(&painter, &painted.scene, h, &tf);
             }
         }
-        draw::selection(&painter, &doc.site.floors[fi], &tf, &self.selection);
+        if let Some(floor) = doc.site.floors.get(fi) {
+            draw::selection(&painter, floor, &tf, &self.selection);
+        }
         self.draw_gesture(&painter, &tf, fi, hover);
         draw::scale_and_north(&painter, rect, &tf, self.lang);
         draw::legend(&painter, rect, self.lang);
@@ -362,7 +367,9 @@ impl App {
                     painter.circle_filled(*p, 3.5, ink);
                 }
                 for w in pts.windows(2) {
-                    length_label(w[0], w[1]);
+                    if let &[a, b] = w {
+                        length_label(a, b);
+                    }
                 }
             }
             Gesture::Rect { from } => {
@@ -370,8 +377,8 @@ impl App {
                     let poly = rect_polygon(*from, c);
                     let screen: Vec<Pos2> = poly.iter().map(|p| tf.screen(*p)).collect();
                     painter.add(Shape::closed_line(screen, Stroke::new(2.0, ink)));
-                    length_label(poly[0], poly[1]);
-                    length_label(poly[1], poly[2]);
+                    length_label(*from, [c[0], from[1]]);
+                    length_label([c[0], from[1]], c);
                 }
             }
             Gesture::BoxSelect { from, .. } => {
@@ -387,8 +394,11 @@ impl App {
             }
             Gesture::Opening { wall, seg, from_t } => {
                 if let (Some(doc), Some(p)) = (&self.doc, hover) {
-                    if let Some(pts) = doc.site.floors[fi].walls.get(*wall).map(|w| &w.points) {
-                        let (a, b) = (pts[*seg], pts[*seg + 1]);
+                    let segment = doc.site.floors.get(fi).and_then(|f| {
+                        let pts = &f.walls.get(*wall)?.points;
+                        Some((*pts.get(*seg)?, *pts.get(*seg + 1)?))
+                    });
+                    if let Some((a, b)) = segment {
                         let pa = tools::lerp(a, b, *from_t);
                         let pb = tools::lerp(a, b, tools::project(tf.plan(p), a, b));
                         painter.line_segment([tf.screen(pa), tf.screen(pb)], Stroke::new(6.0, ink));
@@ -430,7 +440,8 @@ impl App {
         // Handles of the one selected camera or sign.
         if self.tool == Tool::Select && self.selection.len() == 1 {
             if let (Some(doc), Some(at)) = (&self.doc, self.selection.iter().next()) {
-                if let Some(item) = edit::get(&doc.site.floors[fi], *at) {
+                let item = doc.site.floors.get(fi).and_then(|f| edit::get(f, *at));
+                if let Some(item) = item {
                     for (h, p) in tools::handles(&item, tf) {
                         let s = tf.screen(p);
                         let pos = item.points().first().copied().unwrap_or(p);

@@ -467,11 +467,18 @@ impl App {
             Command::ImportPlanFrom(p) => self.open_import_dialog(Some(p)),
             Command::FinishCalibration => self.finish_calibration(),
             Command::PasteText(text) => {
-                // Our own objects as JSON (from this or another window); other text is ignored
-                // and the objects copied in this window are pasted.
-                let items = super::selection::items_from_clipboard(&text)
-                    .unwrap_or_else(|| self.clipboard.clone());
-                self.paste(items, [0.5, -0.5]);
+                // Our own objects as JSON (from this or another window), checked as a file's
+                // are; other text is ignored and the objects copied in this window are pasted.
+                match super::selection::items_from_clipboard(&text) {
+                    Some(Ok(items)) => self.paste(items, [0.5, -0.5]),
+                    Some(Err(why)) => {
+                        self.error = Some(format!("{}: {why}", self.t(labels::PASTE_REFUSED)));
+                    }
+                    None => {
+                        let items = self.clipboard.clone();
+                        self.paste(items, [0.5, -0.5]);
+                    }
+                }
             }
             Command::Nudge(by) => self.nudge(by),
             Command::Zoom(k) => {
@@ -568,8 +575,7 @@ impl App {
                 self.paste(items, [0.5, -0.5]);
             }
             U::SelectAll => {
-                if let Some(doc) = &self.doc {
-                    let floor = &doc.site.floors[self.floor_index()];
+                if let Some(floor) = self.current_floor() {
                     self.selection = super::edit::refs(floor).collect();
                 }
             }

@@ -62,7 +62,12 @@ impl Document {
         match changed {
             Changed::Devices(list) => {
                 for (fi, di) in list {
-                    if fi < self.site.floors.len() && di < self.site.floors[fi].devices.len() {
+                    if self
+                        .site
+                        .floors
+                        .get(fi)
+                        .is_some_and(|f| di < f.devices.len())
+                    {
                         self.checker.device_changed(&self.site, fi, di);
                     }
                 }

@@ -33,7 +33,7 @@ impl App {
         RenderOptions {
             width_px: EXPORT_WIDTH_PX,
             lang: self.lang,
-            date: crate::cli::today(),
+            date: crate::model::today(),
             base_dir: self
                 .doc
                 .as_ref()
@@ -111,7 +111,7 @@ impl App {
         let findings: Vec<Finding> = doc.checker.findings().into_iter().cloned().collect();
         let opts = ReportOptions {
             lang,
-            date: crate::cli::today(),
+            date: crate::model::today(),
             base_dir: doc.path.as_deref().and_then(render::base_dir_of),
         };
         let r = report::html(&doc.site, &doc.checker.analysis, &findings, &opts);

@@ -36,7 +36,9 @@ pub fn numbering(findings: &[&Finding], current: usize) -> Vec<Option<usize>> {
             let n = next.entry(fl).or_insert(0);
             *n += 1;
             if f.floor_index == Some(fl) || (f.floor_index.is_none() && fl == current) {
-                out[i] = Some(*n);
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = Some(*n);
+                }
             }
         }
     }
@@ -115,7 +117,11 @@ impl App {
         let mut groups: Vec<(String, Vec<usize>)> = vec![(
             format!("{} · {}", self.t(labels::THIS_FLOOR), floor_name(current)),
             (0..findings.len())
-                .filter(|&i| findings[i].floor_index.is_none_or(|f| f == current))
+                .filter(|&i| {
+                    findings
+                        .get(i)
+                        .is_some_and(|f| f.floor_index.is_none_or(|f| f == current))
+                })
                 .collect(),
         )];
         for fl in 0..doc.site.floors.len() {
@@ -123,7 +129,7 @@ impl App {
                 continue;
             }
             let list: Vec<usize> = (0..findings.len())
-                .filter(|&i| findings[i].floor_index == Some(fl))
+                .filter(|&i| findings.get(i).is_some_and(|f| f.floor_index == Some(fl)))
                 .collect();
             if !list.is_empty() {
                 groups.push((floor_name(fl), list));
@@ -139,13 +145,13 @@ impl App {
                 ui.add_space(4.0);
                 ui.strong(format!("{title} ({})", list.len()));
                 for &i in list {
-                    let f = findings[i];
+                    let Some(&f) = findings.get(i) else { continue };
                     let c = severity_colour(f.severity);
                     let r = ui
                         .group(|ui| {
                             ui.set_width(ui.available_width());
                             ui.horizontal_wrapped(|ui| {
-                                if let Some(n) = numbers[i] {
+                                if let Some(Some(n)) = numbers.get(i) {
                                     ui.label(
                                         egui::RichText::new(format!(" {n} "))
                                             .strong()

@@ -82,7 +82,9 @@ impl App {
                 self.commands.push(Command::DeleteFloor(current));
             }
         });
-        let floor = &doc.site.floors[current];
+        let Some(floor) = doc.site.floors.get(current) else {
+            return;
+        };
         let before = FloorFields::of(floor);
         let mut fields = before.clone();
         egui::Grid::new("floor-fields")
@@ -227,7 +229,10 @@ impl App {
         let Some(doc) = &self.doc else { return };
         let fi = self.floor_index();
         let stored = relative_path(image, doc.path.as_deref());
-        let mut fields = FloorFields::of(&doc.site.floors[fi]);
+        let Some(floor) = doc.site.floors.get(fi) else {
+            return;
+        };
+        let mut fields = FloorFields::of(floor);
         fields.underlay = Some(Underlay::new(&stored, 0.02));
         self.apply(Edit::FloorFields {
             floor: fi,
@@ -241,7 +246,10 @@ impl App {
     pub(crate) fn remove_underlay(&mut self) {
         let Some(doc) = &self.doc else { return };
         let fi = self.floor_index();
-        let mut fields = FloorFields::of(&doc.site.floors[fi]);
+        let Some(floor) = doc.site.floors.get(fi) else {
+            return;
+        };
+        let mut fields = FloorFields::of(floor);
         fields.underlay = None;
         self.apply(Edit::FloorFields {
             floor: fi,
@@ -257,7 +265,10 @@ impl App {
         self.tool = Tool::Select;
         let Some(doc) = &self.doc else { return };
         let fi = self.floor_index();
-        let mut fields = FloorFields::of(&doc.site.floors[fi]);
+        let Some(floor) = doc.site.floors.get(fi) else {
+            return;
+        };
+        let mut fields = FloorFields::of(floor);
         let Some(u) = &mut fields.underlay else {
             return;
         };

@@ -347,7 +347,11 @@ impl App {
                 .find(|id| !doc.site.floors.iter().any(|f| &f.id == id))
                 .unwrap_or_else(|| "F1".into())
         } else {
-            doc.site.floors[fi].id.clone()
+            doc.site
+                .floors
+                .get(fi)
+                .map(|f| f.id.clone())
+                .unwrap_or_default()
         };
         let name = scan
             .path
@@ -380,7 +384,10 @@ impl App {
                 floor: Box::new(floor),
             }
         } else {
-            into_floor(&doc.site.floors[fi], fi, floor)
+            let Some(current) = doc.site.floors.get(fi) else {
+                return Err(String::new());
+            };
+            into_floor(current, fi, floor)
         };
         self.apply(edit);
         if new_floor {
@@ -438,7 +445,8 @@ fn into_floor(current: &Floor, fi: usize, imported: Floor) -> Edit {
 fn preview(ui: &mut egui::Ui, dialog: &mut ImportDialog) {
     let Some(scan) = &dialog.scan else { return };
     let d = &scan.drawing;
-    let pts = scan.selected.iter().flat_map(|&i| match &d.items[i].shape {
+    let items = scan.selected.iter().filter_map(|&i| d.items.get(i));
+    let pts = items.flat_map(|item| match &item.shape {
         Shape::Line(a, b) => vec![*a, *b],
         Shape::Arc(a) => {
             let (p, q) = a.ends();
@@ -474,9 +482,11 @@ fn preview(ui: &mut egui::Ui, dialog: &mut ImportDialog) {
         .collect();
     let tol = (1.0 / k).max(1e-9);
     for &i in scan.selected.iter().take(200_000) {
-        let it = &d.items[i];
-        let r = role
-            .get(d.layers[it.layer as usize].as_str())
+        let Some(it) = d.items.get(i) else { continue };
+        let r = d
+            .layers
+            .get(it.layer as usize)
+            .and_then(|l| role.get(l.as_str()))
             .copied()
             .unwrap_or(Role::Other);
         let colour = match r {

@@ -19,6 +19,7 @@ labels! {
     IMPORT_PLAN = "Import plan (DWG/DXF)…", "导入图纸（DWG/DXF）…";
     NOTHING_TO_IMPORT = "Read a DWG or DXF file first.", "请先读取 DWG 或 DXF 文件。";
     SAVED = "Saved", "已保存";
+    PASTE_REFUSED = "The pasted objects were not added", "粘贴的对象未添加";
     SITE_FILES = "Sightline site", "Sightline 场所文件";
     EXPORT_FLOOR = "Export image of floor…", "导出本层图片…";
     EXPORT_VIEW = "Export image of current view…", "导出当前视图图片…";

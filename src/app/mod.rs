@@ -258,9 +258,17 @@ impl App {
     pub(crate) fn after_edit(&mut self) {
         let Some(doc) = &self.doc else { return };
         self.floor = self.floor.min(doc.site.floors.len().saturating_sub(1));
-        let floor = &doc.site.floors[self.floor];
+        let Some(floor) = doc.site.floors.get(self.floor) else {
+            self.selection.clear();
+            return;
+        };
         self.selection
             .retain(|r| r.index < edit::count(floor, r.kind));
+    }
+
+    /// The floor shown, if a site is open.
+    pub fn current_floor(&self) -> Option<&crate::model::Floor> {
+        self.doc.as_ref()?.site.floors.get(self.floor_index())
     }
 
     /// Draws the whole window.

@@ -427,7 +427,10 @@ fn item_form(ui: &mut egui::Ui, item: &mut Item, cx: &FormCtx<'_>) {
                     let len: f64 = w
                         .points
                         .windows(2)
-                        .map(|p| (p[1][0] - p[0][0]).hypot(p[1][1] - p[0][1]))
+                        .map(|p| match p {
+                            [a, b] => (b[0] - a[0]).hypot(b[1] - a[1]),
+                            _ => 0.0,
+                        })
                         .sum();
                     row(ui, lang, labels::LENGTH, |ui, _| {
                         ui.label(format!("{len:.2} m"));
@@ -530,7 +533,9 @@ impl App {
         }
         let Some(doc) = &self.doc else { return };
         let fi = self.floor_index();
-        let floor = &doc.site.floors[fi];
+        let Some(floor) = doc.site.floors.get(fi) else {
+            return;
+        };
         let lang = self.lang;
         let selected: Vec<(edit::ItemRef, Item)> = self
             .selection

@@ -10,10 +10,9 @@ use super::{App, Gesture};
 impl App {
     /// The selected objects of the current floor, cloned.
     pub(crate) fn selected_items(&self) -> Vec<Item> {
-        let Some(doc) = &self.doc else {
+        let Some(floor) = self.current_floor() else {
             return Vec::new();
         };
-        let floor = &doc.site.floors[self.floor_index()];
         self.selection
             .iter()
             .filter_map(|r| super::edit::get(floor, *r))
@@ -45,7 +44,10 @@ impl App {
                 item
             })
             .collect();
-        let (edits, selection) = super::edit::append(&doc.site.floors[fi], fi, items);
+        let Some(floor) = doc.site.floors.get(fi) else {
+            return;
+        };
+        let (edits, selection) = super::edit::append(floor, fi, items);
         self.apply(Edit::Batch(edits));
         self.selection = selection;
     }
@@ -97,7 +99,9 @@ impl App {
                 self.gesture = Gesture::None;
             }
         }
-        let floor = &doc.site.floors[self.floor_index()];
+        let Some(floor) = doc.site.floors.get(self.floor_index()) else {
+            return;
+        };
         self.selection = super::edit::refs(floor)
             .filter(|r| {
                 super::edit::id(floor, *r).is_some_and(|id| f.subjects.iter().any(|s| s == id))
@@ -122,11 +126,22 @@ impl App {
     }
 }
 
-/// Objects copied by a Sightline window, from the clipboard's text.
-pub fn items_from_clipboard(text: &str) -> Option<Vec<Item>> {
-    serde_json::from_str::<ClipboardItems>(text)
-        .ok()
-        .map(|c| c.sightline_items)
+/// Objects copied by a Sightline window, from the clipboard's text, checked as the objects of
+/// a file being opened are: `None` for text that is not ours, the place and reason for objects
+/// a file would be refused for (a coordinate of 1e300, a negative range…).
+pub fn items_from_clipboard(text: &str) -> Option<Result<Vec<Item>, String>> {
+    let items = serde_json::from_str::<ClipboardItems>(text)
+        .ok()?
+        .sightline_items;
+    let mut site = crate::model::Site::new("");
+    let fi = 0;
+    let floor = site.floors.get(fi)?;
+    let (edits, _) = super::edit::append(floor, fi, items.iter().cloned());
+    Edit::Batch(edits).apply(&mut site);
+    Some(match crate::model::validate(&site) {
+        Ok(()) => Ok(items),
+        Err((place, why)) => Err(format!("{place}: {why}")),
+    })
 }
 
 /// The clipboard text of copied objects.

@@ -47,16 +47,9 @@ pub const MAX_SCALE: f32 = 2000.0;
 /// The view (centre, scale) that shows the whole floor in `rect` with a 1 m margin;
 /// `extra` adds points to show (an underlay's corners).
 pub fn fit(floor: &Floor, extra: &[Point], rect: Rect) -> ([f64; 2], f32) {
-    let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
-    for p in floor.points().chain(extra.iter().copied()) {
-        for k in 0..2 {
-            min[k] = min[k].min(p[k]);
-            max[k] = max[k].max(p[k]);
-        }
-    }
-    if !min[0].is_finite() {
+    let Some([min, max]) = crate::model::bounds(floor.points().chain(extra.iter().copied())) else {
         return ([5.0, 5.0], 40.0);
-    }
+    };
     let (w, h) = (
         (max[0] - min[0]).max(1.0) + 2.0,
         (max[1] - min[1]).max(1.0) + 2.0,

@@ -73,7 +73,7 @@ pub fn run_report(args: &ReportArgs, stderr: &mut dyn Write) -> i32 {
     let (analysis, findings) = check_site(&site);
     let opts = crate::report::ReportOptions {
         lang: args.lang,
-        date: today(),
+        date: model::today(),
         base_dir: crate::render::base_dir_of(&args.site),
     };
     let mut warnings = Vec::new();
@@ -150,24 +150,6 @@ pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Today's date (UTC) as YYYY-MM-DD, for titles.
-pub fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    // Days since 1970-01-01 to a civil date (H. Hinnant's algorithm).
-    let z = secs.div_euclid(86_400) + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
 /// Runs `sightline render`; returns the exit status.
 pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
     let site = match model::load(&args.site) {
@@ -192,7 +174,7 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
     let opts = crate::render::RenderOptions {
         width_px: args.width,
         lang: args.lang,
-        date: today(),
+        date: model::today(),
         base_dir: crate::render::base_dir_of(&args.site),
         view: None,
     };
@@ -470,7 +452,9 @@ pub fn site_text(
             let heading = match group {
                 None => (if zh { "整个场所" } else { "Whole site" }).to_owned(),
                 Some(i) => {
-                    let fl = &site.floors[i];
+                    let Some(fl) = site.floors.get(i) else {
+                        continue;
+                    };
                     if fl.name.is_empty() {
                         fl.id.clone()
                     } else {

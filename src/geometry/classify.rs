@@ -3,6 +3,10 @@
 //! A point covered by no space is public (the floor itself is public); where spaces overlap,
 //! private beats public beats non-public. Space boundaries count as inside.
 
+// Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
+// vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
+#![allow(clippy::indexing_slicing)]
+
 use geo::{BoundingRect, Intersects, Point as GeoPoint, Polygon, Rect};
 
 use super::primitives::V2;

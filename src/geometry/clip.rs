@@ -5,6 +5,10 @@
 //! bridges, which add nothing). The rules use it to skip the costly exact intersection when
 //! the overlap is too small to matter.
 
+// Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
+// vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
+#![allow(clippy::indexing_slicing)]
+
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 
 use super::primitives::cross;

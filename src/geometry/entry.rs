@@ -8,6 +8,10 @@
 //! left. Free stretches shorter than [`MIN_ENTRY_WIDTH_M`] are drafting gaps (walls drawn not
 //! quite meeting), not a way in, and are dropped.
 
+// Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
+// vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
+#![allow(clippy::indexing_slicing)]
+
 use super::primitives::{cross, dot, len, v2, Seg, V2};
 use crate::model::Point;
 

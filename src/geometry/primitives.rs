@@ -1,5 +1,9 @@
 //! Small vector helpers and exact-as-floats segment predicates.
 
+// Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
+// vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
+#![allow(clippy::indexing_slicing)]
+
 use geo::Coord;
 
 /// A point or vector in plan metres.

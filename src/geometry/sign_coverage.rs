@@ -15,6 +15,10 @@
 //! runs without being visited one by one (a 300 km zone boundary costs what a 30 m one does).
 //! The answer per cell is the same as testing every cell.
 
+// Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
+// vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
+#![allow(clippy::indexing_slicing)]
+
 use geo::{Contains, Intersects, Line, LineString, MultiPolygon, Polygon, Rect};
 
 use super::entry::{approach_line, EntryStretch, APPROACH_FAR_M, APPROACH_NEAR_M};

@@ -4,6 +4,10 @@
 //! Pixel (0, 0) is the image's top-left corner and sits at `origin`; pixel rows go down the
 //! screen, towards −y (site-format.md).
 
+// Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
+// vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
+#![allow(clippy::indexing_slicing)]
+
 use crate::model::{Point, Underlay};
 
 /// The plan point of an image pixel position (fractional pixels allowed).

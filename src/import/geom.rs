@@ -1,5 +1,9 @@
 //! Small plane geometry for the importer: points, affine maps, segment helpers.
 
+// Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
+// vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
+#![allow(clippy::indexing_slicing)]
+
 /// A point or vector in the plane.
 pub type P = [f64; 2];
 
@@ -129,20 +133,7 @@ pub fn dist(a: P, b: P) -> f64 {
     len(sub(a, b))
 }
 
-/// Bounding box of points, or `None` for none.
-pub fn bbox(pts: impl IntoIterator<Item = P>) -> Option<[P; 2]> {
-    let mut bb: Option<[P; 2]> = None;
-    for p in pts {
-        bb = Some(match bb {
-            None => [p, p],
-            Some([lo, hi]) => [
-                [lo[0].min(p[0]), lo[1].min(p[1])],
-                [hi[0].max(p[0]), hi[1].max(p[1])],
-            ],
-        });
-    }
-    bb
-}
+pub use crate::model::bounds as bbox;
 
 /// The distance from `p` to segment `a`–`b`.
 pub fn point_segment_distance(p: P, a: P, b: P) -> f64 {

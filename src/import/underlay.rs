@@ -1,6 +1,10 @@
 //! The drawing's own lines as a PNG underlay placed exactly under the imported floor
 //! (import.md 10), so whatever the importer did not understand can still be traced.
 
+// Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
+// vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
+#![allow(clippy::indexing_slicing)]
+
 use resvg::tiny_skia::{Color, LineCap, Paint, PathBuilder, Pixmap, Stroke, Transform};
 
 use super::geom::P;

@@ -2,6 +2,10 @@
 //! centre line with the distance between them as its thickness; a single line stays a thin
 //! wall. Pieces in line with each other are merged into one wall.
 
+// Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
+// vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
+#![allow(clippy::indexing_slicing)]
+
 use crate::geometry::index::BoxIndex;
 
 use super::geom::{add, bbox, cross, dist, dot, len, mul, sub, Dsu, P};

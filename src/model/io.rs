@@ -187,7 +187,7 @@ pub fn text_of<'a>(bytes: &'a [u8], file: &Path) -> Result<&'a str, LoadError> {
         Ok(t) => Ok(t),
         Err(e) => {
             let at = e.valid_up_to();
-            let before = String::from_utf8_lossy(&bytes[..at]);
+            let before = String::from_utf8_lossy(bytes.get(..at).unwrap_or(bytes));
             let (line, column) = line_column(&before, before.len());
             Err(LoadError::Json {
                 file: file.to_owned(),
@@ -302,7 +302,7 @@ type Invalid = (String, String);
 /// ```
 pub fn is_calendar_date(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return false;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {

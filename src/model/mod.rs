@@ -1,9 +1,13 @@
 //! The site document: types, load/save and validation. Knows nothing of geometry or drawing.
 
+mod bounds;
+mod date;
 mod io;
 mod types;
 pub mod write;
 
+pub use bounds::bounds;
+pub use date::{civil_from_days, today};
 pub use io::{
     is_calendar_date, load, parse, read_at_most, save, validate, LoadError, SaveError,
     MAX_COORDINATE_M, MAX_LENGTH_M,

@@ -108,18 +108,7 @@ fn display_text(s: &str, lang: Lang) -> String {
 
 /// The plan extent of a floor: every wall, space, zone, opening, device and sign, plus 1 m.
 fn extent(floor: &Floor) -> Option<([f64; 2], [f64; 2])> {
-    let pts = floor.points();
-    let mut min = [f64::INFINITY; 2];
-    let mut max = [f64::NEG_INFINITY; 2];
-    for p in pts {
-        for k in 0..2 {
-            min[k] = min[k].min(p[k]);
-            max[k] = max[k].max(p[k]);
-        }
-    }
-    if !min[0].is_finite() {
-        return None;
-    }
+    let [min, max] = crate::model::bounds(floor.points())?;
     Some(([min[0] - 1.0, min[1] - 1.0], [max[0] + 1.0, max[1] + 1.0]))
 }
 
@@ -148,8 +137,19 @@ pub fn floor_svg(
     opts: &RenderOptions,
 ) -> Rendered {
     let lang = opts.lang;
-    let floor = &site.floors[floor_index];
-    let fa = &analysis.floors[floor_index];
+    let (Some(floor), Some(fa)) = (
+        site.floors.get(floor_index),
+        analysis.floors.get(floor_index),
+    ) else {
+        // No such floor: an empty picture rather than a panic.
+        return Rendered {
+            svg: r#"<svg xmlns="http://www.w3.org/2000/svg" width="400" height="100"/>"#.to_owned(),
+            width_px: 400,
+            height_px: 100,
+            warnings: vec![format!("no floor {floor_index}")],
+            markers: Vec::new(),
+        };
+    };
     let mut warnings = Vec::new();
     let w = opts.width_px.max(400) as f64;
     let margin = 20.0;

@@ -15,14 +15,7 @@ use crate::rules::{Finding, RuleId};
 const WALL_MIN_PX: f32 = 1.5;
 
 fn points_bbox(points: &[Point]) -> Option<[Point; 2]> {
-    let mut it = points.iter();
-    let first = *it.next()?;
-    Some(it.fold([first, first], |[lo, hi], q| {
-        [
-            [lo[0].min(q[0]), lo[1].min(q[1])],
-            [hi[0].max(q[0]), hi[1].max(q[1])],
-        ]
-    }))
+    crate::model::bounds(points.iter().copied())
 }
 
 fn shape_bbox(shape: &MultiPolygon<f64>) -> Option<[Point; 2]> {
@@ -108,7 +101,7 @@ pub(super) fn build(
     let on_floor = || {
         listed
             .iter()
-            .map(|&i| (i, findings[i]))
+            .filter_map(|&i| Some((i, *findings.get(i)?)))
             .filter(|(_, f)| f.floor_index.is_some())
     };
 
@@ -362,7 +355,7 @@ pub(super) fn build(
 
     // Markers, numbered in list order; site-wide findings are listed but have no marker.
     for (n, &i) in listed.iter().enumerate() {
-        let f = findings[i];
+        let Some(f) = findings.get(i) else { continue };
         if let (Some(at), Some(_)) = (f.at, f.floor_index) {
             b.push(Layer::Markers, Prim::Marker { at, number: n + 1 }, Some(i));
         }

@@ -326,9 +326,8 @@ pub fn lerp(a: Point, b: Point, t: f64) -> Point {
 
 fn inside(poly: &[Point], p: Point) -> bool {
     let mut c = false;
-    let n = poly.len();
-    for i in 0..n {
-        let (a, b) = (poly[i], poly[(i + n - 1) % n]);
+    let previous = poly.last().into_iter().chain(poly.iter());
+    for (&a, &b) in poly.iter().zip(previous) {
         if (a[1] > p[1]) != (b[1] > p[1])
             && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0]
         {
@@ -351,10 +350,11 @@ pub fn pick(floor: &Floor, tf: &ScreenFromPlan, at: Pos2) -> Option<ItemRef> {
             .map(|(index, _)| ItemRef { kind, index })
     };
     let polyline_dist = |pts: &[Point], closed: bool| {
-        let n = pts.len();
-        let segs = if closed { n } else { n.saturating_sub(1) };
-        (0..segs)
-            .map(|i| dist_to_segment(at, tf.screen(pts[i]), tf.screen(pts[(i + 1) % n])))
+        let back = pts.first().filter(|_| closed);
+        let next = pts.iter().skip(1).chain(back);
+        pts.iter()
+            .zip(next)
+            .map(|(a, b)| dist_to_segment(at, tf.screen(*a), tf.screen(*b)))
             .fold(f32::INFINITY, f32::min)
     };
     let plan = tf.plan(at);
