@@ -756,3 +756,167 @@ fn pasted_objects_are_checked_like_a_loaded_file() {
     assert_eq!(devices.len(), n + 1);
     assert_eq!(devices[n].position, [3.5, -0.5]);
 }
+
+/// The window as drawn, through the headless renderer's rasteriser (tiny-skia, as resvg uses):
+/// egui's shapes tessellated into triangles, each filled in its colour inside its clip
+/// rectangle. Text is left out (it needs the font atlas); areas, lines and symbols are drawn.
+fn window_pixels(h: &Harness<'static, App>) -> resvg::tiny_skia::Pixmap {
+    use resvg::tiny_skia::{FillRule, Mask, Paint, PathBuilder, Pixmap, Rect, Transform};
+    let out = h.output();
+    let ppp = out.pixels_per_point;
+    let size = h.ctx.content_rect().size() * ppp;
+    let mut pixmap = Pixmap::new(size.x as u32, size.y as u32).expect("pixmap");
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    for clipped in h.ctx.tessellate(out.shapes.clone(), ppp) {
+        let egui::epaint::Primitive::Mesh(mesh) = clipped.primitive else {
+            continue;
+        };
+        let c = clipped.clip_rect;
+        let mut mask = Mask::new(pixmap.width(), pixmap.height()).expect("mask");
+        if let Some(r) = Rect::from_ltrb(
+            c.left() * ppp,
+            c.top() * ppp,
+            c.right() * ppp,
+            c.bottom() * ppp,
+        ) {
+            mask.fill_path(
+                &PathBuilder::from_rect(r),
+                FillRule::Winding,
+                false,
+                Transform::identity(),
+            );
+        }
+        for tri in mesh.indices.chunks_exact(3) {
+            let v: Vec<&egui::epaint::Vertex> =
+                tri.iter().map(|&i| &mesh.vertices[i as usize]).collect();
+            if v.iter().any(|v| v.uv != egui::epaint::WHITE_UV) {
+                continue; // a glyph
+            }
+            let mut pb = PathBuilder::new();
+            pb.move_to(v[0].pos.x * ppp, v[0].pos.y * ppp);
+            pb.line_to(v[1].pos.x * ppp, v[1].pos.y * ppp);
+            pb.line_to(v[2].pos.x * ppp, v[2].pos.y * ppp);
+            pb.close();
+            let Some(path) = pb.finish() else { continue };
+            // Premultiplied vertex colours, averaged over the triangle.
+            let sum = v.iter().fold([0u32; 4], |mut s, v| {
+                let [r, g, b, a] = v.color.to_array();
+                for (k, x) in [r, g, b, a].into_iter().enumerate() {
+                    s[k] += x as u32;
+                }
+                s
+            });
+            let [r, g, b, a] = sum.map(|x| (x / 3) as u8);
+            if a == 0 {
+                continue;
+            }
+            let un = |x: u8| ((x as u32 * 255 + a as u32 / 2) / a as u32).min(255) as u8;
+            let mut paint = Paint::default();
+            paint.set_color_rgba8(un(r), un(g), un(b), a);
+            paint.anti_alias = false;
+            pixmap.fill_path(
+                &path,
+                &paint,
+                FillRule::Winding,
+                Transform::identity(),
+                Some(&mask),
+            );
+        }
+    }
+    pixmap
+}
+
+fn pixel(p: &resvg::tiny_skia::Pixmap, x: f64, y: f64) -> [u8; 3] {
+    let c = p
+        .pixel(x.round() as u32, y.round() as u32)
+        .expect("inside")
+        .demultiply();
+    [c.red(), c.green(), c.blue()]
+}
+
+fn near(a: [u8; 3], b: [u8; 3], tolerance: u8) -> bool {
+    a.iter().zip(b).all(|(x, y)| x.abs_diff(y) <= tolerance)
+}
+
+#[test]
+fn the_canvas_shows_what_the_picture_shows_in_the_same_colours() {
+    use sightline::scene::palette;
+    let mut h = harness(App::new(Some(sample("hotel-mistakes"))));
+    h.run();
+    let canvas = window_pixels(&h);
+    let ppp = h.output().pixels_per_point as f64;
+    let tf = h.state().last_view.expect("canvas drawn");
+    let doc = h.state().doc.as_ref().expect("doc");
+    let site = &doc.site;
+    // The exported picture of the same floor, with its plan → pixel transform.
+    let analysis = sightline::analysis::Analysis::of(site);
+    let findings = sightline::rules::check(site, &analysis);
+    let opts = sightline::render::RenderOptions {
+        width_px: 1600,
+        lang: sightline::i18n::Lang::En,
+        date: "2026-01-01".into(),
+        base_dir: None,
+        view: None,
+    };
+    let rendered = sightline::render::floor_svg(site, &analysis, &findings, 0, &opts);
+    let png = sightline::render::png_from_svg(&rendered.svg).expect("png");
+    let picture = resvg::tiny_skia::Pixmap::decode_png(&png).expect("decode");
+    let on_canvas = |q: [f64; 2]| {
+        let s = tf.screen(q);
+        pixel(&canvas, s.x as f64 * ppp, s.y as f64 * ppp)
+    };
+    let in_picture = |q: [f64; 2]| {
+        let [x, y] = rendered.px_from_plan.px(q);
+        pixel(&picture, x, y)
+    };
+    // The unsigned entrance of the lobby zone is red on the canvas as in the picture (it was
+    // not on the canvas before the two shared one scene).
+    let entry = findings
+        .iter()
+        .find(|f| f.rule.as_str() == "A13-UNSIGNED-ENTRY")
+        .expect("the lobby's unsigned entrance");
+    let [a, b] = entry.stretches.as_ref().expect("stretches")[0];
+    let q = [a[0] + 0.25 * (b[0] - a[0]), a[1] + 0.25 * (b[1] - a[1])];
+    let red = palette::IN_PRIVATE.rgb();
+    assert!(near(on_canvas(q), red, 30), "canvas {:?}", on_canvas(q));
+    assert!(near(in_picture(q), red, 30), "picture {:?}", in_picture(q));
+    // A private space away from its name and any view: the same pink in both.
+    let toilet = site.floors[0]
+        .spaces
+        .iter()
+        .find(|s| s.name == "Men's toilet")
+        .expect("men's toilet");
+    let [lo, hi] = sightline::model::bounds(toilet.polygon.iter().copied()).expect("box");
+    let q = [
+        lo[0] + 0.3 * (hi[0] - lo[0]),
+        lo[1] + 0.25 * (hi[1] - lo[1]),
+    ];
+    let (c, p) = (on_canvas(q), in_picture(q));
+    assert!(near(c, p, 12), "canvas {c:?}, picture {p:?}");
+    assert!(near(c, palette::PRIVATE_FILL.rgb(), 20), "{c:?}");
+    // A camera's dot (one without a finding marker on it): the same blue or grey in both.
+    let d = site.floors[0]
+        .devices
+        .iter()
+        .find(|d| {
+            findings.iter().all(|f| {
+                f.at.is_none_or(|at| (at[0] - d.position[0]).hypot(at[1] - d.position[1]) > 1.0)
+            })
+        })
+        .expect("a camera without findings");
+    let colour = if d.face_recognition {
+        palette::FR_CAPTURE
+    } else {
+        palette::CAMERA_VIEW
+    };
+    assert!(
+        near(on_canvas(d.position), colour.rgb(), 30),
+        "{:?}",
+        on_canvas(d.position)
+    );
+    assert!(
+        near(in_picture(d.position), colour.rgb(), 30),
+        "{:?}",
+        in_picture(d.position)
+    );
+}

@@ -108,7 +108,7 @@ impl App {
         let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
         let rect = response.rect;
         self.last_canvas = Some(rect);
-        painter.rect_filled(rect, 0.0, Color32::from_rgb(0xFA, 0xFA, 0xF7));
+        painter.rect_filled(rect, 0.0, draw::colour(palette::PAPER, 1.0));
         if self.doc.is_none() {
             painter.text(
                 rect.center(),
@@ -386,7 +386,7 @@ impl App {
                     painter.rect(
                         Rect::from_two_pos(*from, p),
                         0.0,
-                        Color32::from_rgba_unmultiplied(0x15, 0x65, 0xC0, 25),
+                        draw::colour(palette::HOVER, 0.1),
                         Stroke::new(1.0, ink),
                         egui::StrokeKind::Inside,
                     );
@@ -447,10 +447,7 @@ impl App {
                         let pos = item.points().first().copied().unwrap_or(p);
                         painter.line_segment(
                             [tf.screen(pos), s],
-                            Stroke::new(
-                                1.0,
-                                Color32::from_rgba_unmultiplied(0xFF, 0x8F, 0x00, 120),
-                            ),
+                            Stroke::new(1.0, draw::colour(palette::SELECTION, 0.47)),
                         );
                         match h {
                             tools::Handle::Turn => painter.circle(

@@ -7,6 +7,7 @@ use super::labels;
 use super::{App, Command};
 use crate::i18n::Lang;
 use crate::rules::{Finding, Severity};
+use crate::scene::palette;
 
 /// The number each finding carries: its place in the list drawn beside its floor's picture
 /// (that floor's findings and the site-wide ones, in order). Site-wide findings are numbered as
@@ -46,11 +47,7 @@ pub fn numbering(findings: &[&Finding], current: usize) -> Vec<Option<usize>> {
 }
 
 pub fn severity_colour(s: Severity) -> Color32 {
-    match s {
-        Severity::Violation => Color32::from_rgb(0xC6, 0x28, 0x28),
-        Severity::Warning => Color32::from_rgb(0xB7, 0x79, 0x1F),
-        Severity::Info => Color32::from_rgb(0x2C, 0x7A, 0x7B),
-    }
+    super::draw::colour(palette::severity(s), 1.0)
 }
 
 pub fn severity_icon(s: Severity) -> &'static str {
@@ -65,7 +62,7 @@ impl App {
     pub(crate) fn findings_panel(&mut self, ui: &mut egui::Ui) {
         ui.heading(self.t(labels::FINDINGS));
         if let Some(e) = self.error.clone() {
-            ui.colored_label(Color32::from_rgb(0xC6, 0x28, 0x28), e);
+            ui.colored_label(super::draw::colour(palette::VIOLATION, 1.0), e);
             if ui.button(self.t(labels::DISMISS)).clicked() {
                 self.error = None;
             }
@@ -83,7 +80,7 @@ impl App {
                 .filter(|(_, dismissed)| !dismissed)
                 .map(|(w, _)| w.error.text(lang, Some(&w.floor)));
             for w in underlays.chain(self.warnings.iter().cloned()) {
-                ui.colored_label(Color32::from_rgb(0xB7, 0x79, 0x1F), format!("⚠ {w}"));
+                ui.colored_label(super::draw::colour(palette::WARNING, 1.0), format!("⚠ {w}"));
             }
             if ui.button(self.t(labels::DISMISS)).clicked() {
                 self.warnings.clear();
@@ -156,7 +153,10 @@ impl App {
                                         egui::RichText::new(format!(" {n} "))
                                             .strong()
                                             .color(Color32::WHITE)
-                                            .background_color(Color32::from_rgb(0xD7, 0x26, 0x3D)),
+                                            .background_color(super::draw::colour(
+                                                palette::FINDING,
+                                                1.0,
+                                            )),
                                     );
                                 }
                                 ui.colored_label(

@@ -10,6 +10,7 @@ use super::labels;
 use super::tools::{self, Tool};
 use super::{App, Command, UiCommand};
 use crate::model::{Floor, Underlay};
+use crate::scene::palette;
 
 /// The path stored for an underlay: relative to the site file's folder when it can be.
 pub fn relative_path(image: &Path, site_file: Option<&Path>) -> String {
@@ -102,7 +103,7 @@ impl App {
         let id_taken = fields.id != before.id && doc.site.floors.iter().any(|f| f.id == fields.id);
         if fields.id.trim().is_empty() || id_taken {
             ui.colored_label(
-                egui::Color32::from_rgb(0xC6, 0x28, 0x28),
+                super::draw::colour(palette::VIOLATION, 1.0),
                 if id_taken {
                     labels::ID_TAKEN.get(lang)
                 } else {

@@ -17,6 +17,7 @@ use crate::import::roles::Role;
 use crate::import::units::Unit;
 use crate::import::{self, Options, Scan};
 use crate::model::Floor;
+use crate::scene::palette;
 
 /// The dialog's state.
 #[derive(Default)]
@@ -168,7 +169,7 @@ impl App {
                     }
                 });
                 if let Some(e) = &dialog.error {
-                    ui.colored_label(Color32::from_rgb(190, 30, 30), e);
+                    ui.colored_label(super::draw::colour(palette::VIOLATION, 1.0), e);
                 }
                 let Some(scan) = &dialog.scan else {
                     return;
@@ -263,7 +264,7 @@ impl App {
                                 .labelled_by(units_label.id);
                             if scan.units.overrides_header {
                                 ui.colored_label(
-                                    Color32::from_rgb(180, 110, 0),
+                                    super::draw::colour(palette::WARNING, 1.0),
                                     t(LABEL_OVERRIDES),
                                 );
                             }
@@ -282,7 +283,7 @@ impl App {
                             ));
                         }
                         for w in &scan.warnings {
-                            ui.colored_label(Color32::from_rgb(180, 110, 0), w);
+                            ui.colored_label(super::draw::colour(palette::WARNING, 1.0), w);
                         }
                         ui.separator();
                         ui.label(t(LABEL_MEASURE));
@@ -490,10 +491,10 @@ fn preview(ui: &mut egui::Ui, dialog: &mut ImportDialog) {
             .copied()
             .unwrap_or(Role::Other);
         let colour = match r {
-            Role::Wall | Role::Column => Color32::from_gray(20),
-            Role::Glass | Role::Window => Color32::from_rgb(40, 130, 210),
-            Role::Door => Color32::from_rgb(200, 90, 30),
-            _ => Color32::from_gray(185),
+            Role::Wall | Role::Column => super::draw::colour(palette::WALL, 1.0),
+            Role::Glass | Role::Window => super::draw::colour(palette::WINDOW, 1.0),
+            Role::Door => super::draw::colour(palette::DOOR, 1.0),
+            _ => super::draw::colour(palette::SPACE_EDGE, 1.0),
         };
         let stroke = Stroke::new(1.0, colour);
         match &it.shape {
@@ -517,7 +518,7 @@ fn preview(ui: &mut egui::Ui, dialog: &mut ImportDialog) {
             painter.rect_stroke(
                 r,
                 0.0,
-                Stroke::new(1.5, Color32::from_rgb(220, 60, 60)),
+                Stroke::new(1.5, super::draw::colour(palette::FINDING, 1.0)),
                 egui::StrokeKind::Middle,
             );
         }
@@ -541,12 +542,16 @@ fn preview(ui: &mut egui::Ui, dialog: &mut ImportDialog) {
         }
     }
     for p in &dialog.measure {
-        painter.circle_filled(to_screen(*p), 4.0, Color32::from_rgb(220, 60, 60));
+        painter.circle_filled(
+            to_screen(*p),
+            4.0,
+            super::draw::colour(palette::FINDING, 1.0),
+        );
     }
     if let [a, b] = dialog.measure.as_slice() {
         painter.line_segment(
             [to_screen(*a), to_screen(*b)],
-            Stroke::new(1.5, Color32::from_rgb(220, 60, 60)),
+            Stroke::new(1.5, super::draw::colour(palette::FINDING, 1.0)),
         );
     }
 }

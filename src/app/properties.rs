@@ -16,6 +16,7 @@ use crate::model::{
     Device, ImpactAssessment, LegalBasis, Mode, Notice, OpeningKind, Point, Processor, Purpose,
     Sign, SpaceKind, Storage, Venue,
 };
+use crate::scene::palette;
 
 const PURPOSES: [Purpose; 6] = [
     Purpose::PublicSafety,
@@ -587,14 +588,14 @@ impl App {
             let mut problems: Vec<(Color32, String)> = Vec::new();
             if copy.id().trim().is_empty() {
                 problems.push((
-                    Color32::from_rgb(0xC6, 0x28, 0x28),
+                    super::draw::colour(palette::VIOLATION, 1.0),
                     self.t(labels::ID_EMPTY).to_owned(),
                 ));
             } else if copy.id() != first.id()
                 && super::tools::used_ids(&doc.site).contains(copy.id())
             {
                 problems.push((
-                    Color32::from_rgb(0xC6, 0x28, 0x28),
+                    super::draw::colour(palette::VIOLATION, 1.0),
                     self.t(labels::ID_TAKEN).to_owned(),
                 ));
             }
@@ -710,7 +711,7 @@ impl App {
                         date.trim().is_empty() || crate::model::is_calendar_date(date.trim());
                     if !valid {
                         ui.colored_label(
-                            Color32::from_rgb(0xC6, 0x28, 0x28),
+                            super::draw::colour(palette::VIOLATION, 1.0),
                             labels::ASSESSMENT_DATE_INVALID.get(lang),
                         );
                     }

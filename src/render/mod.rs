@@ -55,6 +55,8 @@ pub struct Rendered {
     pub warnings: Vec<String>,
     /// For each finding drawn on the plan: its number, and its marker's centre in pixels.
     pub markers: Vec<(usize, [f64; 2])>,
+    /// Where plan points land in the picture.
+    pub px_from_plan: PxFromPlan,
 }
 
 /// Does this output path ask for the vector drawing (`.svg`) rather than a PNG?
@@ -148,6 +150,13 @@ pub fn floor_svg(
             height_px: 100,
             warnings: vec![format!("no floor {floor_index}")],
             markers: Vec::new(),
+            px_from_plan: PxFromPlan {
+                scale: 1.0,
+                min_x: 0.0,
+                max_y: 0.0,
+                left: 0.0,
+                top: 0.0,
+            },
         };
     };
     let mut warnings = Vec::new();
@@ -449,6 +458,7 @@ pub fn floor_svg(
         height_px: height as u32,
         warnings,
         markers,
+        px_from_plan: tf,
     }
 }
 

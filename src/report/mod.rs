@@ -12,10 +12,10 @@ use askama::Template;
 use base64::Engine;
 
 use crate::analysis::Analysis;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Text};
 use crate::model::{Mode, Site, Storage};
 use crate::render::{floor_svg, RenderOptions};
-use crate::rules::{Finding, Severity};
+use crate::rules::{Counts, Finding, Verdict};
 use law::LawText;
 
 /// How to write a report.
@@ -43,7 +43,12 @@ struct Tx {
 }
 
 /// A label in the report's language(s).
-fn l(lang: Option<Lang>, en: &str, zh: &str) -> Tx {
+fn l(lang: Option<Lang>, text: Text) -> Tx {
+    both(lang, text.en, text.zh)
+}
+
+/// Text made at run time (a count, a name of a kind) in the report's language(s).
+fn both(lang: Option<Lang>, en: &str, zh: &str) -> Tx {
     match lang {
         Some(Lang::En) => Tx::plain(en),
         Some(Lang::Zh) => Tx::plain(zh),
@@ -245,8 +250,10 @@ fn venue_cell(site: &Site, lang: Option<Lang>) -> Tx {
     let (Some(v), Some(article)) = (site.venue, site.decree_article()) else {
         return l(
             lang,
-            "not recorded: Decree 799 Art. 7 duties (filing, retention) are assumed",
-            "未填写：按条例第七条场所的备案和保存期限要求检查",
+            Text::new(
+                "not recorded: Decree 799 Art. 7 duties (filing, retention) are assumed",
+                "未填写：按条例第七条场所的备案和保存期限要求检查",
+            ),
         );
     };
     let text = |lang: Lang| {
@@ -309,28 +316,25 @@ pub fn write_html(
     } else {
         &site.name
     };
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let (violations, warnings_n, infos) = (
-        count(Severity::Violation),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
+    let counts = Counts::of(findings);
     let yes_no = |b: bool| {
         if b {
-            l(lang, "yes", "是")
+            l(lang, Text::new("yes", "是"))
         } else {
-            l(lang, "no", "否")
+            l(lang, Text::new("no", "否"))
         }
     };
-    let not_recorded = || l(lang, "not recorded", "未填写");
+    let not_recorded = || l(lang, Text::new("not recorded", "未填写"));
     let devices: Vec<_> = site.floors.iter().flat_map(|f| &f.devices).collect();
     let fr = devices.iter().filter(|d| d.face_recognition).count();
     let summary = vec![
         (
             l(
                 lang,
-                "Personal-information processor (Art. 5)",
-                "个人信息处理者（第五条）",
+                Text::new(
+                    "Personal-information processor (Art. 5)",
+                    "个人信息处理者（第五条）",
+                ),
             ),
             site.processor
                 .as_ref()
@@ -340,16 +344,20 @@ pub fn write_html(
         (
             l(
                 lang,
-                "Venue (Decree 799 Art. 7 or 9)",
-                "场所类型（条例第七条或第九条）",
+                Text::new(
+                    "Venue (Decree 799 Art. 7 or 9)",
+                    "场所类型（条例第七条或第九条）",
+                ),
             ),
             venue_cell(site, lang),
         ),
         (
             l(
                 lang,
-                "Personal-information impact assessment (Art. 9)",
-                "个人信息保护影响评估（第九条）",
+                Text::new(
+                    "Personal-information impact assessment (Art. 9)",
+                    "个人信息保护影响评估（第九条）",
+                ),
             ),
             match site.impact_assessment.as_ref() {
                 Some(a) if a.date.is_some() => Tx::plain(match a.reference.as_deref() {
@@ -364,18 +372,20 @@ pub fn write_html(
         (
             l(
                 lang,
-                "Guardian consent and rules for children under 14 (Art. 7)",
-                "不满十四周岁未成年人监护人同意及专门规则（第七条）",
+                Text::new(
+                    "Guardian consent and rules for children under 14 (Art. 7)",
+                    "不满十四周岁未成年人监护人同意及专门规则（第七条）",
+                ),
             ),
             yes_no(site.minors_rules),
         ),
         (
-            l(lang, "Floors", "楼层"),
+            l(lang, Text::new("Floors", "楼层")),
             Tx::plain(site.floors.len().to_string()),
         ),
-        (l(lang, "Devices", "设备"), {
-            let fr_label = l(lang, "face recognition", "人脸识别");
-            let cam_label = l(lang, "ordinary cameras", "普通摄像机");
+        (l(lang, Text::new("Devices", "设备")), {
+            let fr_label = l(lang, Text::new("face recognition", "人脸识别"));
+            let cam_label = l(lang, Text::new("ordinary cameras", "普通摄像机"));
             let n = devices.len();
             Tx {
                 main: format!(
@@ -393,8 +403,7 @@ pub fn write_html(
         (
             l(
                 lang,
-                "Faces stored (Art. 15)",
-                "存储人脸信息人数（第十五条）",
+                Text::new("Faces stored (Art. 15)", "存储人脸信息人数（第十五条）"),
             ),
             site.faces_stored
                 .map_or_else(not_recorded, |n| Tx::plain(n.to_string())),
@@ -402,27 +411,33 @@ pub fn write_html(
         (
             l(
                 lang,
-                "Filed with the cyberspace authority (Art. 15)",
-                "已向网信部门备案（第十五条）",
+                Text::new(
+                    "Filed with the cyberspace authority (Art. 15)",
+                    "已向网信部门备案（第十五条）",
+                ),
             ),
             yes_no(site.filed_with_authority),
         ),
         (
             l(
                 lang,
-                "Video system filed with the police (Decree 799 Art. 14)",
-                "视频系统已向公安机关备案（条例第十四条）",
+                Text::new(
+                    "Video system filed with the police (Decree 799 Art. 14)",
+                    "视频系统已向公安机关备案（条例第十四条）",
+                ),
             ),
             yes_no(site.filed_with_police),
         ),
         (
             l(
                 lang,
-                "Footage retention (Decree 799 Art. 17)",
-                "视频保存期限（条例第十七条）",
+                Text::new(
+                    "Footage retention (Decree 799 Art. 17)",
+                    "视频保存期限（条例第十七条）",
+                ),
             ),
             site.retention_days.map_or_else(not_recorded, |d| {
-                let days = l(lang, "days", "日");
+                let days = l(lang, Text::new("days", "日"));
                 Tx {
                     main: format!("{d} {}", days.main),
                     en: days.en.map(|e| format!("{d} {e}")),
@@ -446,7 +461,7 @@ pub fn write_html(
             .map(|(f, n)| Row {
                 marker: match (f.floor_index.and_then(|fi| site.floors.get(fi)), n) {
                     (Some(floor), Some(n)) => Tx::plain(format!("{} #{n}", floor.id)),
-                    _ => l(lang, "site", "全场所"),
+                    _ => l(lang, Text::new("site", "全场所")),
                 },
                 rule: f.rule.as_str(),
                 severity_class: f.severity.as_str(),
@@ -473,7 +488,7 @@ pub fn write_html(
             .collect();
         if !rows.is_empty() {
             groups.push(Group {
-                heading: l(lang, heading_en, heading_zh),
+                heading: both(lang, heading_en, heading_zh),
                 rows,
             });
         }
@@ -499,47 +514,46 @@ pub fn write_html(
             "zh-CN"
         },
         title,
-        kind: l(lang, "compliance report", "合规报告"),
+        kind: l(lang, Text::new("compliance report", "合规报告")),
         font_b64: base64::engine::general_purpose::STANDARD.encode(crate::render::raster::FONT),
         css: CSS,
         subtitle: l(
             lang,
-            "Face-recognition and camera compliance report",
-            "人脸识别与视频图像采集合规报告",
+            Text::new(
+                "Face-recognition and camera compliance report",
+                "人脸识别与视频图像采集合规报告",
+            ),
         ),
         date: &opts.date,
         version: env!("CARGO_PKG_VERSION"),
-        verdict_class: if violations == 0 { "pass" } else { "fail" },
-        verdict: if violations == 0 {
-            l(lang, "PASS", "通过")
-        } else {
-            l(lang, "FAIL", "不通过")
+        verdict_class: match counts.verdict() {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
         },
-        counts: {
-            let en = format!("{violations} violation(s), {warnings_n} warning(s), {infos} info");
-            let zh = format!("{violations} 项违规，{warnings_n} 项警告，{infos} 项提示");
-            l(lang, &en, &zh)
-        },
-        site_heading: l(lang, "Site", "场所概况"),
+        verdict: l(lang, counts.verdict().text()),
+        counts: both(lang, &counts.line(Lang::En), &counts.line(Lang::Zh)),
+        site_heading: l(lang, Text::new("Site", "场所概况")),
         summary,
-        findings_heading: l(lang, "Findings", "检查结果"),
+        findings_heading: l(lang, Text::new("Findings", "检查结果")),
         no_findings: findings.is_empty().then(|| {
             l(
                 lang,
-                "No findings: the plan as drawn complies with every rule checked.",
-                "未发现问题：按所绘平面，全部检查项均合规。",
+                Text::new(
+                    "No findings: the plan as drawn complies with every rule checked.",
+                    "未发现问题：按所绘平面，全部检查项均合规。",
+                ),
             )
         }),
         columns: vec![
-            l(lang, "Plan", "图中编号"),
-            l(lang, "Rule", "规则"),
-            l(lang, "Severity", "级别"),
-            l(lang, "Finding", "问题"),
-            l(lang, "Article", "依据"),
-            l(lang, "Area", "面积"),
+            l(lang, Text::new("Plan", "图中编号")),
+            l(lang, Text::new("Rule", "规则")),
+            l(lang, Text::new("Severity", "级别")),
+            l(lang, Text::new("Finding", "问题")),
+            l(lang, Text::new("Article", "依据")),
+            l(lang, Text::new("Area", "面积")),
         ],
         groups,
-        articles_heading: l(lang, "The articles cited", "引用条文"),
+        articles_heading: l(lang, Text::new("The articles cited", "引用条文")),
         quotes,
     };
     head.write_into(out)?;
@@ -568,7 +582,7 @@ pub fn write_html(
         warnings.extend(drawn.warnings);
         FloorSection {
             id: &floor.id,
-            heading: l(lang, "Floor", "楼层"),
+            heading: l(lang, Text::new("Floor", "楼层")),
             name: if floor.name.is_empty() {
                 floor.id.clone()
             } else {
@@ -597,22 +611,21 @@ pub fn write_html(
     for (fi, floor) in site.floors.iter().enumerate() {
         for d in &floor.devices {
             let mode = match d.mode {
-                Mode::Identification => l(lang, "identification (1:N)", "辨识（1:N）"),
-                Mode::Verification => l(lang, "verification (1:1)", "验证（1:1）"),
+                Mode::Identification => l(lang, Text::new("identification (1:N)", "辨识（1:N）")),
+                Mode::Verification => l(lang, Text::new("verification (1:1)", "验证（1:1）")),
             };
             let storage = match (d.storage, d.consent_for_transfer) {
-                (Storage::OnDevice, _) => l(lang, "on the device", "存储于设备内"),
+                (Storage::OnDevice, _) => l(lang, Text::new("on the device", "存储于设备内")),
                 (Storage::Networked, true) => l(
                     lang,
-                    "networked, with separate consent",
-                    "联网传输（已单独同意）",
+                    Text::new("networked, with separate consent", "联网传输（已单独同意）"),
                 ),
-                (Storage::Networked, false) => l(lang, "networked", "联网传输"),
+                (Storage::Networked, false) => l(lang, Text::new("networked", "联网传输")),
             };
             let purpose = d.purpose.map_or_else(
-                || l(lang, "not stated", "未说明"),
+                || l(lang, Text::new("not stated", "未说明")),
                 |p| {
-                    l(
+                    both(
                         lang,
                         crate::i18n::purpose_label(p, Lang::En),
                         crate::i18n::purpose_label(p, Lang::Zh),
@@ -645,26 +658,22 @@ pub fn write_html(
         }
     }
     Tail {
-        heading: l(lang, "Device register", "设备登记表"),
+        heading: l(lang, Text::new("Device register", "设备登记表")),
         columns: vec![
-            l(lang, "Device", "设备"),
-            l(lang, "Floor", "楼层"),
-            l(lang, "Face recognition", "人脸识别"),
-            l(lang, "Mode", "方式"),
-            l(lang, "Purpose", "目的"),
-            l(lang, "Necessity", "必要性"),
-            l(lang, "Zone", "采集区域"),
-            l(lang, "Storage", "存储"),
-            l(lang, "Alternative offered", "其他验证方式"),
-            l(lang, "Findings", "问题"),
+            l(lang, Text::new("Device", "设备")),
+            l(lang, Text::new("Floor", "楼层")),
+            l(lang, Text::new("Face recognition", "人脸识别")),
+            l(lang, Text::new("Mode", "方式")),
+            l(lang, Text::new("Purpose", "目的")),
+            l(lang, Text::new("Necessity", "必要性")),
+            l(lang, Text::new("Zone", "采集区域")),
+            l(lang, Text::new("Storage", "存储")),
+            l(lang, Text::new("Alternative offered", "其他验证方式")),
+            l(lang, Text::new("Findings", "问题")),
         ],
         devices: rows,
-        none: l(lang, "none", "无"),
-        disclaimer: l(
-            lang,
-            "Sightline checks the plan as drawn against the rules in its catalogue; it is not legal advice.",
-            "Sightline 按所绘平面图对照规则目录进行检查，不构成法律意见。",
-        ),
+        none: l(lang, Text::new("none", "无")),
+        disclaimer: l(lang, Text::new("Sightline checks the plan as drawn against the rules in its catalogue; it is not legal advice.", "Sightline 按所绘平面图对照规则目录进行检查，不构成法律意见。")),
     }
     .write_into(out)?;
     writeln!(out)?;
