@@ -16,9 +16,25 @@ use super::tools::Tool;
 use super::{App, Gesture, Prompt};
 use crate::i18n::{Lang, Text};
 
-/// Every action of a menu, the toolbar or a key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum UiCommand {
+/// Defines [`UiCommand`] and the list of its data-free variants in one place.
+macro_rules! ui_commands {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// Every action of a menu, the toolbar or a key.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum UiCommand {
+            $($(#[$doc])* $name,)*
+            /// Pick a tool.
+            Tool(Tool),
+        }
+
+        impl UiCommand {
+            /// Every command but the tools, in the order of the Help window.
+            const PLAIN: &'static [UiCommand] = &[$(UiCommand::$name),*];
+        }
+    };
+}
+
+ui_commands! {
     New,
     Open,
     Save,
@@ -62,8 +78,6 @@ pub enum UiCommand {
     ToggleLanguage,
     AddFloor,
     Help,
-    /// Pick a tool.
-    Tool(Tool),
 }
 
 /// A command's label, tooltip and shortcuts (the first shortcut is the one menus show).
@@ -85,50 +99,10 @@ fn keys(list: &[(Modifiers, Key)]) -> Vec<KeyboardShortcut> {
 }
 
 impl UiCommand {
-    /// Every command, in the order of the Help window.
+    /// Every command, in the order of the Help window: the plain ones, then the tools.
     pub fn all() -> Vec<UiCommand> {
-        use UiCommand::*;
-        let mut all = vec![
-            New,
-            Open,
-            Save,
-            SaveAs,
-            ImportPlan,
-            ExportFloorImage,
-            ExportViewImage,
-            ExportReportBoth,
-            ExportReportZh,
-            ExportReportEn,
-            CopyImage,
-            ImportUnderlay,
-            RemoveUnderlay,
-            Quit,
-            Undo,
-            Redo,
-            Copy,
-            Paste,
-            Duplicate,
-            Delete,
-            SelectAll,
-            NudgeLeft,
-            NudgeRight,
-            NudgeUp,
-            NudgeDown,
-            NudgeFarLeft,
-            NudgeFarRight,
-            NudgeFarUp,
-            NudgeFarDown,
-            Finish,
-            Cancel,
-            ZoomToFit,
-            ZoomIn,
-            ZoomOut,
-            ToggleLanguage,
-            AddFloor,
-            Help,
-        ];
-        all.extend(super::tools::Tool::TOOLBAR.into_iter().map(UiCommand::Tool));
-        all
+        let tools = super::tools::Tool::TOOLBAR.into_iter().map(UiCommand::Tool);
+        UiCommand::PLAIN.iter().copied().chain(tools).collect()
     }
 
     /// The one table of labels, tooltips and shortcuts.
