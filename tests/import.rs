@@ -385,6 +385,78 @@ fn door_blocks_scaled_mirrored_and_turned_in_an_inch_drawing_labelled_mm() {
 }
 
 #[test]
+fn door_blocks_without_a_swing_are_placed_from_their_box() {
+    // Millimetres; a 900 mm door block M0921 drawn as its closed leaf (a thin rectangle across
+    // the gap, no arc), once along a horizontal wall and once turned 90° into a vertical one.
+    let mut d = Dxf::new("AC1021", None, 4);
+    d.block(
+        "M0921",
+        &[
+            line("0", [0.0, 0.0], [900.0, 0.0]),
+            line("0", [900.0, 0.0], [900.0, 40.0]),
+            line("0", [900.0, 40.0], [0.0, 40.0]),
+            line("0", [0.0, 40.0], [0.0, 0.0]),
+        ],
+    );
+    let t = 200.0;
+    d.wall("WALL", [0.0, 0.0], [6000.0, 0.0], t, &[(1000.0, 1900.0)]);
+    d.wall("WALL", [6000.0, 0.0], [6000.0, 4000.0], t, &[(2000.0, 2900.0)]);
+    d.wall("WALL", [6000.0, 4000.0], [0.0, 4000.0], t, &[]);
+    d.wall("WALL", [0.0, 4000.0], [0.0, 0.0], t, &[]);
+    d.insert("DOOR", "M0921", [1000.0, -20.0], 1.0, 1.0, 0.0);
+    d.insert("DOOR", "M0921", [6020.0, 2000.0], 1.0, 1.0, 90.0);
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = write(dir.path(), "m0921.dxf", &d.utf8());
+    let i = import_file(&p);
+    assert_eq!(i.summary.units["unit"], "mm");
+    let mut widths: Vec<f64> = doors(&i).map(width).collect();
+    widths.sort_by(f64::total_cmp);
+    assert_eq!(widths.len(), 2, "{widths:?}");
+    for w in widths {
+        assert!((w - 0.9).abs() < 0.02, "{w}");
+    }
+    assert_doors_on_walls(&i);
+    // The leaves are doors, not walls: four long walls around the room (the gaps closed), and
+    // no wall of a leaf's size.
+    let lengths: Vec<f64> = i
+        .floor
+        .walls
+        .iter()
+        .map(|w| w.points.windows(2).map(|p| (p[1][0] - p[0][0]).hypot(p[1][1] - p[0][1])).sum())
+        .collect();
+    assert_eq!(lengths.iter().filter(|l| **l > 3.0).count(), 4, "{lengths:?}");
+    assert!(!lengths.iter().any(|l| (0.5..2.0).contains(l)), "{lengths:?}");
+}
+
+#[test]
+fn room_sizes_written_in_text_are_units_evidence() {
+    // Two rooms drawn in millimetres (4000 × 3000 and 3000 × 3000) under a header that says
+    // centimetres; no doors. The building is plausible either way; the written sizes are not.
+    let mut d = Dxf::new("AC1021", None, 5);
+    let t = 200.0;
+    d.wall("WALL", [0.0, 0.0], [7000.0, 0.0], t, &[]);
+    d.wall("WALL", [7000.0, 0.0], [7000.0, 3000.0], t, &[]);
+    d.wall("WALL", [7000.0, 3000.0], [0.0, 3000.0], t, &[]);
+    d.wall("WALL", [0.0, 3000.0], [0.0, 0.0], t, &[]);
+    d.wall("WALL", [4000.0, 0.0], [4000.0, 3000.0], t, &[]);
+    d.text("ROOM", [1500.0, 1500.0], 200.0, "客房 11.6㎡");
+    d.text("ROOM", [5200.0, 1200.0], 200.0, "2800×2800");
+    let dir = tempfile::tempdir().expect("tmp");
+    let p = write(dir.path(), "rooms-mm.dxf", &d.utf8());
+    let scan = import::scan(&p, &Options::default()).expect("scan");
+    assert_eq!(scan.units.unit, Unit::Mm);
+    assert!(scan.units.overrides_header);
+    let rooms = scan
+        .units
+        .evidence
+        .iter()
+        .find(|e| e.what == "room sizes")
+        .expect("room sizes are evidence");
+    assert!(rooms.seen.starts_with("2 room sizes"), "{}", rooms.seen);
+    assert_eq!(rooms.allows, vec![Unit::Mm]);
+}
+
+#[test]
 fn the_plan_is_chosen_over_a_section_beside_it() {
     let dir = tempfile::tempdir().expect("tmp");
     let mut d = four_rooms("AC1021", None, &NAMES, false);

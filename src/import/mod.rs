@@ -283,6 +283,7 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
         imperial_style: matches!(drawing.lunits, 3 | 4) || matches!(drawing.dim_lunit, Some(3 | 4)),
         door_radii,
         building_size: wall_box.map(|[lo, hi]| (hi[0] - lo[0]).max(hi[1] - lo[1])),
+        room_sizes: written_room_scales(&drawing, &selected, &roles),
     };
     let units = units::decide(&clues, opts.units);
     if units.overrides_header {
@@ -467,6 +468,67 @@ fn clusters(d: &Drawing, all: &[usize]) -> Vec<Cluster> {
     out
 }
 
+/// The most room-size texts looked at for units evidence.
+const MAX_SIZE_TEXTS: usize = 200;
+
+/// Metres per drawing unit implied by each room size written in text (an area, or two sides)
+/// against the room drawn around the text: the nearest wall line left and right of it, and
+/// above and below.
+fn written_room_scales(d: &Drawing, selected: &[usize], roles: &[(Role, bool)]) -> Vec<f64> {
+    let role = |it: &cad::Item| roles.get(it.layer as usize).map_or(Role::Other, |r| r.0);
+    let sizes: Vec<(P, units::Written)> = selected
+        .iter()
+        .filter_map(|&i| d.items.get(i))
+        .filter_map(|it| match &it.shape {
+            Shape::Text { at, text, .. } => Some((*at, units::written_size(text)?)),
+            _ => None,
+        })
+        .take(MAX_SIZE_TEXTS)
+        .collect();
+    if sizes.is_empty() {
+        return Vec::new();
+    }
+    let walls: Vec<(P, P)> = selected
+        .iter()
+        .filter_map(|&i| d.items.get(i))
+        .filter(|it| matches!(role(it), Role::Wall | Role::Glass | Role::Window))
+        .filter_map(|it| match it.shape {
+            Shape::Line(a, b) => Some((a, b)),
+            _ => None,
+        })
+        .collect();
+    sizes
+        .into_iter()
+        .filter_map(|(p, written)| {
+            // The nearest crossing of a wall line along each ray from the text.
+            let mut near = [f64::INFINITY; 4]; // left, right, down, up
+            for &(a, b) in &walls {
+                for (axis, lo, hi) in [(0usize, 0usize, 1usize), (1, 2, 3)] {
+                    let other = 1 - axis;
+                    let (ao, bo) = (a[other], b[other]);
+                    if (ao - p[other]) * (bo - p[other]) > 0.0 || ao == bo {
+                        continue;
+                    }
+                    let t = (p[other] - ao) / (bo - ao);
+                    let x = a[axis] + t * (b[axis] - a[axis]);
+                    let d = x - p[axis];
+                    if d < 0.0 {
+                        near[lo] = near[lo].min(-d);
+                    } else {
+                        near[hi] = near[hi].min(d);
+                    }
+                }
+            }
+            let [l, r, dn, up] = near;
+            let (w, h) = (l + r, dn + up);
+            if !(w.is_finite() && h.is_finite()) {
+                return None;
+            }
+            units::implied_scale(written, w, h)
+        })
+        .collect()
+}
+
 /// Whether a piece is drawn inside a door block.
 fn in_door_block(d: &Drawing, it: &cad::Item) -> bool {
     it.insert
@@ -520,6 +582,9 @@ pub fn build(
     let mut texts: Vec<(P, String)> = Vec::new();
     let mut fixtures: Vec<(P, String)> = Vec::new();
     let mut window_blocks: std::collections::BTreeSet<u32> = Default::default();
+    // Door blocks seen, and those that drew a swing (the others are placed from their box).
+    let mut door_blocks: std::collections::BTreeSet<u32> = Default::default();
+    let mut swung_blocks: std::collections::BTreeSet<u32> = Default::default();
     let mut drawn: Vec<(P, P)> = Vec::new();
     for &i in &scan.selected {
         let it = &d.items[i];
@@ -547,12 +612,16 @@ pub fn build(
             window_blocks.insert(k);
             continue;
         }
+        if let Some(k) = it.insert.filter(|_| in_door_block(d, it)) {
+            door_blocks.insert(k);
+        }
         // Door swings: a quarter turn of door size.
         if let Some(a) = door_swing(d, it, r) {
             let radius = a.radius * mpu;
             if (0.5..=1.6).contains(&radius) {
                 let (p, q) = a.ends();
                 door_swings.push((to_m(a.centre), to_m(p), to_m(q), radius));
+                swung_blocks.extend(it.insert);
                 continue;
             }
         }
@@ -688,6 +757,36 @@ pub fn build(
                     b: closed,
                     t: 0.1,
                 });
+            }
+        }
+    }
+    // Door blocks drawn without a swing (a leaf, or a plain symbol): the side of the block's
+    // box that lies along a wall, of door size, is the door.
+    for &k in door_blocks.difference(&swung_blocks) {
+        let Some(ins) = d.inserts.get(k as usize) else {
+            continue;
+        };
+        let Some([lo, hi]) = ins.local_box else {
+            continue;
+        };
+        let c = [lo, [hi[0], lo[1]], hi, [lo[0], hi[1]]].map(|q| to_m(ins.transform.apply(q)));
+        let sides = [(c[0], c[1]), (c[1], c[2]), (c[2], c[3]), (c[3], c[0])];
+        let best = sides
+            .iter()
+            .filter(|(a, b)| (0.5..=2.0).contains(&dist(*a, *b)))
+            .filter_map(|&(a, b)| walls::wall_along(&plain, &index, a, b))
+            .min_by(|x, y| x.covered.total_cmp(&y.covered));
+        if let Some(f) = best {
+            doors.push((f.a, f.b));
+            let filler = Centre {
+                a: f.a,
+                b: f.b,
+                t: plain[f.wall].t,
+            };
+            if f.wall < plain_count {
+                fillers.push(filler);
+            } else {
+                glass_fillers.push(filler);
             }
         }
     }

@@ -84,6 +84,91 @@ pub struct Clues {
     pub door_radii: Vec<f64>,
     /// The longer side of the walls' extent, drawing units.
     pub building_size: Option<f64>,
+    /// Metres per drawing unit implied by room sizes written in text (an area or two sides)
+    /// against the room drawn around the text.
+    pub room_sizes: Vec<f64>,
+}
+
+/// A room size written in a drawing's text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Written {
+    /// An area in square metres ("12.5㎡", "12.5 m²", "12.5平方米").
+    Area(f64),
+    /// Two sides in metres ("3600×4200" in millimetres, "3.6 x 4.2" in metres).
+    Sides(f64, f64),
+}
+
+/// The room size a text states, if it states one.
+///
+/// ```
+/// use sightline::import::units::{written_size, Written};
+/// assert_eq!(written_size("卫生间 4.5㎡"), Some(Written::Area(4.5)));
+/// assert_eq!(written_size("12 m²"), Some(Written::Area(12.0)));
+/// assert_eq!(written_size("3600×4200"), Some(Written::Sides(3.6, 4.2)));
+/// assert_eq!(written_size("3.3 x 2.7"), Some(Written::Sides(3.3, 2.7)));
+/// assert_eq!(written_size("客房 8201"), None);
+/// ```
+pub fn written_size(text: &str) -> Option<Written> {
+    let t = text.replace(['（', '）', '(', ')'], " ");
+    // Numbers with where they end.
+    let mut numbers: Vec<(f64, usize, usize)> = Vec::new();
+    let mut start = None;
+    for (i, c) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+        match (start, c.is_ascii_digit() || c == '.') {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                if let Some(v) = t.get(s..i).and_then(|n| n.parse::<f64>().ok()) {
+                    numbers.push((v, s, i));
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let after = |end: usize| t.get(end..).unwrap_or("").trim_start();
+    for &(v, _, end) in &numbers {
+        let rest = after(end);
+        let unit = ["㎡", "m²", "m2", "平方米", "平米", "sqm", "sq m", "sq. m"]
+            .iter()
+            .any(|u| rest.starts_with(u));
+        if unit && v > 0.5 && v < 5000.0 {
+            return Some(Written::Area(v));
+        }
+    }
+    for pair in numbers.windows(2) {
+        let [(a, _, end), (b, next, _)] = pair else {
+            continue;
+        };
+        let between = t.get(*end..*next).unwrap_or("").trim();
+        if !matches!(between, "x" | "X" | "×" | "*" | "✕") {
+            continue;
+        }
+        let (a, b) = (*a, *b);
+        if a >= 300.0 && b >= 300.0 && a <= 100_000.0 && b <= 100_000.0 {
+            return Some(Written::Sides(a / 1000.0, b / 1000.0));
+        }
+        if a > 0.5 && b > 0.5 && a <= 60.0 && b <= 60.0 {
+            return Some(Written::Sides(a, b));
+        }
+    }
+    None
+}
+
+/// Metres per drawing unit implied by a written size and the room drawn around it (its width
+/// and height in drawing units), if the two sides agree.
+pub fn implied_scale(written: Written, width: f64, height: f64) -> Option<f64> {
+    if width <= 0.0 || height <= 0.0 {
+        return None;
+    }
+    match written {
+        Written::Area(a) => Some((a / (width * height)).sqrt()),
+        Written::Sides(a, b) => {
+            let (w, h) = (width.min(height), width.max(height));
+            let (a, b) = (a.min(b), a.max(b));
+            let (k1, k2) = (a / w, b / h);
+            ((k1 / k2 - 1.0).abs() <= 0.25).then_some((k1 + k2) / 2.0)
+        }
+    }
 }
 
 /// The unit chosen and why.
@@ -116,6 +201,15 @@ fn allowing(f: impl Fn(f64) -> bool) -> Vec<Unit> {
 /// let u = decide(&clues, None);
 /// assert_eq!(u.unit, Unit::Cm);
 /// assert!(u.overrides_header);
+/// // A header in centimetres, a building that is plausible in mm or cm, and rooms whose
+/// // written areas say millimetres.
+/// let clues = Clues {
+///     insunits: 5,
+///     building_size: Some(8000.0),
+///     room_sizes: vec![0.00101, 0.00098, 0.001],
+///     ..Clues::default()
+/// };
+/// assert_eq!(decide(&clues, None).unit, Unit::Mm);
 /// ```
 pub fn decide(clues: &Clues, forced: Option<Unit>) -> Units {
     let header = Unit::from_insunits(clues.insunits);
@@ -158,6 +252,21 @@ pub fn decide(clues: &Clues, forced: Option<Unit>) -> Units {
             seen: format!("walls span {}", significant(size)),
             allows: allowing(|m| (3.0..=500.0).contains(&(size * m))),
             weight: 2,
+        });
+    }
+    if !clues.room_sizes.is_empty() {
+        let mut k = clues.room_sizes.clone();
+        k.sort_by(f64::total_cmp);
+        let median = k[k.len() / 2];
+        evidence.push(Evidence {
+            what: "room sizes",
+            seen: format!(
+                "{} room sizes written in text, {} m per drawing unit",
+                k.len(),
+                significant(median)
+            ),
+            allows: allowing(|m| (0.7..=1.4).contains(&(m / median))),
+            weight: 3,
         });
     }
     let score = |u: Unit| -> u32 {
