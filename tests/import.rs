@@ -134,7 +134,16 @@ fn ewp_house_is_centimetres_with_a_warning_and_six_doors() {
         i.summary
             .warnings
             .iter()
-            .any(|w| w.contains("header says mm")),
+            .any(|w| w.en.contains("header says mm")),
+        "{:?}",
+        i.summary.warnings
+    );
+    // The editor shows it in Chinese too, with the evidence in Chinese.
+    assert!(
+        i.summary.warnings.iter().any(|w| w
+            .text(sightline::i18n::Lang::Zh)
+            .starts_with("文件头记为 mm，但图形实为 cm（")
+            && w.zh.contains("门开启线")),
         "{:?}",
         i.summary.warnings
     );
@@ -361,7 +370,7 @@ fn door_blocks_scaled_mirrored_and_turned_in_an_inch_drawing_labelled_mm() {
         i.summary
             .warnings
             .iter()
-            .any(|w| w.contains("header says mm but the drawing is in in")),
+            .any(|w| w.en.contains("header says mm but the drawing is in in")),
         "{:?}",
         i.summary.warnings
     );
@@ -400,7 +409,13 @@ fn door_blocks_without_a_swing_are_placed_from_their_box() {
     );
     let t = 200.0;
     d.wall("WALL", [0.0, 0.0], [6000.0, 0.0], t, &[(1000.0, 1900.0)]);
-    d.wall("WALL", [6000.0, 0.0], [6000.0, 4000.0], t, &[(2000.0, 2900.0)]);
+    d.wall(
+        "WALL",
+        [6000.0, 0.0],
+        [6000.0, 4000.0],
+        t,
+        &[(2000.0, 2900.0)],
+    );
     d.wall("WALL", [6000.0, 4000.0], [0.0, 4000.0], t, &[]);
     d.wall("WALL", [0.0, 4000.0], [0.0, 0.0], t, &[]);
     d.insert("DOOR", "M0921", [1000.0, -20.0], 1.0, 1.0, 0.0);
@@ -422,10 +437,22 @@ fn door_blocks_without_a_swing_are_placed_from_their_box() {
         .floor
         .walls
         .iter()
-        .map(|w| w.points.windows(2).map(|p| (p[1][0] - p[0][0]).hypot(p[1][1] - p[0][1])).sum())
+        .map(|w| {
+            w.points
+                .windows(2)
+                .map(|p| (p[1][0] - p[0][0]).hypot(p[1][1] - p[0][1]))
+                .sum()
+        })
         .collect();
-    assert_eq!(lengths.iter().filter(|l| **l > 3.0).count(), 4, "{lengths:?}");
-    assert!(!lengths.iter().any(|l| (0.5..2.0).contains(l)), "{lengths:?}");
+    assert_eq!(
+        lengths.iter().filter(|l| **l > 3.0).count(),
+        4,
+        "{lengths:?}"
+    );
+    assert!(
+        !lengths.iter().any(|l| (0.5..2.0).contains(l)),
+        "{lengths:?}"
+    );
 }
 
 #[test]
@@ -473,7 +500,7 @@ fn the_plan_is_chosen_over_a_section_beside_it() {
         i.summary
             .warnings
             .iter()
-            .any(|w| w.contains("2 separate drawings") && w.contains("left out")),
+            .any(|w| w.en.contains("2 separate drawings") && w.en.contains("left out")),
         "{:?}",
         i.summary.warnings
     );

@@ -10,7 +10,6 @@ use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2};
 use super::edit::{Edit, Item};
 use super::labels;
 use super::App;
-use crate::i18n::Lang;
 use crate::i18n::Text;
 use crate::import::cad::Shape;
 use crate::import::roles::Role;
@@ -109,17 +108,6 @@ const LABEL_IMPORTED: Text = Text::new(
     "Plan imported: confirm the kind of each space listed under PLAN-REVIEW.",
     "图纸已导入：请在 PLAN-REVIEW 下逐一确认各空间类型。",
 );
-
-fn evidence_label(what: &str, lang: Lang) -> &str {
-    match (what, lang) {
-        (_, Lang::En) => what,
-        ("header", Lang::Zh) => "文件头",
-        ("dimension style", Lang::Zh) => "标注样式",
-        ("door radii", Lang::Zh) => "门扇半径",
-        ("building size", Lang::Zh) => "建筑尺寸",
-        (_, Lang::Zh) => what,
-    }
-}
 
 impl App {
     /// Opens the dialog, on `path` if given.
@@ -273,8 +261,8 @@ impl App {
                             let allows: Vec<&str> = e.allows.iter().map(|u| u.name()).collect();
                             ui.label(format!(
                                 "  {}: {} → {}",
-                                evidence_label(e.what, lang),
-                                e.seen,
+                                e.what_text(lang),
+                                e.seen_text(lang),
                                 if allows.is_empty() {
                                     "–".to_string()
                                 } else {
@@ -283,7 +271,10 @@ impl App {
                             ));
                         }
                         for w in &scan.warnings {
-                            ui.colored_label(super::draw::colour(palette::WARNING, 1.0), w);
+                            ui.colored_label(
+                                super::draw::colour(palette::WARNING, 1.0),
+                                w.text(lang),
+                            );
                         }
                         ui.separator();
                         ui.label(t(LABEL_MEASURE));
@@ -361,6 +352,15 @@ impl App {
             .unwrap_or_default();
         let imported =
             import::build(scan, &dialog.options, &floor_id, &name).map_err(|e| e.to_string())?;
+        // What the build found besides what the scan already said (no doors found…) stays in
+        // the findings panel until dismissed.
+        let lang = self.lang;
+        let news = imported
+            .summary
+            .warnings
+            .iter()
+            .filter(|w| !scan.warnings.contains(w));
+        let news: Vec<String> = news.map(|w| w.text(lang).to_owned()).collect();
         let mut floor = imported.floor;
         // The underlay picture goes beside the site (or the plan, for a site not saved yet).
         if let (Some(picture), Some(u)) = (&imported.underlay, floor.underlay.as_mut()) {
@@ -399,6 +399,7 @@ impl App {
         self.underlays.clear();
         self.view = None;
         self.selection.clear();
+        self.warnings.extend(news);
         self.status = Some(LABEL_IMPORTED.get(self.lang).to_owned());
         Ok(())
     }

@@ -182,7 +182,7 @@ pub fn run_import(args: &ImportArgs, stdout: &mut dyn Write, stderr: &mut dyn Wr
         return fail(stderr, &e.to_string());
     }
     for w in &summary.warnings {
-        let _ = writeln!(stderr, "sightline: warning: {}", terminal_safe(w));
+        let _ = writeln!(stderr, "sightline: warning: {}", terminal_safe(&w.en));
     }
     match args.format {
         super::Format::Json => {

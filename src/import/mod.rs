@@ -107,7 +107,7 @@ pub struct Scan {
     /// Items (indices into `drawing.items`) of the drawing to import.
     pub selected: Vec<usize>,
     pub units: Units,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// The result of an import.
@@ -125,7 +125,7 @@ pub struct Summary {
     pub layers: BTreeMap<String, &'static str>,
     pub drawing: Value,
     pub counts: Counts,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
 }
 
 /// How much was imported.
@@ -151,6 +151,42 @@ fn unusable(path: &Path, why: impl Into<String>) -> ImportError {
     }
 }
 
+/// Something the user should know about an import, in both languages. It prints and
+/// serialises as its English text (the command line and JSON); the editor shows either.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Warning {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Warning {
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Warning {
+        Warning {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
+    pub fn text(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En => &self.en,
+            crate::i18n::Lang::Zh => &self.zh,
+        }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.en)
+    }
+}
+
 /// Reads a drawing and works out what it holds.
 pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
     let drawing = cad::read(path, opts.layout.as_deref()).map_err(|source| ImportError::Read {
@@ -160,16 +196,23 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
     let sha256 = drawing.sha256.clone();
     let mut warnings = Vec::new();
     if drawing.dropped_far > 0 {
-        warnings.push(format!(
-            "{} pieces lie beyond ±{:.0e} drawing units and were left out",
-            drawing.dropped_far,
-            cad::FAR
+        warnings.push(Warning::new(
+            format!(
+                "{} pieces lie beyond ±{:.0e} drawing units and were left out",
+                drawing.dropped_far,
+                cad::FAR
+            ),
+            format!(
+                "{} 个图元位于 ±{:.0e} 图形单位之外，已略去",
+                drawing.dropped_far,
+                cad::FAR
+            ),
         ));
     }
     let proxies: usize = drawing.proxies.values().sum();
     if drawing.items.is_empty() {
         let why = if proxies > 0 {
-            proxy_advice(&drawing)
+            proxy_advice(&drawing).en
         } else if drawing.dropped_far > 0 {
             format!(
                 "nothing usable: all {} pieces lie beyond ±{:.0e} drawing units",
@@ -219,9 +262,12 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
         }
         if let Some((&layer, _)) = length.iter().max_by(|a, b| a.1.total_cmp(b.1)) {
             roles[layer as usize] = (Role::Wall, false);
-            warnings.push(format!(
-                "no layer is named as walls; layer \"{}\", which has the most lines, is taken as walls (set others with --walls)",
-                drawing.layers[layer as usize]
+            let name = &drawing.layers[layer as usize];
+            warnings.push(Warning::new(
+                format!(
+                    "no layer is named as walls; layer \"{name}\", which has the most lines, is taken as walls (set others with --walls)"
+                ),
+                format!("没有名为墙体的图层；线条最多的图层“{name}”被当作墙体（可在图层角色中另选）"),
             ));
         }
     }
@@ -287,22 +333,38 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
     };
     let units = units::decide(&clues, opts.units);
     if units.overrides_header {
-        warnings.push(format!(
-            "the header says {} but the drawing is in {} ({}); the drawing's evidence is used (override with --units)",
-            Unit::from_insunits(drawing.insunits).map_or("?", Unit::name),
-            units.unit.name(),
-            units
+        let header = Unit::from_insunits(drawing.insunits).map_or("?", Unit::name);
+        let unit = units.unit.name();
+        let seen = |zh: bool| {
+            let seen: Vec<&str> = units
                 .evidence
                 .iter()
                 .filter(|e| e.what != "header")
-                .map(|e| e.seen.clone())
-                .collect::<Vec<_>>()
-                .join("; ")
+                .map(|e| {
+                    if zh {
+                        e.seen_zh.as_str()
+                    } else {
+                        e.seen.as_str()
+                    }
+                })
+                .collect();
+            seen.join(if zh { "；" } else { "; " })
+        };
+        warnings.push(Warning::new(
+            format!(
+                "the header says {header} but the drawing is in {unit} ({}); the drawing's evidence is used (override with --units)",
+                seen(false)
+            ),
+            format!(
+                "文件头记为 {header}，但图形实为 {unit}（{}）；已按图形本身的证据取单位（可手动指定单位）",
+                seen(true)
+            ),
         ));
     } else if Unit::from_insunits(drawing.insunits).is_none() && opts.units.is_none() {
-        warnings.push(format!(
-            "the header gives no length unit; {} was chosen from the drawing",
-            units.unit.name()
+        let unit = units.unit.name();
+        warnings.push(Warning::new(
+            format!("the header gives no length unit; {unit} was chosen from the drawing"),
+            format!("文件头未给出长度单位；按图形本身取 {unit}"),
         ));
     }
     let mpu = units.metres_per_unit;
@@ -318,14 +380,24 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
             .collect();
         if !left.is_empty() {
             let more = left.len().saturating_sub(5);
-            let mut left: Vec<String> = left.into_iter().take(5).collect();
-            if more > 0 {
-                left.push(format!("and {more} more (see --list)"));
-            }
-            warnings.push(format!(
-                "model space holds {} separate drawings; the one with the most wall was imported and these were left out (choose with --region): {}",
-                drawings.len(),
-                left.join("; ")
+            let shown = left.into_iter().take(5).collect::<Vec<_>>().join("; ");
+            let n = drawings.len();
+            let (more_en, more_zh) = if more > 0 {
+                (
+                    format!("; and {more} more (see --list)"),
+                    format!("；另有 {more} 个"),
+                )
+            } else {
+                (String::new(), String::new())
+            };
+            warnings.push(Warning::new(
+                format!(
+                    "model space holds {n} separate drawings; the one with the most wall was imported and these were left out (choose with --region): {shown}{more_en}"
+                ),
+                format!(
+                    "模型空间中有 {n} 个独立图形；已导入墙体最多的一个，以下未导入（可框选区域另选）：{}{more_zh}",
+                    shown.replace(" pieces at ", " 个图元，位于 ")
+                ),
             ));
         }
     }
@@ -367,15 +439,20 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
     })
 }
 
-fn proxy_advice(d: &Drawing) -> String {
+fn proxy_advice(d: &Drawing) -> Warning {
     let classes: Vec<String> = d
         .proxies
         .iter()
         .map(|(k, n)| format!("{n} × {k}"))
         .collect();
-    format!(
-        "the drawing holds architecture objects with no plain lines ({}). Export a plain drawing first: in AutoCAD Architecture use \"Export to AutoCAD\" (-AECEXPORTTOAUTOCAD); in 天正 (TArch) use 图形导出 to T3 format; then import that file",
-        classes.join(", ")
+    let classes = classes.join(", ");
+    Warning::new(
+        format!(
+            "the drawing holds architecture objects with no plain lines ({classes}). Export a plain drawing first: in AutoCAD Architecture use \"Export to AutoCAD\" (-AECEXPORTTOAUTOCAD); in 天正 (TArch) use 图形导出 to T3 format; then import that file"
+        ),
+        format!(
+            "图形中是没有普通线条的建筑专业对象（{classes}）。请先导出普通图形：AutoCAD Architecture 用“输出到 AutoCAD”（-AECEXPORTTOAUTOCAD），天正用“图形导出”为 T3 格式，再导入导出的文件"
+        ),
     )
 }
 
@@ -894,7 +971,7 @@ pub fn build(
         let why = if d.proxies.is_empty() {
             "no walls found: no layer holds wall lines (name them with --walls)".to_string()
         } else {
-            proxy_advice(d)
+            proxy_advice(d).en
         };
         return Err(unusable(&scan.path, why));
     }
@@ -972,7 +1049,10 @@ pub fn build(
         });
     }
     if doors.is_empty() {
-        warnings.push("no doors found: no door swings or door blocks of door size".into());
+        warnings.push(Warning::new(
+            "no doors found: no door swings or door blocks of door size",
+            "未找到门：没有门开启线，也没有门大小的门图块",
+        ));
     }
     counts.wall_length_m = r3(counts.wall_length_m);
     counts.window_length_m = r3(counts.window_length_m);

@@ -18,6 +18,32 @@ pub enum Unit {
     Ft,
 }
 
+impl Evidence {
+    /// What kind of evidence, in `lang`.
+    pub fn what_text(&self, lang: crate::i18n::Lang) -> &'static str {
+        let zh = match self.what {
+            "header" => "文件头",
+            "dimension style" => "标注样式",
+            "door radii" => "门开启半径",
+            "building size" => "建筑尺寸",
+            "room sizes" => "房间尺寸",
+            _ => self.what,
+        };
+        match lang {
+            crate::i18n::Lang::En => self.what,
+            crate::i18n::Lang::Zh => zh,
+        }
+    }
+
+    /// What was seen, in `lang`.
+    pub fn seen_text(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En => &self.seen,
+            crate::i18n::Lang::Zh => &self.seen_zh,
+        }
+    }
+}
+
 impl Unit {
     /// In the order evidence ties are settled.
     pub const ALL: [Unit; 5] = [Unit::Mm, Unit::Cm, Unit::M, Unit::In, Unit::Ft];
@@ -68,6 +94,9 @@ pub struct Evidence {
     pub what: &'static str,
     /// What was seen, in drawing units where it is a size.
     pub seen: String,
+    /// The same in Chinese.
+    #[serde(skip)]
+    pub seen_zh: String,
     /// The units under which what was seen is plausible.
     pub allows: Vec<Unit>,
     #[serde(skip)]
@@ -220,6 +249,11 @@ pub fn decide(clues: &Clues, forced: Option<Unit>) -> Units {
             clues.insunits,
             header.map_or("no length unit", Unit::name)
         ),
+        seen_zh: format!(
+            "$INSUNITS = {}（{}）",
+            clues.insunits,
+            header.map_or("无长度单位", Unit::name)
+        ),
         allows: header.into_iter().collect(),
         weight: 1,
     }];
@@ -227,6 +261,7 @@ pub fn decide(clues: &Clues, forced: Option<Unit>) -> Units {
         evidence.push(Evidence {
             what: "dimension style",
             seen: "architectural or engineering units (feet and inches)".into(),
+            seen_zh: "建筑或工程单位（英尺和英寸）".into(),
             allows: vec![Unit::In],
             weight: 2,
         });
@@ -242,6 +277,7 @@ pub fn decide(clues: &Clues, forced: Option<Unit>) -> Units {
                 r.len(),
                 significant(median)
             ),
+            seen_zh: format!("{} 条门开启线，半径中位数 {}", r.len(), significant(median)),
             allows: allowing(|m| (0.6..=1.25).contains(&(median * m))),
             weight: 4,
         });
@@ -250,6 +286,7 @@ pub fn decide(clues: &Clues, forced: Option<Unit>) -> Units {
         evidence.push(Evidence {
             what: "building size",
             seen: format!("walls span {}", significant(size)),
+            seen_zh: format!("墙体跨度 {}", significant(size)),
             allows: allowing(|m| (3.0..=500.0).contains(&(size * m))),
             weight: 2,
         });
@@ -262,6 +299,11 @@ pub fn decide(clues: &Clues, forced: Option<Unit>) -> Units {
             what: "room sizes",
             seen: format!(
                 "{} room sizes written in text, {} m per drawing unit",
+                k.len(),
+                significant(median)
+            ),
+            seen_zh: format!(
+                "文字中标注的 {} 个房间尺寸，每图形单位 {} 米",
                 k.len(),
                 significant(median)
             ),
