@@ -920,3 +920,38 @@ fn the_canvas_shows_what_the_picture_shows_in_the_same_colours() {
         in_picture(d.position)
     );
 }
+
+#[test]
+fn files_are_chosen_in_our_own_window_with_a_default_path() {
+    // No desktop portal or zenity is needed: Ctrl+E opens the file window with the picture's
+    // default path beside the site, OK writes it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("hotel.site.json");
+    std::fs::copy(sample("hotel"), &file).expect("copy");
+    let mut h = harness(App::new(Some(file)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    let prompt = h
+        .state()
+        .path_prompt
+        .clone()
+        .expect("the file window is open");
+    let expected = dir.path().join("hotel.F1.png");
+    assert_eq!(prompt.text, expected.display().to_string());
+    h.get_by_label("OK").click();
+    h.run();
+    let png = std::fs::read(&expected).expect("the picture was written");
+    assert_eq!(png.get(1..4), Some(&b"PNG"[..]));
+    assert!(h.state().path_prompt.is_none());
+    // Open with a path that is not there says so and keeps the window.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    if let Some(p) = &mut h.state_mut().path_prompt {
+        p.text = dir.path().join("missing.site.json").display().to_string();
+    }
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.state().path_prompt.is_some());
+    let error = h.state().error.clone().unwrap_or_default();
+    assert!(error.contains("missing.site.json"), "{error}");
+}

@@ -12,6 +12,7 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 use super::edit::Edit;
 use super::export::ImageScope;
 use super::labels;
+use super::path_prompt::PathPurpose;
 use super::tools::Tool;
 use super::{App, Gesture, Prompt};
 use crate::i18n::{Lang, Text};
@@ -492,14 +493,7 @@ impl App {
         let step = |far: bool| if far { 1.0 } else { 0.1 };
         match c {
             U::New => self.new_site(),
-            U::Open => {
-                if let Some(p) = rfd::FileDialog::new()
-                    .add_filter(self.t(labels::SITE_FILES), &["json"])
-                    .pick_file()
-                {
-                    self.open(&p);
-                }
-            }
+            U::Open => self.ask_path(PathPurpose::Open),
             U::Save => {
                 self.save(false);
             }
@@ -507,20 +501,13 @@ impl App {
                 self.save(true);
             }
             U::ImportPlan => self.open_import_dialog(None),
-            U::ExportFloorImage => self.export_image_dialog(ImageScope::Floor),
-            U::ExportViewImage => self.export_image_dialog(ImageScope::View),
-            U::ExportReportBoth => self.export_report_dialog(None),
-            U::ExportReportZh => self.export_report_dialog(Some(Lang::Zh)),
-            U::ExportReportEn => self.export_report_dialog(Some(Lang::En)),
+            U::ExportFloorImage => self.ask_path(PathPurpose::ExportImage(ImageScope::Floor)),
+            U::ExportViewImage => self.ask_path(PathPurpose::ExportImage(ImageScope::View)),
+            U::ExportReportBoth => self.ask_path(PathPurpose::ExportReport(None)),
+            U::ExportReportZh => self.ask_path(PathPurpose::ExportReport(Some(Lang::Zh))),
+            U::ExportReportEn => self.ask_path(PathPurpose::ExportReport(Some(Lang::En))),
             U::CopyImage => self.copy_image(ctx),
-            U::ImportUnderlay => {
-                if let Some(p) = rfd::FileDialog::new()
-                    .add_filter("PNG / JPEG", &["png", "jpg", "jpeg"])
-                    .pick_file()
-                {
-                    self.import_underlay(&p);
-                }
-            }
+            U::ImportUnderlay => self.ask_path(PathPurpose::ImportUnderlay),
             U::RemoveUnderlay => self.remove_underlay(),
             U::Quit => {
                 self.recovery.clear();

@@ -40,6 +40,7 @@ impl App {
     /// The questions (unsaved changes, delete floor, recovery), Help and calibration windows.
     pub(crate) fn dialogs(&mut self, ctx: &egui::Context) {
         self.import_dialog_ui(ctx);
+        self.path_prompt_ui(ctx);
         if let Some(prompt) = self.prompt.clone() {
             let modal = egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
                 ui.set_max_width(420.0);
@@ -50,7 +51,12 @@ impl App {
                         ui.horizontal(|ui| {
                             if ui.button(self.t(labels::SAVE)).clicked() {
                                 self.prompt = None;
-                                if self.save(false) {
+                                let has_file = self.doc.as_ref().is_some_and(|d| d.path.is_some());
+                                if !has_file {
+                                    // Saved where the file window says, then on with `next`.
+                                    let then = Some(Box::new(next.clone()));
+                                    self.ask_path(super::path_prompt::PathPurpose::SaveAs(then));
+                                } else if self.save(false) {
                                     self.commands.push(next.clone());
                                 }
                             }

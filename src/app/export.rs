@@ -56,7 +56,7 @@ impl App {
         ))
     }
 
-    fn default_stem(&self) -> String {
+    pub(crate) fn default_stem(&self) -> String {
         self.doc
             .as_ref()
             .and_then(|d| d.path.as_ref())
@@ -68,17 +68,6 @@ impl App {
                     .to_owned()
             })
             .unwrap_or_else(|| "site".to_owned())
-    }
-
-    pub(crate) fn export_image_dialog(&mut self, scope: ImageScope) {
-        if let Some(p) = rfd::FileDialog::new()
-            .add_filter("PNG", &["png"])
-            .add_filter("SVG", &["svg"])
-            .set_file_name(format!("{}.png", self.default_stem()))
-            .save_file()
-        {
-            self.export_image(scope, &p);
-        }
     }
 
     /// Writes the picture to `path` (`.svg` gives the vector drawing, anything else a PNG).
@@ -93,16 +82,6 @@ impl App {
                 crate::model::write_atomically(path, &bytes).map_err(|e| e.to_string())
             });
         self.finish(path, written);
-    }
-
-    pub(crate) fn export_report_dialog(&mut self, lang: Option<Lang>) {
-        if let Some(p) = rfd::FileDialog::new()
-            .add_filter("HTML", &["html"])
-            .set_file_name(format!("{}-report.html", self.default_stem()))
-            .save_file()
-        {
-            self.export_report(lang, &p);
-        }
     }
 
     /// Writes the self-contained HTML report to `path`.

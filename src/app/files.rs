@@ -163,16 +163,15 @@ impl App {
     /// Save (or Save As… when `ask` or the site has no file yet). Returns whether it saved.
     pub(crate) fn save(&mut self, ask: bool) -> bool {
         let Some(doc) = &self.doc else { return false };
-        let path = match (&doc.path, ask) {
-            (Some(p), false) => Some(p.clone()),
-            _ => rfd::FileDialog::new()
-                .add_filter(self.t(labels::SITE_FILES), &["json"])
-                .set_file_name("site.site.json")
-                .save_file(),
-        };
-        match path {
-            Some(p) => self.save_to(p),
-            None => false,
+        match (&doc.path, ask) {
+            (Some(p), false) => {
+                let p = p.clone();
+                self.save_to(p)
+            }
+            _ => {
+                self.ask_path(super::path_prompt::PathPurpose::SaveAs(None));
+                false
+            }
         }
     }
 

@@ -21,6 +21,7 @@ pub mod floors;
 pub mod import_plan;
 pub mod labels;
 pub mod menus;
+pub mod path_prompt;
 pub mod properties;
 pub mod selection;
 pub mod tools;
@@ -109,6 +110,8 @@ pub struct App {
     painted: Option<(canvas::SceneKey, draw::PaintedScene)>,
     /// The selection the open undo step was made with.
     step_selection: BTreeSet<ItemRef>,
+    /// The file window, while it asks for a path.
+    pub path_prompt: Option<path_prompt::PathPrompt>,
 }
 
 const LANG_KEY: &str = "sightline.lang";
@@ -149,6 +152,7 @@ impl App {
             shown_title: None,
             painted: None,
             step_selection: BTreeSet::new(),
+            path_prompt: None,
         };
         let is_plan = |p: &PathBuf| {
             p.extension()
