@@ -157,7 +157,14 @@ fn site<'a>(h: &'a Harness<'static, App>) -> &'a sightline::model::Site {
 #[test]
 fn drawing_a_hotel_room_and_a_camera_in_it_gives_a13_private_inside_and_undo_redo_toggle_it() {
     let mut h = harness(App::new(None));
-    assert!(h.query_by_label("PASS").is_some(), "a new site passes");
+    // An empty site does not claim to pass: there is nothing to check yet.
+    assert!(h.query_by_label("PASS").is_none());
+    let nothing = "Nothing to check yet: place a camera";
+    assert_eq!(
+        h.query_all_by_label(nothing).count(),
+        2,
+        "status bar and findings"
+    );
     // Space tool (R), four corners by clicks, Enter closes.
     h.key_press(egui::Key::R);
     h.run();
@@ -954,4 +961,39 @@ fn files_are_chosen_in_our_own_window_with_a_default_path() {
     assert!(h.state().path_prompt.is_some());
     let error = h.state().error.clone().unwrap_or_default();
     assert!(error.contains("missing.site.json"), "{error}");
+}
+
+#[test]
+fn a_face_recognition_camera_placed_in_a_zone_joins_it_and_asks_its_purpose() {
+    use sightline::model::{Mode, Purpose};
+    let mut h = harness(App::new(Some(sample("hotel"))));
+    let zone = site(&h).floors[0].zones[0].clone();
+    let [lo, hi] = sightline::model::bounds(zone.polygon.iter().copied()).expect("zone");
+    let mut at = [(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0];
+    at = [at[0].round(), at[1].round()];
+    let n = site(&h).floors[0].devices.len();
+    h.key_press(egui::Key::C);
+    h.run();
+    let p = screen(&h, at);
+    click(&mut h, p);
+    let d = site(&h).floors[0].devices[n].clone();
+    assert_eq!(
+        d.zone.as_deref(),
+        Some(zone.id.as_str()),
+        "joins the zone it stands in"
+    );
+    // The popup asks what it is for; the answer is kept.
+    assert!(h.query_by_label("New face-recognition camera").is_some());
+    h.get_by_label("verification (1:1)").click();
+    h.run();
+    h.get_by_label("What is it for?").click();
+    h.run();
+    h.get_by_label("access control").click();
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert!(h.query_by_label("New face-recognition camera").is_none());
+    let d = &site(&h).floors[0].devices[n];
+    assert_eq!(d.mode, Mode::Verification);
+    assert_eq!(d.purpose, Some(Purpose::AccessControl));
 }

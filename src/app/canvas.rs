@@ -314,8 +314,12 @@ impl App {
         };
         let mut used = tools::used_ids(&doc.site);
         item.set_id(tools::fresh_id(&mut used, tools::prefix_of(&item)));
+        let fr = matches!(&item, Item::Device(d) if d.face_recognition);
         let (edits, placed) = edit::append(floor, fi, [item]);
         self.apply(Edit::Batch(edits));
+        // A face-recognition camera asks at once what it is for, rather than starting in
+        // violation of Art. 13 with purpose "not stated".
+        self.new_camera = placed.first().copied().filter(|_| fr);
         self.selection = placed;
     }
 

@@ -546,6 +546,15 @@ impl App {
             U::NudgeDown | U::NudgeFarDown => self.nudge([0.0, -step(c == U::NudgeFarDown)]),
             U::Finish => self.finish_shape(),
             U::Cancel => {
+                // Esc closes the topmost window first, then drops what is being drawn, then
+                // the selection.
+                if self.path_prompt.take().is_some()
+                    || self.new_camera.take().is_some()
+                    || self.import_dialog.take().is_some()
+                    || std::mem::take(&mut self.show_help)
+                {
+                    return;
+                }
                 if matches!(self.gesture, Gesture::None) && self.calibration.is_none() {
                     self.selection.clear();
                     self.tool = Tool::Select;

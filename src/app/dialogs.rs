@@ -4,8 +4,10 @@
 use eframe::egui::{self, Key};
 
 use super::commands::{Command, UiCommand};
+use super::edit::{self, Edit, Item};
 use super::labels;
 use crate::i18n::Text;
+use crate::model::Mode;
 
 /// What the pointer does, for the Help window: (how, what).
 const POINTER_ROWS: [(Text, Text); 5] = [
@@ -25,6 +27,68 @@ use super::tools::Tool;
 use super::{App, Prompt};
 
 impl App {
+    /// Asks a face-recognition camera just placed for its purpose and mode.
+    fn new_camera_ui(&mut self, ctx: &egui::Context) {
+        let Some(at) = self.new_camera else { return };
+        let fi = self.floor_index();
+        let Some(Item::Device(mut d)) = self.current_floor().and_then(|f| edit::get(f, at)) else {
+            self.new_camera = None;
+            return;
+        };
+        let lang = self.lang;
+        let before = d.clone();
+        let (mut ok, mut later) = (false, false);
+        egui::Window::new(labels::NEW_FR_CAMERA.get(lang))
+            .id(egui::Id::unique("new-fr-camera"))
+            .collapsible(false)
+            .resizable(false)
+            .default_width(380.0)
+            .show(ctx, |ui| {
+                ui.label(labels::NEW_FR_CAMERA_TEXT.get(lang));
+                let l = ui.label(labels::WHAT_FOR.get(lang));
+                let shown = d.purpose.map_or(labels::NOT_STATED.get(lang), |p| {
+                    crate::i18n::purpose_label(p, lang)
+                });
+                egui::ComboBox::from_id_salt("new-camera-purpose")
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for p in super::properties::PURPOSES {
+                            let text = crate::i18n::purpose_label(p, lang);
+                            ui.selectable_value(&mut d.purpose, Some(p), text);
+                        }
+                    })
+                    .response
+                    .labelled_by(l.id);
+                ui.label(labels::HOW_MATCHED.get(lang));
+                ui.horizontal(|ui| {
+                    ui.radio_value(
+                        &mut d.mode,
+                        Mode::Identification,
+                        labels::MODE_IDENTIFICATION.get(lang),
+                    );
+                    ui.radio_value(
+                        &mut d.mode,
+                        Mode::Verification,
+                        labels::MODE_VERIFICATION.get(lang),
+                    );
+                });
+                ui.horizontal(|ui| {
+                    ok = ui.button(labels::OK.get(lang)).clicked();
+                    later = ui.button(labels::LATER.get(lang)).clicked();
+                });
+            });
+        if d != before {
+            self.apply_merging(Edit::Set {
+                floor: fi,
+                index: at.index,
+                item: Box::new(Item::Device(d)),
+            });
+        }
+        if ok || later {
+            self.new_camera = None;
+        }
+    }
+
     pub(crate) fn handle_close_request(&mut self, ctx: &egui::Context) {
         if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
             let dirty = self.doc.as_ref().is_some_and(|d| d.is_dirty());
@@ -41,6 +105,7 @@ impl App {
     pub(crate) fn dialogs(&mut self, ctx: &egui::Context) {
         self.import_dialog_ui(ctx);
         self.path_prompt_ui(ctx);
+        self.new_camera_ui(ctx);
         if let Some(prompt) = self.prompt.clone() {
             let modal = egui::Modal::new(egui::Id::unique("prompt")).show(ctx, |ui| {
                 ui.set_max_width(420.0);

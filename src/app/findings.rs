@@ -97,7 +97,12 @@ impl App {
         let current = self.floor_index();
         let findings = doc.checker.findings();
         if findings.is_empty() {
-            ui.label(self.t(labels::NO_FINDINGS));
+            let cameras = doc.site.floors.iter().any(|f| !f.devices.is_empty());
+            ui.label(self.t(if cameras {
+                labels::NO_FINDINGS
+            } else {
+                labels::NOTHING_TO_CHECK
+            }));
         }
         let numbers = numbering(&findings, current);
         let lang = self.lang;

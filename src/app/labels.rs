@@ -19,6 +19,12 @@ labels! {
     IMPORT_PLAN = "Import plan (DWG/DXF)…", "导入图纸（DWG/DXF）…";
     NOTHING_TO_IMPORT = "Read a DWG or DXF file first.", "请先读取 DWG 或 DXF 文件。";
     SAVED = "Saved", "已保存";
+    NEW_FR_CAMERA = "New face-recognition camera", "新的人脸识别设备";
+    NEW_FR_CAMERA_TEXT = "What is it for, and how does it match faces? In a public place, identifying people (1:N) is allowed only for public safety (Art. 13); other purposes need verification (1:1) or another way.", "用途是什么？如何比对人脸？在公共场所，只有为维护公共安全才可辨识（1:N）（第十三条）；其他用途请用验证（1:1）或其他方式。";
+    LATER = "Later", "稍后";
+    WHAT_FOR = "What is it for?", "用于什么？";
+    HOW_MATCHED = "How does it match faces?", "如何比对人脸？";
+    NOTHING_TO_CHECK = "Nothing to check yet: place a camera", "尚无可检查内容：请放置摄像机";
     PASTE_REFUSED = "The pasted objects were not added", "粘贴的对象未添加";
     SITE_FILES = "Sightline site", "Sightline 场所文件";
     EXPORT_FLOOR = "Export image of floor…", "导出本层图片…";

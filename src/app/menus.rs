@@ -151,12 +151,18 @@ impl App {
         ui.horizontal(|ui| {
             if let Some(doc) = &self.doc {
                 let counts = crate::rules::Counts::of(doc.checker.findings());
-                let verdict = counts.verdict();
-                ui.colored_label(
-                    super::draw::colour(crate::scene::palette::verdict(verdict), 1.0),
-                    egui::RichText::new(verdict.text().get(self.lang)).strong(),
-                );
-                ui.label(counts.line(self.lang));
+                let cameras = doc.site.floors.iter().any(|f| !f.devices.is_empty());
+                if cameras || counts != crate::rules::Counts::default() {
+                    let verdict = counts.verdict();
+                    ui.colored_label(
+                        super::draw::colour(crate::scene::palette::verdict(verdict), 1.0),
+                        egui::RichText::new(verdict.text().get(self.lang)).strong(),
+                    );
+                    ui.label(counts.line(self.lang));
+                } else {
+                    // An empty site passes every rule, which says nothing.
+                    ui.weak(self.t(labels::NOTHING_TO_CHECK));
+                }
                 if doc.stale {
                     ui.weak(self.t(labels::CHECKING));
                 }

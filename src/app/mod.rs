@@ -112,6 +112,8 @@ pub struct App {
     step_selection: BTreeSet<ItemRef>,
     /// The file window, while it asks for a path.
     pub path_prompt: Option<path_prompt::PathPrompt>,
+    /// A face-recognition camera just placed, while its purpose and mode are asked.
+    pub new_camera: Option<ItemRef>,
 }
 
 const LANG_KEY: &str = "sightline.lang";
@@ -153,6 +155,7 @@ impl App {
             painted: None,
             step_selection: BTreeSet::new(),
             path_prompt: None,
+            new_camera: None,
         };
         let is_plan = |p: &PathBuf| {
             p.extension()

@@ -73,6 +73,8 @@ pub struct PathPrompt {
     pub purpose: PathPurpose,
     /// The path as typed.
     pub text: String,
+    /// The path field has been given the keyboard once.
+    pub focused: bool,
 }
 
 const HINT: Text = Text::new(
@@ -118,6 +120,7 @@ impl App {
         self.path_prompt = Some(PathPrompt {
             purpose,
             text: default.display().to_string(),
+            focused: false,
         });
     }
 
@@ -140,6 +143,10 @@ impl App {
                     let edit = egui::TextEdit::singleline(&mut prompt.text)
                         .desired_width(ui.available_width() - 110.0);
                     let r = ui.add(edit).labelled_by(hint.id);
+                    if !prompt.focused {
+                        r.request_focus();
+                        prompt.focused = true;
+                    }
                     if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                         ok = true;
                     }
@@ -170,6 +177,8 @@ impl App {
                 prompt.text = p.display().to_string();
             }
         }
+        // Esc in the path field (where shortcuts do not reach) cancels too.
+        cancel |= ctx.input(|i| i.key_pressed(Key::Escape));
         if cancel || !open {
             self.path_prompt = None;
             return;

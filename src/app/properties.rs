@@ -18,7 +18,7 @@ use crate::model::{
 };
 use crate::scene::palette;
 
-const PURPOSES: [Purpose; 6] = [
+pub(crate) const PURPOSES: [Purpose; 6] = [
     Purpose::PublicSafety,
     Purpose::AccessControl,
     Purpose::Attendance,
@@ -32,8 +32,8 @@ struct FormCtx<'a> {
     lang: Lang,
     /// Several objects are edited: their ids and geometry are not shown.
     multi: bool,
-    /// Every zone id of the site (for a device's zone).
-    zones: &'a [String],
+    /// Every zone of the site (for a device's zone): id, and the name shown ("name (id)").
+    zones: &'a [(String, String)],
 }
 
 /// A grid row: the label, then the widgets (given the label's id so that they are named by it
@@ -244,7 +244,11 @@ fn device_form(ui: &mut egui::Ui, d: &mut Device, cx: &FormCtx<'_>) {
             optional_text(ui, lang, labels::NECESSITY, &mut d.necessity);
             row(ui, lang, labels::ZONE, |ui, l| {
                 let mut opts: Vec<(Option<&str>, &str)> = vec![(None, labels::NONE.get(lang))];
-                opts.extend(cx.zones.iter().map(|z| (Some(z.as_str()), z.as_str())));
+                opts.extend(
+                    cx.zones
+                        .iter()
+                        .map(|(id, shown)| (Some(id.as_str()), shown.as_str())),
+                );
                 let mut v = d.zone.as_deref();
                 combo(ui, l, "zone", &mut v, &opts);
                 d.zone = v.map(str::to_owned);
@@ -569,11 +573,19 @@ impl App {
         } else {
             format!("{} {}", kind_label(first_ref.kind).get(lang), first.id())
         });
-        let zones: Vec<String> = doc
+        let zones: Vec<(String, String)> = doc
             .site
             .floors
             .iter()
-            .flat_map(|f| f.zones.iter().map(|z| z.id.clone()))
+            .flat_map(|f| &f.zones)
+            .map(|z| {
+                let shown = if z.name.is_empty() {
+                    z.id.clone()
+                } else {
+                    format!("{} ({})", z.name, z.id)
+                };
+                (z.id.clone(), shown)
+            })
             .collect();
         let cx = FormCtx {
             lang,

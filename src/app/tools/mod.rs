@@ -324,7 +324,8 @@ pub fn lerp(a: Point, b: Point, t: f64) -> Point {
     [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t]
 }
 
-fn inside(poly: &[Point], p: Point) -> bool {
+/// Whether `p` lies inside the polygon (even-odd).
+pub fn inside(poly: &[Point], p: Point) -> bool {
     let mut c = false;
     let previous = poly.last().into_iter().chain(poly.iter());
     for (&a, &b) in poly.iter().zip(previous) {

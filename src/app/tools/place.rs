@@ -1,14 +1,27 @@
 //! Cameras and signs: click to place, or press and drag to place and aim.
 
-use super::{bearing, Action, Ctx, Gesture, Tool};
+use super::{bearing, inside, Action, Ctx, Gesture, Tool};
 use crate::app::edit::Item;
 use crate::model::{Device, Point, Sign};
 
 /// The object the tool places at `at`, facing `heading` degrees; its id is given when added.
-fn object(tool: Tool, at: Point, heading: f64) -> Item {
-    match tool {
+/// A face-recognition camera placed inside a collection zone belongs to it.
+fn object(cx: &Ctx<'_>, at: Point, heading: f64) -> Item {
+    match cx.tool {
         Tool::Sign => Item::Sign(Sign::new("", at, heading)),
-        tool => Item::Device(Device::new("", at, heading, tool == Tool::FrCamera)),
+        tool => {
+            let fr = tool == Tool::FrCamera;
+            let mut d = Device::new("", at, heading, fr);
+            if fr {
+                d.zone = cx
+                    .floor
+                    .zones
+                    .iter()
+                    .find(|z| inside(&z.polygon, at))
+                    .map(|z| z.id.clone());
+            }
+            Item::Device(d)
+        }
     }
 }
 
@@ -25,13 +38,13 @@ pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
             let to = cx.tf.plan(to);
             let moved = (to[0] - at[0]).hypot(to[1] - at[1]) > 1e-6;
             let heading = if moved { bearing(*at, to) } else { 0.0 };
-            out.push(Action::Add(object(cx.tool, *at, heading)));
+            out.push(Action::Add(object(cx, *at, heading)));
         }
         return out;
     }
     if p.clicked {
         if let Some(at) = p.at {
-            return vec![Action::Add(object(cx.tool, cx.snap(at), 0.0))];
+            return vec![Action::Add(object(cx, cx.snap(at), 0.0))];
         }
     }
     Vec::new()
