@@ -997,3 +997,44 @@ fn a_face_recognition_camera_placed_in_a_zone_joins_it_and_asks_its_purpose() {
     assert_eq!(d.mode, Mode::Verification);
     assert_eq!(d.purpose, Some(Purpose::AccessControl));
 }
+
+#[test]
+fn clicks_cycle_through_what_lies_under_the_pointer_and_a_finding_selects_its_camera() {
+    use sightline::app::edit::ItemKind;
+    use sightline::app::Command;
+    let mut h = harness(App::new(Some(sample("hotel-mistakes"))));
+    // The lobby zone lies under the lobby space: clicking again picks the zone.
+    let zone = site(&h).floors[0].zones[0].clone();
+    let [lo, hi] = sightline::model::bounds(zone.polygon.iter().copied()).expect("zone");
+    let at = [
+        lo[0] + 0.37 * (hi[0] - lo[0]),
+        lo[1] + 0.23 * (hi[1] - lo[1]),
+    ];
+    let p = screen(&h, at);
+    click(&mut h, p);
+    let first = *h.state().selection.iter().next().expect("something picked");
+    assert_eq!(first.kind, ItemKind::Space);
+    // Slowly enough not to be a double-click.
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    click(&mut h, p);
+    let second = *h.state().selection.iter().next().expect("something picked");
+    assert_eq!(second.kind, ItemKind::Zone);
+    assert_eq!(h.state().selection.len(), 1);
+    // A finding about a camera and a space selects the camera alone, so its properties show.
+    let doc = h.state().doc.as_ref().expect("doc");
+    let i = doc
+        .checker
+        .findings()
+        .iter()
+        .position(|f| f.subjects.len() == 2 && f.subjects[0].starts_with("c-"))
+        .expect("a finding about a camera and a space");
+    let camera = doc.checker.findings()[i].subjects[0].clone();
+    h.state_mut().command(Command::ShowFinding(i));
+    h.run();
+    let sel: Vec<_> = h.state().selection.iter().copied().collect();
+    assert_eq!(sel.len(), 1);
+    assert_eq!(sel[0].kind, ItemKind::Device);
+    let fl = h.state().floor_index();
+    assert_eq!(site(&h).floors[fl].devices[sel[0].index].id, camera);
+    assert!(h.query_by_label(&format!("Camera {camera}")).is_some());
+}

@@ -102,10 +102,14 @@ impl App {
         let Some(floor) = doc.site.floors.get(self.floor_index()) else {
             return;
         };
+        // The primary subject (the device, sign or zone), so its properties show; the space
+        // it concerns is named in the finding.
+        let primary = f.subjects.first();
         self.selection = super::edit::refs(floor)
             .filter(|r| {
-                super::edit::id(floor, *r).is_some_and(|id| f.subjects.iter().any(|s| s == id))
+                super::edit::id(floor, *r).is_some_and(|id| Some(id) == primary.map(String::as_str))
             })
+            .take(1)
             .collect();
         if let Some(at) = f.at {
             let scale = self.view.map_or(40.0, |(_, s)| s.max(40.0));

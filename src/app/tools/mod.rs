@@ -338,17 +338,31 @@ pub fn inside(poly: &[Point], p: Point) -> bool {
     c
 }
 
-/// The object under a screen point, topmost first: devices, signs, openings, walls, zone
-/// edges, then the smallest space containing the point.
+/// The object under a screen point, topmost first (see [`pick_all`]); a zone only by its
+/// edge, so that a press inside a zone still starts a box selection.
 pub fn pick(floor: &Floor, tf: &ScreenFromPlan, at: Pos2) -> Option<ItemRef> {
+    objects_at(floor, tf, at, false).into_iter().next()
+}
+
+/// Every object under a screen point, topmost first: devices, signs, openings, walls and zone
+/// edges within reach (nearest first within each kind), then the spaces and zones containing
+/// the point, smallest first. Clicking again on the same spot walks down this list, so an
+/// object can be picked whatever lies above it.
+pub fn pick_all(floor: &Floor, tf: &ScreenFromPlan, at: Pos2) -> Vec<ItemRef> {
+    objects_at(floor, tf, at, true)
+}
+
+fn objects_at(floor: &Floor, tf: &ScreenFromPlan, at: Pos2, zone_areas: bool) -> Vec<ItemRef> {
     let near_point = |p: Point| tf.screen(p).distance(at);
-    let nearest = |kind: ItemKind, dists: Vec<f32>, within: f32| {
-        dists
+    let within = |kind: ItemKind, dists: Vec<f32>, reach: f32| {
+        let mut hits: Vec<(f32, ItemRef)> = dists
             .into_iter()
             .enumerate()
-            .filter(|(_, d)| *d <= within)
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(index, _)| ItemRef { kind, index })
+            .filter(|(_, d)| *d <= reach)
+            .map(|(index, d)| (d, ItemRef { kind, index }))
+            .collect();
+        hits.sort_by(|a, b| a.0.total_cmp(&b.0));
+        hits.into_iter().map(|(_, r)| r)
     };
     let polyline_dist = |pts: &[Point], closed: bool| {
         let back = pts.first().filter(|_| closed);
@@ -359,67 +373,54 @@ pub fn pick(floor: &Floor, tf: &ScreenFromPlan, at: Pos2) -> Option<ItemRef> {
             .fold(f32::INFINITY, f32::min)
     };
     let plan = tf.plan(at);
-    nearest(
-        ItemKind::Device,
-        floor
-            .devices
-            .iter()
-            .map(|d| near_point(d.position))
-            .collect(),
-        PICK_PT + 2.0,
-    )
-    .or_else(|| {
-        nearest(
-            ItemKind::Sign,
-            floor.signs.iter().map(|s| near_point(s.position)).collect(),
-            PICK_PT + 2.0,
-        )
-    })
-    .or_else(|| {
-        nearest(
-            ItemKind::Opening,
-            floor
-                .openings
-                .iter()
-                .map(|o| dist_to_segment(at, tf.screen(o.a), tf.screen(o.b)))
-                .collect(),
-            PICK_PT,
-        )
-    })
-    .or_else(|| {
-        let dists = floor
-            .walls
-            .iter()
-            .map(|w| polyline_dist(&w.points, false) - (w.thickness as f32 * tf.scale / 2.0))
-            .collect();
-        nearest(ItemKind::Wall, dists, PICK_PT / 2.0)
-    })
-    .or_else(|| {
-        nearest(
+    let mut out: Vec<ItemRef> = Vec::new();
+    let devices = floor.devices.iter().map(|d| near_point(d.position));
+    out.extend(within(ItemKind::Device, devices.collect(), PICK_PT + 2.0));
+    let signs = floor.signs.iter().map(|s| near_point(s.position));
+    out.extend(within(ItemKind::Sign, signs.collect(), PICK_PT + 2.0));
+    let openings = floor
+        .openings
+        .iter()
+        .map(|o| dist_to_segment(at, tf.screen(o.a), tf.screen(o.b)));
+    out.extend(within(ItemKind::Opening, openings.collect(), PICK_PT));
+    let walls = floor
+        .walls
+        .iter()
+        .map(|w| polyline_dist(&w.points, false) - (w.thickness as f32 * tf.scale / 2.0));
+    out.extend(within(ItemKind::Wall, walls.collect(), PICK_PT / 2.0));
+    let zone_edges = floor.zones.iter().map(|z| polyline_dist(&z.polygon, true));
+    out.extend(within(ItemKind::Zone, zone_edges.collect(), PICK_PT / 2.0));
+    // Areas containing the point, smallest first.
+    let area = |p: &[Point]| crate::geometry::polygon::signed_area(p).abs();
+    let mut areas: Vec<(f64, ItemRef)> = Vec::new();
+    for (kind, polys) in [
+        (
+            ItemKind::Space,
+            floor.spaces.iter().map(|s| &s.polygon).collect::<Vec<_>>(),
+        ),
+        (
             ItemKind::Zone,
             floor
                 .zones
                 .iter()
-                .map(|z| polyline_dist(&z.polygon, true))
+                .filter(|_| zone_areas)
+                .map(|z| &z.polygon)
                 .collect(),
-            PICK_PT / 2.0,
-        )
-    })
-    .or_else(|| {
-        floor
-            .spaces
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.polygon.len() >= 3 && inside(&s.polygon, plan))
-            .min_by(|a, b| {
-                let area = |p: &[Point]| crate::geometry::polygon::signed_area(p).abs();
-                area(&a.1.polygon).total_cmp(&area(&b.1.polygon))
-            })
-            .map(|(index, _)| ItemRef {
-                kind: ItemKind::Space,
-                index,
-            })
-    })
+        ),
+    ] {
+        for (index, poly) in polys.into_iter().enumerate() {
+            if poly.len() >= 3 && inside(poly, plan) {
+                areas.push((area(poly), ItemRef { kind, index }));
+            }
+        }
+    }
+    areas.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (_, r) in areas {
+        if !out.contains(&r) {
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// Every object lying wholly inside the plan rectangle `min`–`max`.

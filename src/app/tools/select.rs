@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{handles, in_box, pick, Action, Ctx, Gesture};
+use super::{handles, in_box, pick, pick_all, Action, Ctx, Gesture};
 use crate::app::edit::{self, Item, ItemRef};
 
 pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
@@ -100,7 +100,17 @@ pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
         out.push(Action::Gesture(Gesture::None));
     }
     if p.clicked {
-        let hit = p.at.and_then(|at| pick(cx.floor, cx.tf, at));
+        let under =
+            p.at.map(|at| pick_all(cx.floor, cx.tf, at))
+                .unwrap_or_default();
+        // Clicking again where the one selected object is picks the next one under it.
+        let hit = match cx.selection.iter().collect::<Vec<_>>()[..] {
+            [one] if !p.shift => match under.iter().position(|r| r == one) {
+                Some(i) => under.get((i + 1) % under.len()).copied(),
+                None => under.first().copied(),
+            },
+            _ => under.first().copied(),
+        };
         let mut selection = cx.selection.clone();
         match (hit, p.shift) {
             (Some(h), true) => {
