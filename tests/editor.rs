@@ -1038,3 +1038,36 @@ fn clicks_cycle_through_what_lies_under_the_pointer_and_a_finding_selects_its_ca
     assert_eq!(site(&h).floors[fl].devices[sel[0].index].id, camera);
     assert!(h.query_by_label(&format!("Camera {camera}")).is_some());
 }
+
+#[test]
+fn help_lists_the_command_table_with_keys_as_printed_in_both_languages() {
+    let mut h = harness(App::new(Some(sample("office"))));
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(
+        h.query_by_label("Ctrl+Shift+Z  Ctrl+Y").is_some(),
+        "redo's two keys"
+    );
+    assert!(
+        h.query_by_label("+  =").is_some(),
+        "zoom in: no 'Plus Equals'"
+    );
+    assert!(h.query_by_label("←  →  ↑  ↓").is_some());
+    h.get_by_label("中文").click();
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("键盘快捷键").count(),
+        2,
+        "title and F1's row"
+    );
+    assert!(h.query_by_label("所选对象移动 0.1 米").is_some());
+    assert!(
+        h.query_by_label("Enter  双击").is_some(),
+        "pointer rows in Chinese"
+    );
+    assert!(h.query_by_label("Enter  Double-click").is_none());
+    // Esc closes it.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert_eq!(h.query_all_by_label("键盘快捷键").count(), 0);
+}

@@ -332,6 +332,32 @@ impl UiCommand {
     }
 }
 
+/// A shortcut as the menus and the Help window write it: the platform's modifier names, then the
+/// key as it is printed on the keyboard (arrows as arrows, `+`, `=`, `Esc`), the same in
+/// every language.
+pub fn shortcut_text(ctx: &egui::Context, s: &KeyboardShortcut) -> String {
+    let is_mac = ctx.os() == egui::os::OperatingSystem::Mac;
+    let names = if is_mac {
+        egui::ModifierNames::SYMBOLS
+    } else {
+        egui::ModifierNames::NAMES
+    };
+    let mut text = names.format(&s.modifiers, is_mac);
+    if !text.is_empty() {
+        text += names.concat;
+    }
+    text += match s.logical_key {
+        Key::ArrowLeft => "←",
+        Key::ArrowRight => "→",
+        Key::ArrowUp => "↑",
+        Key::ArrowDown => "↓",
+        Key::Escape => "Esc",
+        Key::Minus => "-",
+        k => k.symbol_or_name(),
+    };
+    text
+}
+
 /// A command that carries data, or a [`UiCommand`].
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {

@@ -196,7 +196,10 @@ impl App {
                     for c in UiCommand::all() {
                         let info = c.info();
                         if !info.shortcuts.is_empty() {
-                            let keys = info.shortcuts.iter().map(|s| ctx.format_shortcut(s));
+                            let keys = info
+                                .shortcuts
+                                .iter()
+                                .map(|s| super::commands::shortcut_text(ctx, s));
                             add(info.text, keys.collect());
                         }
                     }

@@ -90,7 +90,7 @@ impl App {
         let shortcut = info
             .shortcuts
             .first()
-            .map(|s| ui.ctx().format_shortcut(s))
+            .map(|s| super::commands::shortcut_text(ui.ctx(), s))
             .unwrap_or_default();
         let button = egui::Button::new(info.text.get(self.lang)).shortcut_text(shortcut);
         if ui
@@ -110,7 +110,7 @@ impl App {
                     .info()
                     .shortcuts
                     .first()
-                    .map(|s| ui.ctx().format_shortcut(s))
+                    .map(|s| super::commands::shortcut_text(ui.ctx(), s))
                     .unwrap_or_default();
                 let text = format!("{} {}", tool.icon(), tool.label().get(self.lang));
                 let tip = format!(
