@@ -1071,3 +1071,49 @@ fn help_lists_the_command_table_with_keys_as_printed_in_both_languages() {
     h.run();
     assert_eq!(h.query_all_by_label("键盘快捷键").count(), 0);
 }
+
+#[test]
+fn walls_are_drawn_to_exact_lengths_by_typing_with_shift_and_on_walls_at_grid_points() {
+    use egui::{Event, Key, Modifiers};
+    let mut h = harness(App::new(None));
+    h.key_press(Key::W);
+    h.run();
+    let origin = screen(&h, [0.0, 0.0]);
+    click(&mut h, origin);
+    // Towards the right, type 5 and Enter: the next point is exactly 5 m away.
+    let right = screen(&h, [3.0, 0.2]);
+    h.hover_at(right);
+    h.run();
+    h.event(Event::Text("5".into()));
+    h.run();
+    assert_eq!(h.state().typed, "5");
+    h.key_press(Key::Enter);
+    h.run();
+    // "3<90": 3 m at 90°.
+    h.event(Event::Text("3<90".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    // Shift holds the next side to 0°/45°/90° at whole grid steps.
+    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    let near = screen(&h, [1.07, 3.23]);
+    click(&mut h, near);
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let walls = &site(&h).floors[0].walls;
+    assert_eq!(walls.len(), 1);
+    assert_eq!(
+        walls[0].points,
+        vec![[0.0, 0.0], [5.0, 0.0], [5.0, 3.0], [1.0, 3.0]]
+    );
+    // A new wall started on the first one lands where it crosses the grid, not at the raw
+    // foot of the pointer.
+    let on_wall = screen(&h, [3.06, 0.03]);
+    click(&mut h, on_wall);
+    match &h.state().gesture {
+        sightline::app::Gesture::Points { points } => assert_eq!(points, &[[3.0, 0.0]]),
+        other => panic!("{other:?}"),
+    }
+}

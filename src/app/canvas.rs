@@ -164,6 +164,12 @@ impl App {
             _ => None,
         };
         self.cursor = snapped.map(|(p, _)| p);
+        // Shift holds the side being drawn to 45° steps, as a click will place it.
+        if let (true, Gesture::Points { points }, Some(c)) = (shift, &self.gesture, self.cursor) {
+            if let Some(last) = points.last() {
+                self.cursor = Some(tools::lock_45(*last, c, draw::grid_step(tf.scale)));
+            }
+        }
         if !space_down {
             let primary = egui::PointerButton::Primary;
             let pointer = tools::Pointer {
@@ -259,6 +265,73 @@ impl App {
         for action in actions {
             self.act(fi, action);
         }
+    }
+
+    /// A length typed while drawing a wall, space or zone (digits, `.`, and `<` before an angle
+    /// in degrees): Enter places the next point that far from the last one, towards the
+    /// pointer or at the angle given; Backspace takes a character back. Returns whether it took
+    /// the keys, so that they are not also shortcuts.
+    pub(crate) fn typed_length_input(&mut self, ctx: &egui::Context) {
+        let Gesture::Points { points } = &self.gesture else {
+            self.typed.clear();
+            return;
+        };
+        let Some(&last) = points.last() else { return };
+        let mut typed = std::mem::take(&mut self.typed);
+        let mut place = false;
+        ctx.input_mut(|i| {
+            i.events.retain(|e| match e {
+                egui::Event::Text(t)
+                    if t.chars()
+                        .all(|c| c.is_ascii_digit() || c == '.' || c == '<') =>
+                {
+                    typed.push_str(t);
+                    false
+                }
+                egui::Event::Key {
+                    key: egui::Key::Backspace,
+                    pressed: true,
+                    ..
+                } if !typed.is_empty() => {
+                    typed.pop();
+                    false
+                }
+                egui::Event::Key {
+                    key: egui::Key::Enter,
+                    pressed: true,
+                    ..
+                } if !typed.is_empty() => {
+                    place = true;
+                    false
+                }
+                _ => true,
+            });
+        });
+        if place {
+            let (len, angle) = match typed.split_once('<') {
+                Some((l, a)) => (l.parse::<f64>().ok(), a.parse::<f64>().ok()),
+                None => (typed.parse::<f64>().ok(), None),
+            };
+            let towards = self.cursor.filter(|c| *c != last);
+            let dir = match (angle, towards) {
+                (Some(deg), _) => Some([deg.to_radians().cos(), deg.to_radians().sin()]),
+                (None, Some(c)) => {
+                    let l = (c[0] - last[0]).hypot(c[1] - last[1]);
+                    Some([(c[0] - last[0]) / l, (c[1] - last[1]) / l])
+                }
+                (None, None) => Some([1.0, 0.0]),
+            };
+            if let (Some(len), Some([dx, dy])) = (len.filter(|l| l.is_finite() && *l > 0.0), dir) {
+                // Whole millimetres, so that 5 m along an axis lands exactly.
+                let mm = |v: f64| (v * 1000.0).round() / 1000.0 + 0.0;
+                let next = [mm(last[0] + dx * len), mm(last[1] + dy * len)];
+                if let Gesture::Points { points } = &mut self.gesture {
+                    points.push(next);
+                }
+            }
+            typed.clear();
+        }
+        self.typed = typed;
     }
 
     /// Carries out what a tool asked for.
@@ -374,6 +447,16 @@ impl App {
                     if let &[a, b] = w {
                         length_label(a, b);
                     }
+                }
+                // The length being typed, beside the pointer.
+                if let (false, Some(c)) = (self.typed.is_empty(), self.cursor) {
+                    painter.text(
+                        tf.screen(c) + Vec2::new(14.0, -14.0),
+                        egui::Align2::LEFT_BOTTOM,
+                        format!("{} m", self.typed),
+                        egui::FontId::proportional(14.0),
+                        ink,
+                    );
                 }
             }
             Gesture::Rect { from } => {

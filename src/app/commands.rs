@@ -403,6 +403,7 @@ impl From<UiCommand> for Command {
 
 impl App {
     pub(crate) fn shortcuts(&mut self, ctx: &egui::Context) {
+        self.typed_length_input(ctx);
         for (shortcut, c) in UiCommand::shortcut_table() {
             if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
                 self.commands.push(c.into());

@@ -73,7 +73,7 @@ pub struct App {
     pub new_space_kind: SpaceKind,
     /// Centre and scale of the view; `None` until fitted to the plan.
     pub(crate) view: Option<([f64; 2], f32)>,
-    pub(crate) gesture: Gesture,
+    pub gesture: Gesture,
     /// The last error (a file that would not load or save…), shown until dismissed.
     pub error: Option<String>,
     /// Warnings that do not stop the work (an underlay that cannot be read…).
@@ -114,6 +114,8 @@ pub struct App {
     pub path_prompt: Option<path_prompt::PathPrompt>,
     /// A face-recognition camera just placed, while its purpose and mode are asked.
     pub new_camera: Option<ItemRef>,
+    /// A length being typed while drawing (metres, optionally `<` and an angle).
+    pub typed: String,
 }
 
 const LANG_KEY: &str = "sightline.lang";
@@ -156,6 +158,7 @@ impl App {
             step_selection: BTreeSet::new(),
             path_prompt: None,
             new_camera: None,
+            typed: String::new(),
         };
         let is_plan = |p: &PathBuf| {
             p.extension()

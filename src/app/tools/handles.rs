@@ -32,6 +32,14 @@ pub fn drag(cx: &Ctx<'_>, at: Pos2) -> Vec<Action> {
     };
     let mut item = original.clone();
     drag_handle(&mut item, *handle, cx.tf.plan(at));
+    // Shift turns in 15° steps.
+    if cx.pointer.shift && *handle == super::Handle::Turn {
+        match &mut item {
+            crate::app::edit::Item::Device(d) => d.heading = super::heading_15(d.heading),
+            crate::app::edit::Item::Sign(g) => g.facing = super::heading_15(g.facing),
+            _ => {}
+        }
+    }
     vec![Action::Preview(vec![(*which, item)])]
 }
 

@@ -502,11 +502,98 @@ pub fn snap(
     {
         return (p, Snap::Endpoint);
     }
-    if let Some((_, _, p)) = nearest_wall_except(floor, tf, at, exclude) {
+    if let Some((wi, si, p)) = nearest_wall_except(floor, tf, at, exclude) {
+        let seg = floor
+            .walls
+            .get(wi)
+            .and_then(|w| Some((*w.points.get(si)?, *w.points.get(si + 1)?)));
+        let p = seg.map_or(p, |(a, b)| on_wall_at_grid(a, b, p, grid_step));
         return (p, Snap::Wall);
     }
     let g = |v: f64| (v / grid_step).round() * grid_step;
     ([g(plan[0]), g(plan[1])], Snap::Grid)
+}
+
+/// `to` held to a multiple of 45° from `from` (Shift while drawing), its length rounded to the
+/// grid step so that a 5 m wall is 5 m.
+///
+/// ```
+/// use sightline::app::tools::lock_45;
+/// assert_eq!(lock_45([0.0, 0.0], [4.98, 0.31], 0.05), [5.0, 0.0]);
+/// let p = lock_45([1.0, 1.0], [3.1, 2.9], 0.5);
+/// assert!((p[0] - p[1]).abs() < 1e-9, "on the diagonal: {p:?}");
+/// ```
+pub fn lock_45(from: Point, to: Point, step: f64) -> Point {
+    let (dx, dy) = (to[0] - from[0], to[1] - from[1]);
+    let eighth = std::f64::consts::FRAC_PI_4;
+    let angle = (dy.atan2(dx) / eighth).round() * eighth;
+    let (c, s) = (angle.cos(), angle.sin());
+    let mut len = dx * c + dy * s;
+    if step > 0.0 {
+        len = (len / step).round() * step;
+    }
+    // Exact zeros for the axis directions.
+    let clean = |v: f64| if v.abs() < 1e-12 { 0.0 } else { v };
+    [from[0] + clean(c) * len, from[1] + clean(s) * len]
+}
+
+/// A heading rounded to 15° steps (Shift while aiming), in 0–360.
+///
+/// ```
+/// assert_eq!(sightline::app::tools::heading_15(99.3), 105.0);
+/// assert_eq!(sightline::app::tools::heading_15(-7.0), 0.0);
+/// ```
+pub fn heading_15(deg: f64) -> f64 {
+    ((deg / 15.0).round() * 15.0).rem_euclid(360.0) + 0.0
+}
+
+/// A point of wall segment `a`–`b` near `p` (itself on the segment) that keeps grid
+/// precision: where the wall crosses the grid line nearest `p` (the vertical one for a wall
+/// running more east–west, the horizontal one otherwise), or the wall's end or midpoint if one
+/// of those is nearer.
+///
+/// ```
+/// use sightline::app::tools::on_wall_at_grid;
+/// // A wall along y = 4.5 from x = 10 to 20; the pointer's foot at x = 15.062.
+/// assert_eq!(on_wall_at_grid([10.0, 4.5], [20.0, 4.5], [15.062, 4.5], 0.5), [15.0, 4.5]);
+/// // A diagonal wall: where it crosses x = 2 (y = 1).
+/// let p = on_wall_at_grid([0.0, 0.0], [4.0, 2.0], [2.06, 1.03], 0.5);
+/// assert!((p[0] - 2.0).abs() < 1e-9 && (p[1] - 1.0).abs() < 1e-9);
+/// ```
+pub fn on_wall_at_grid(a: Point, b: Point, p: Point, step: f64) -> Point {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let along_x = dx.abs() >= dy.abs();
+    let k = if along_x { 0 } else { 1 };
+    let (ak, dk, pk) = if along_x {
+        (a[0], dx, p[0])
+    } else {
+        (a[1], dy, p[1])
+    };
+    let mut best: Option<(f64, Point)> = None;
+    let mut consider = |q: Point| {
+        let d = (q[0] - p[0]).hypot(q[1] - p[1]);
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, q));
+        }
+    };
+    if step > 0.0 && dk.abs() > 1e-12 {
+        let line = (pk / step).round() * step;
+        let t = (line - ak) / dk;
+        if (0.0..=1.0).contains(&t) {
+            let mut q = lerp(a, b, t);
+            // Exactly on the grid line, not a rounding away from it.
+            if k == 0 {
+                q[0] = line;
+            } else {
+                q[1] = line;
+            }
+            consider(q);
+        }
+    }
+    consider(a);
+    consider(b);
+    consider(lerp(a, b, 0.5));
+    best.map_or(p, |(_, q)| q)
 }
 
 /// The wall segment nearest to a screen point within reach: (wall, segment, nearest point).

@@ -37,7 +37,10 @@ pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
         if let (Gesture::Place { at }, Some(to)) = (cx.gesture, p.at) {
             let to = cx.tf.plan(to);
             let moved = (to[0] - at[0]).hypot(to[1] - at[1]) > 1e-6;
-            let heading = if moved { bearing(*at, to) } else { 0.0 };
+            let mut heading = if moved { bearing(*at, to) } else { 0.0 };
+            if p.shift {
+                heading = super::heading_15(heading);
+            }
             out.push(Action::Add(object(cx, *at, heading)));
         }
         return out;

@@ -56,7 +56,13 @@ pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
     let Some(at) = p.at else {
         return Vec::new();
     };
-    let snapped = cx.snap(at);
+    let mut snapped = cx.snap(at);
+    // Shift holds the new side to 0°, 45° or 90° from the last point, at a whole grid step.
+    if let (true, Gesture::Points { points }) = (p.shift, cx.gesture) {
+        if let Some(last) = points.last() {
+            snapped = super::lock_45(*last, snapped, cx.grid_step);
+        }
+    }
     let near = |q: &Point| cx.tf.screen(*q).distance(at) <= PICK_PT;
     match cx.gesture {
         Gesture::Points { points } => {
