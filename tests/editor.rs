@@ -1117,3 +1117,34 @@ fn walls_are_drawn_to_exact_lengths_by_typing_with_shift_and_on_walls_at_grid_po
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn the_legend_and_other_layers_can_be_hidden_from_the_view_menu() {
+    let mut h = harness(App::new(Some(sample("gym-mistakes"))));
+    assert!(h.state().shown.legend);
+    h.key_press(egui::Key::L);
+    h.run();
+    assert!(!h.state().shown.legend, "L hides the legend");
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Finding markers").click();
+    h.run();
+    assert!(!h.state().shown.markers);
+    // Without markers the finding's spot shows the plan under it, not the marker's red.
+    let before = window_pixels(&h);
+    let ppp = h.output().pixels_per_point as f64;
+    let tf = h.state().last_view.expect("canvas");
+    let doc = h.state().doc.as_ref().expect("doc");
+    let at = doc
+        .checker
+        .findings()
+        .iter()
+        .find_map(|f| f.at.filter(|_| f.floor_index == Some(0)))
+        .expect("a finding on the plan");
+    let s = tf.screen(at);
+    let c = pixel(&before, s.x as f64 * ppp, s.y as f64 * ppp);
+    assert!(
+        !near(c, sightline::scene::palette::FINDING.rgb(), 10),
+        "{c:?}"
+    );
+}

@@ -187,11 +187,13 @@ impl App {
         }
 
         // Draw: the grid, the floor's scene, then what only the editor shows.
-        draw::grid(&painter, rect, &tf);
+        if self.shown.grid {
+            draw::grid(&painter, rect, &tf);
+        }
         self.refresh_scene(fi);
         let Some(doc) = &self.doc else { return };
         if let Some((_, painted)) = &mut self.painted {
-            draw::scene(&painter, painted, &tf, rect, texture);
+            draw::scene(&painter, painted, &tf, rect, texture, &self.shown);
             if let Some(h) = self.hovered_finding {
                 draw::finding_highlight(&painter, &painted.scene, h, &tf);
             }
@@ -201,7 +203,9 @@ impl App {
         }
         self.draw_gesture(&painter, &tf, fi, hover);
         draw::scale_and_north(&painter, rect, &tf, self.lang);
-        draw::legend(&painter, rect, self.lang);
+        if self.shown.legend {
+            draw::legend(&painter, rect, self.lang);
+        }
         // Where the pointer snaps to a point or a wall, a ring says so.
         if let Some((c, Snap::Endpoint | Snap::Wall)) = snapped {
             if !matches!(self.tool, Tool::Select | Tool::MoveUnderlay) {

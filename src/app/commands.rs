@@ -77,6 +77,14 @@ ui_commands! {
     ZoomIn,
     ZoomOut,
     ToggleLanguage,
+    /// Show or hide the legend (and likewise the other View toggles).
+    ShowLegend,
+    ShowGrid,
+    ShowUnderlay,
+    ShowAreas,
+    ShowSignAreas,
+    ShowLabels,
+    ShowMarkers,
     AddFloor,
     Help,
 }
@@ -285,6 +293,50 @@ impl UiCommand {
             ),
             ZoomOut => (labels::ZOOM_OUT, labels::ZOOM_OUT, &[(NONE, Key::Minus)]),
             ToggleLanguage => (labels::LANGUAGE, labels::LANGUAGE_TIP, &[]),
+            ShowLegend => (
+                t("Legend", "图例"),
+                t("Show or hide the legend", "显示或隐藏图例"),
+                &[(NONE, Key::L)],
+            ),
+            ShowGrid => (
+                t("Grid", "网格"),
+                t("Show or hide the metre grid", "显示或隐藏米网格"),
+                &[],
+            ),
+            ShowUnderlay => (
+                t("Underlay", "底图"),
+                t("Show or hide the scanned plan", "显示或隐藏扫描底图"),
+                &[],
+            ),
+            ShowAreas => (
+                t("Capture and view areas", "采集范围与视野"),
+                t("Show or hide what cameras see", "显示或隐藏摄像机可见范围"),
+                &[],
+            ),
+            ShowSignAreas => (
+                t("Where signs can be read", "标识可读范围"),
+                t(
+                    "Show or hide the signs' reading areas",
+                    "显示或隐藏标识可读范围",
+                ),
+                &[],
+            ),
+            ShowLabels => (
+                t("Names", "名称"),
+                t(
+                    "Show or hide the names on the plan",
+                    "显示或隐藏平面图上的名称",
+                ),
+                &[],
+            ),
+            ShowMarkers => (
+                t("Finding markers", "问题编号"),
+                t(
+                    "Show or hide the numbered findings on the plan",
+                    "显示或隐藏平面图上的问题编号",
+                ),
+                &[],
+            ),
             AddFloor => (
                 labels::ADD_FLOOR,
                 t("An empty floor after this one", "在本层之后添加空楼层"),
@@ -598,6 +650,13 @@ impl App {
             U::ZoomIn => self.run(ctx, Command::Zoom(1.25)),
             U::ZoomOut => self.run(ctx, Command::Zoom(0.8)),
             U::ToggleLanguage => self.lang = self.lang.other(),
+            U::ShowLegend => self.shown.legend ^= true,
+            U::ShowGrid => self.shown.grid ^= true,
+            U::ShowUnderlay => self.shown.underlay ^= true,
+            U::ShowAreas => self.shown.areas ^= true,
+            U::ShowSignAreas => self.shown.sign_areas ^= true,
+            U::ShowLabels => self.shown.labels ^= true,
+            U::ShowMarkers => self.shown.markers ^= true,
             U::AddFloor => self.add_floor(),
             U::Help => self.show_help = !self.show_help,
         }

@@ -59,6 +59,49 @@ impl PaintedScene {
     }
 }
 
+/// What the canvas shows (View menu); everything by default.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shown {
+    pub underlay: bool,
+    /// Capture areas and camera views.
+    pub areas: bool,
+    /// Where signs can be read.
+    pub sign_areas: bool,
+    pub labels: bool,
+    pub markers: bool,
+    pub grid: bool,
+    pub legend: bool,
+}
+
+impl Default for Shown {
+    fn default() -> Shown {
+        Shown {
+            underlay: true,
+            areas: true,
+            sign_areas: true,
+            labels: true,
+            markers: true,
+            grid: true,
+            legend: true,
+        }
+    }
+}
+
+impl Shown {
+    /// Whether an item of the scene is shown.
+    fn shows(&self, item: &crate::scene::Item) -> bool {
+        use crate::scene::Layer;
+        match item.layer {
+            Layer::Underlay => self.underlay,
+            Layer::Areas => self.areas,
+            Layer::Signs => self.sign_areas || !matches!(item.prim, Prim::Area { .. }),
+            Layer::Labels => self.labels,
+            Layer::Markers => self.markers,
+            _ => true,
+        }
+    }
+}
+
 /// The underlay's texture and its size in pixels, when it could be loaded.
 pub type UnderlayTexture = Option<(egui::TextureId, [u32; 2])>;
 
@@ -116,6 +159,7 @@ pub fn scene(
     tf: &ScreenFromPlan,
     rect: Rect,
     underlay: UnderlayTexture,
+    shown: &Shown,
 ) {
     let k = tf.scale as f64;
     let (lo, hi) = tf.plan_rect(rect);
@@ -134,7 +178,7 @@ pub fn scene(
         let Some(item) = painted.scene.items.get(i) else {
             break;
         };
-        if !visible(&item.bbox) {
+        if !visible(&item.bbox) || !shown.shows(item) {
             continue;
         }
         match &item.prim {

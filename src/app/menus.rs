@@ -64,6 +64,19 @@ impl App {
                 self.item(ui, UiCommand::ZoomToFit, has_doc);
                 self.item(ui, UiCommand::ZoomIn, has_doc);
                 self.item(ui, UiCommand::ZoomOut, has_doc);
+                ui.separator();
+                let s = self.shown;
+                for (c, on) in [
+                    (UiCommand::ShowLegend, s.legend),
+                    (UiCommand::ShowGrid, s.grid),
+                    (UiCommand::ShowUnderlay, s.underlay),
+                    (UiCommand::ShowAreas, s.areas),
+                    (UiCommand::ShowSignAreas, s.sign_areas),
+                    (UiCommand::ShowLabels, s.labels),
+                    (UiCommand::ShowMarkers, s.markers),
+                ] {
+                    self.toggle_item(ui, c, on);
+                }
             });
             ui.menu_button(self.t(labels::FLOOR), |ui| {
                 self.item(ui, UiCommand::AddFloor, has_doc);
@@ -82,6 +95,19 @@ impl App {
                 }
             });
         });
+    }
+
+    /// A menu item that shows or hides something: a check box with the command's label.
+    fn toggle_item(&mut self, ui: &mut egui::Ui, c: UiCommand, on: bool) {
+        let info = c.info();
+        let mut checked = on;
+        if ui
+            .checkbox(&mut checked, info.text.get(self.lang))
+            .on_hover_text(info.tooltip.get(self.lang))
+            .changed()
+        {
+            self.commands.push(c.into());
+        }
     }
 
     /// A menu item: the command's label, tooltip and first shortcut, as the platform writes it.

@@ -116,6 +116,8 @@ pub struct App {
     pub new_camera: Option<ItemRef>,
     /// A length being typed while drawing (metres, optionally `<` and an angle).
     pub typed: String,
+    /// What the canvas shows (View menu).
+    pub shown: draw::Shown,
 }
 
 const LANG_KEY: &str = "sightline.lang";
@@ -159,6 +161,7 @@ impl App {
             path_prompt: None,
             new_camera: None,
             typed: String::new(),
+            shown: draw::Shown::default(),
         };
         let is_plan = |p: &PathBuf| {
             p.extension()
