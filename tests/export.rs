@@ -230,6 +230,47 @@ fn report_groups_findings_by_law_and_quotes_decree_799() {
 }
 
 #[test]
+fn report_registers_give_devices_optics_and_each_sign_with_what_it_covers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("hotel.html");
+    let o = sightline(&[
+        "report",
+        "sample_sites/hotel-mistakes.site.json",
+        "-o",
+        &out.to_string_lossy(),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let html = std::fs::read_to_string(&out).expect("html");
+    let devices = html.find("Device register").expect("device register");
+    let signs = html.find("Sign register").expect("sign register");
+    let device_rows = &html[devices..signs];
+    for column in ["Mount height", "Field of view", "Range", "Resolution"] {
+        assert!(device_rows.contains(column), "{column}");
+    }
+    // The lobby camera: 3 m up, 60°, 20 m, 2560 × 1440.
+    assert!(device_rows.contains("<td>3.00 m</td><td>60°</td><td>20.0 m</td><td>2560 × 1440</td>"));
+    // The main sign by the lobby door covers the lobby zone's entrance; one on the third floor
+    // states none of the Art. 5 items.
+    let sign_rows = &html[signs..];
+    let main = sign_rows.find("<code>g-main</code>").expect("g-main");
+    let row = &sign_rows[main..sign_rows[main..]
+        .find("</tr>")
+        .map_or(sign_rows.len(), |e| main + e)];
+    assert!(
+        row.contains("(12.30, 0.00)") && row.contains("270°") && row.contains("z-lobby"),
+        "{row}"
+    );
+    let corr3 = sign_rows.find("<code>g-corr3</code>").expect("g-corr3");
+    let row = &sign_rows[corr3
+        ..sign_rows[corr3..]
+            .find("</tr>")
+            .map_or(sign_rows.len(), |e| corr3 + e)];
+    assert!(row.contains("none"), "{row}");
+}
+
+#[test]
 fn a_missing_underlay_is_a_warning_not_an_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     let site_path = dir.path().join("u.site.json");

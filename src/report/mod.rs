@@ -213,7 +213,17 @@ struct Tail<'a> {
     columns: Vec<Tx>,
     devices: Vec<DeviceRow<'a>>,
     none: Tx,
+    sign_heading: Tx,
+    sign_columns: Vec<Tx>,
+    signs: Vec<SignRow<'a>>,
     disclaimer: Tx,
+}
+
+/// A sign as the sign register lists it.
+struct SignRow<'a> {
+    id: &'a str,
+    floor: &'a str,
+    cells: Vec<Tx>,
 }
 
 /// A rule a device breaks, as the register shows it: (severity class, rule id).
@@ -633,12 +643,19 @@ pub fn write_html(
                 },
             );
             let fr = d.face_recognition;
+            let resolution = d
+                .resolution
+                .map_or_else(dash, |[w, h]| Tx::plain(format!("{w} × {h}")));
             rows.push(DeviceRow {
                 id: &d.id,
                 name: &d.name,
                 floor: &floor.id,
                 cells: vec![
                     yes_no(fr),
+                    Tx::plain(format!("{:.2} m", d.mount_height)),
+                    Tx::plain(format!("{:.0}°", d.fov)),
+                    Tx::plain(format!("{:.1} m", d.range)),
+                    resolution,
                     if fr { mode } else { dash() },
                     purpose,
                     Tx::plain(d.necessity.as_deref().unwrap_or("—")),
@@ -657,12 +674,77 @@ pub fn write_html(
             });
         }
     }
+    // Sign register: where each sign is, what it faces, which Art. 5 items it states and which
+    // collection zones' entrances it covers.
+    let mut signs = Vec::new();
+    for (fi, floor) in site.floors.iter().enumerate() {
+        let fa = analysis.floors.get(fi);
+        for (gi, g) in floor.signs.iter().enumerate() {
+            let covers: Vec<&str> = floor
+                .zones
+                .iter()
+                .zip(fa.map(|a| a.zones.as_slice()).unwrap_or(&[]))
+                .filter(|(_, za)| za.covered_by.iter().any(|run| run.contains(&gi)))
+                .map(|(z, _)| z.id.as_str())
+                .collect();
+            let given: Vec<&str> = crate::model::Notice::ITEMS
+                .into_iter()
+                .filter(|i| g.notice.gives(i))
+                .collect();
+            let items = |lang: Lang| {
+                let v: Vec<&str> = given
+                    .iter()
+                    .map(|i| crate::i18n::notice_item_label(i, lang))
+                    .collect();
+                v.join(if lang == Lang::Zh { "、" } else { ", " })
+            };
+            signs.push(SignRow {
+                id: &g.id,
+                floor: &floor.id,
+                cells: vec![
+                    Tx::plain(format!("({:.2}, {:.2})", g.position[0], g.position[1])),
+                    Tx::plain(format!("{:.0}°", g.facing)),
+                    Tx::plain(format!(
+                        "{:.2} × {:.2} m, {:.2} m",
+                        g.width, g.height, g.mount_height
+                    )),
+                    Tx::plain(g.text.clone()),
+                    if given.is_empty() {
+                        l(lang, Text::new("none", "无"))
+                    } else {
+                        both(lang, &items(Lang::En), &items(Lang::Zh))
+                    },
+                    if covers.is_empty() {
+                        dash()
+                    } else {
+                        Tx::plain(covers.join(", "))
+                    },
+                ],
+            });
+        }
+    }
     Tail {
+        sign_heading: l(lang, Text::new("Sign register", "提示标识登记表")),
+        sign_columns: vec![
+            l(lang, Text::new("Sign", "标识")),
+            l(lang, Text::new("Floor", "楼层")),
+            l(lang, Text::new("Position (m)", "位置（米）")),
+            l(lang, Text::new("Faces", "朝向")),
+            l(lang, Text::new("Size, height", "尺寸、安装高度")),
+            l(lang, Text::new("Text", "文字")),
+            l(lang, Text::new("Art. 5 items stated", "载明的第五条事项")),
+            l(lang, Text::new("Entrances covered (zones)", "覆盖的入口（采集区域）")),
+        ],
+        signs,
         heading: l(lang, Text::new("Device register", "设备登记表")),
         columns: vec![
             l(lang, Text::new("Device", "设备")),
             l(lang, Text::new("Floor", "楼层")),
             l(lang, Text::new("Face recognition", "人脸识别")),
+            l(lang, Text::new("Mount height", "安装高度")),
+            l(lang, Text::new("Field of view", "视场角")),
+            l(lang, Text::new("Range", "拍摄距离")),
+            l(lang, Text::new("Resolution", "分辨率")),
             l(lang, Text::new("Mode", "方式")),
             l(lang, Text::new("Purpose", "目的")),
             l(lang, Text::new("Necessity", "必要性")),
