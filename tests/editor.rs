@@ -1148,3 +1148,35 @@ fn the_legend_and_other_layers_can_be_hidden_from_the_view_menu() {
         "{c:?}"
     );
 }
+
+#[test]
+fn typing_in_a_field_then_clicking_the_plan_gives_the_keys_back_and_enter_adds_no_newline() {
+    let mut h = harness(App::new(Some(sample("hotel"))));
+    // Select the main sign and type its text, ending with Enter.
+    let g = site(&h).floors[0].signs[0].clone();
+    let at = screen(&h, g.position);
+    click(&mut h, at);
+    h.get_by_label("Text").click();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.run();
+    h.event(egui::Event::Text(" — ok".into()));
+    h.key_press(egui::Key::Enter);
+    h.run();
+    let text = &site(&h).floors[0].signs[0].text;
+    assert!(text.ends_with(" — ok") && !text.contains('\n'), "{text:?}");
+    // Type again without Enter (the field keeps the keyboard), click an empty part of the
+    // plan, then W: the wall tool, not a "w" in the field.
+    h.get_by_label("Text").click();
+    h.run();
+    h.key_press(egui::Key::End);
+    h.event(egui::Event::Text("!".into()));
+    h.run();
+    let empty = h.state().last_canvas.expect("canvas").left_top() + egui::vec2(8.0, 8.0);
+    click(&mut h, empty);
+    h.key_press(egui::Key::W);
+    h.run();
+    assert_eq!(h.state().tool, sightline::app::tools::Tool::Wall);
+    let text = &site(&h).floors[0].signs[0].text;
+    assert!(text.ends_with(" — ok!"), "{text:?}");
+}

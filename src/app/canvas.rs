@@ -164,11 +164,24 @@ impl App {
             _ => None,
         };
         self.cursor = snapped.map(|(p, _)| p);
+        // Calibration picks are exact pointer positions, and the status bar says so.
+        if self.tool == Tool::Calibrate {
+            self.cursor = hover.map(|p| tf.plan(p));
+        }
         // Shift holds the side being drawn to 45° steps, as a click will place it.
         if let (true, Gesture::Points { points }, Some(c)) = (shift, &self.gesture, self.cursor) {
             if let Some(last) = points.last() {
                 self.cursor = Some(tools::lock_45(*last, c, draw::grid_step(tf.scale)));
             }
+        }
+        // Working on the plan takes the keyboard back from a text field, so tool shortcuts
+        // work at once.
+        if response.clicked() || response.drag_started() {
+            ui.ctx().memory_mut(|m| {
+                if let Some(id) = m.focused() {
+                    m.surrender_focus(id);
+                }
+            });
         }
         if !space_down {
             let primary = egui::PointerButton::Primary;

@@ -227,13 +227,16 @@ impl App {
                 let lang = self.lang;
                 egui::Window::new(labels::TOOL_CALIBRATE.get(lang))
                     .collapsible(false)
+                    // Below the menu bar and toolbar, never over them.
+                    .default_pos(egui::pos2(360.0, 110.0))
                     .show(ctx, |ui| {
                         let l = ui.label(labels::CALIBRATE_TEXT.get(lang));
                         let r = ui
                             .add(egui::TextEdit::singleline(&mut cal.distance_m).hint_text("m"))
                             .labelled_by(l.id);
                         r.request_focus();
-                        if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                        // Enter confirms (the field keeps the focus, so it never "loses" it).
+                        if ui.input(|i| i.key_pressed(Key::Enter)) {
                             go = true;
                         }
                         ui.horizontal(|ui| {

@@ -123,6 +123,10 @@ impl App {
             }
             Some(u) => {
                 ui.monospace(&u.image);
+                // Another plan can replace it.
+                if ui.button(labels::IMPORT_UNDERLAY.get(lang)).clicked() {
+                    self.commands.push(UiCommand::ImportUnderlay.into());
+                }
                 egui::Grid::new("underlay").num_columns(2).show(ui, |ui| {
                     let l = ui.label(labels::OPACITY.get(lang));
                     ui.add(
@@ -292,6 +296,16 @@ impl App {
         let (a_px, b_px) = (px(a), px(b));
         match crate::geometry::underlay::calibrate(u, a_px, b_px, distance) {
             Ok(()) => {
+                // The first point picked stays where it was on the plan, so the view does not
+                // jump away from the underlay.
+                if let Some(u) = &mut fields.underlay {
+                    let moved = crate::geometry::underlay::plan_from_pixel(
+                        u.origin,
+                        u.metres_per_pixel,
+                        a_px,
+                    );
+                    u.origin = [u.origin[0] + a[0] - moved[0], u.origin[1] + a[1] - moved[1]];
+                }
                 self.apply(Edit::FloorFields {
                     floor: fi,
                     fields: Box::new(fields),

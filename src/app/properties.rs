@@ -134,9 +134,10 @@ fn text_row(ui: &mut egui::Ui, lang: Lang, l: Text, v: &mut String) {
     ui.end_row();
 }
 
+/// A longer text on one line (Enter commits it rather than adding a line break).
 fn multiline_row(ui: &mut egui::Ui, lang: Lang, l: Text, v: &mut String) {
     let label = ui.label(l.get(lang));
-    ui.add(TextEdit::multiline(v).desired_rows(2).desired_width(150.0))
+    ui.add(TextEdit::singleline(v).desired_width(150.0))
         .labelled_by(label.id);
     ui.end_row();
 }
