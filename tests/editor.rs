@@ -1180,3 +1180,25 @@ fn typing_in_a_field_then_clicking_the_plan_gives_the_keys_back_and_enter_adds_n
     let text = &site(&h).floors[0].signs[0].text;
     assert!(text.ends_with(" — ok!"), "{text:?}");
 }
+
+#[test]
+fn the_file_window_lists_the_folder_and_opens_what_is_clicked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("hotel.site.json");
+    std::fs::copy(sample("hotel"), &file).expect("copy");
+    std::fs::copy(sample("gym"), dir.path().join("gym.site.json")).expect("copy");
+    std::fs::write(dir.path().join("notes.txt"), "not a site").expect("write");
+    std::fs::create_dir(dir.path().join("older")).expect("mkdir");
+    let mut h = harness(App::new(Some(file)));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    // Sites and folders are listed, other files are not.
+    assert!(h.query_by_label("📁 older").is_some());
+    assert!(h.query_by_label("gym.site.json").is_some());
+    assert!(h.query_by_label("notes.txt").is_none());
+    h.get_by_label("gym.site.json").click();
+    h.run();
+    h.get_by_label("OK").click();
+    h.run();
+    assert_eq!(site(&h).name, "Blue Wave Fitness & Pool");
+}

@@ -83,6 +83,62 @@ const HINT: Text = Text::new(
 );
 const BROWSE: Text = Text::new("Browse…", "选择文件…");
 const NO_FILE: Text = Text::new("There is no such file.", "没有这个文件。");
+const RECENT_FOLDERS: Text = Text::new("Recent folders", "最近的文件夹");
+const UP: Text = Text::new("⬆ Up", "⬆ 上一级");
+
+/// The most entries the folder listing shows.
+const MAX_LISTED: usize = 500;
+
+/// The folder a typed path points into: itself if it is a folder, else its parent.
+fn folder_of(typed: &str) -> Option<PathBuf> {
+    let p = PathBuf::from(typed.trim());
+    if p.is_dir() {
+        return Some(p);
+    }
+    p.parent().filter(|d| d.is_dir()).map(Path::to_path_buf)
+}
+
+/// The folder's sub-folders, then its files with one of `exts`, by name; at most
+/// [`MAX_LISTED`] (a folder that cannot be read lists nothing).
+fn listing(dir: &Path, exts: &[&str]) -> Vec<(PathBuf, bool)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(PathBuf, bool)> = entries
+        .filter_map(Result::ok)
+        .take(20 * MAX_LISTED)
+        .map(|e| e.path())
+        .filter(|p| {
+            let hidden = p
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            let wanted = p.extension().is_some_and(|x| {
+                exts.iter()
+                    .any(|e| x.to_string_lossy().eq_ignore_ascii_case(e))
+            });
+            !hidden && (p.is_dir() || wanted)
+        })
+        .map(|p| {
+            let dir = p.is_dir();
+            (p, dir)
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out.truncate(MAX_LISTED);
+    out
+}
+
+/// The file name a typed path ends in (kept when another folder is chosen); empty for a
+/// folder.
+fn file_part(typed: &str) -> String {
+    let p = PathBuf::from(typed.trim());
+    if p.is_dir() || typed.ends_with(std::path::MAIN_SEPARATOR) {
+        return String::new();
+    }
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
 
 impl App {
     /// The site's folder, or the working folder for a site not saved yet.
@@ -130,6 +186,13 @@ impl App {
             return;
         };
         let lang = self.lang;
+        // The folders of recently opened sites, newest first, each once.
+        let mut recent: Vec<PathBuf> = Vec::new();
+        for d in self.recent.iter().filter_map(|p| p.parent()) {
+            if !d.as_os_str().is_empty() && !recent.iter().any(|r| r == d) && recent.len() < 6 {
+                recent.push(d.to_path_buf());
+            }
+        }
         let (mut ok, mut cancel, mut browse) = (false, false, false);
         let mut open = true;
         egui::Window::new(prompt.purpose.title().get(lang))
@@ -152,6 +215,60 @@ impl App {
                     }
                     browse = ui.button(BROWSE.get(lang)).clicked();
                 });
+                // The folder the path points into: its sub-folders and the files that fit.
+                if let Some(dir) = folder_of(&prompt.text) {
+                    ui.horizontal(|ui| {
+                        if let Some(up) = dir.parent() {
+                            if ui.small_button(UP.get(lang)).clicked() {
+                                prompt.text =
+                                    up.join(file_part(&prompt.text)).display().to_string();
+                            }
+                        }
+                        ui.weak(dir.display().to_string());
+                    });
+                    let (_, exts) = prompt.purpose.filter();
+                    egui::ScrollArea::vertical()
+                        .max_height(200.0)
+                        .auto_shrink([false, true])
+                        .show(ui, |ui| {
+                            for (path, is_dir) in listing(&dir, exts) {
+                                let name = path
+                                    .file_name()
+                                    .map(|n| n.to_string_lossy().into_owned())
+                                    .unwrap_or_default();
+                                let shown = if is_dir { format!("📁 {name}") } else { name };
+                                let r = ui.selectable_label(false, shown);
+                                if r.clicked() {
+                                    prompt.text = if is_dir {
+                                        path.join(file_part(&prompt.text)).display().to_string()
+                                    } else {
+                                        path.display().to_string()
+                                    };
+                                }
+                                if r.double_clicked() && !is_dir {
+                                    ok = true;
+                                }
+                            }
+                        });
+                }
+                if !recent.is_empty() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.weak(RECENT_FOLDERS.get(lang));
+                        for d in &recent {
+                            let name = d
+                                .file_name()
+                                .map(|n| n.to_string_lossy().into_owned())
+                                .unwrap_or_else(|| d.display().to_string());
+                            if ui
+                                .small_button(name)
+                                .on_hover_text(d.display().to_string())
+                                .clicked()
+                            {
+                                prompt.text = d.join(file_part(&prompt.text)).display().to_string();
+                            }
+                        }
+                    });
+                }
                 ui.horizontal(|ui| {
                     ok |= ui.button(labels::OK.get(lang)).clicked();
                     cancel = ui.button(labels::CANCEL.get(lang)).clicked();
