@@ -1202,3 +1202,29 @@ fn the_file_window_lists_the_folder_and_opens_what_is_clicked() {
     h.run();
     assert_eq!(site(&h).name, "Blue Wave Fitness & Pool");
 }
+
+#[test]
+fn the_object_list_finds_by_name_shows_findings_and_selects() {
+    use sightline::app::edit::ItemKind;
+    let mut h = harness(App::new(Some(sample("gym-mistakes"))));
+    h.get_by_label("Objects").click();
+    h.run();
+    h.get_by_label("Find").click();
+    h.run();
+    h.event(egui::Event::Text("corridor".into()));
+    h.run();
+    // The corridor camera films two changing rooms: two findings name it first.
+    let row = "c-corridor · Corridor CCTV";
+    assert!(h.query_by_label(row).is_some());
+    assert!(h.query_by_label(" ⚠ 2 ").is_some(), "its findings badge");
+    assert!(
+        h.query_by_label("c-pool · Pool hall CCTV").is_none(),
+        "filtered out"
+    );
+    h.get_by_label(row).click();
+    h.run();
+    let sel: Vec<_> = h.state().selection.iter().copied().collect();
+    assert_eq!(sel.len(), 1);
+    assert_eq!(sel[0].kind, ItemKind::Device);
+    assert_eq!(site(&h).floors[0].devices[sel[0].index].id, "c-corridor");
+}

@@ -22,6 +22,7 @@ labels! {
     NEW_FR_CAMERA = "New face-recognition camera", "新的人脸识别设备";
     NEW_FR_CAMERA_TEXT = "What is it for, and how does it match faces? In a public place, identifying people (1:N) is allowed only for public safety (Art. 13); other purposes need verification (1:1) or another way.", "用途是什么？如何比对人脸？在公共场所，只有为维护公共安全才可辨识（1:N）（第十三条）；其他用途请用验证（1:1）或其他方式。";
     LATER = "Later", "稍后";
+    OBJECTS = "Objects", "对象";
     WHAT_FOR = "What is it for?", "用于什么？";
     HOW_MATCHED = "How does it match faces?", "如何比对人脸？";
     NOTHING_TO_CHECK = "Nothing to check yet: place a camera", "尚无可检查内容：请放置摄像机";

@@ -21,6 +21,7 @@ pub mod floors;
 pub mod import_plan;
 pub mod labels;
 pub mod menus;
+pub mod objects;
 pub mod path_prompt;
 pub mod properties;
 pub mod selection;
@@ -118,6 +119,8 @@ pub struct App {
     pub typed: String,
     /// What the canvas shows (View menu).
     pub shown: draw::Shown,
+    /// The object list of the side panel.
+    pub objects: objects::ObjectList,
 }
 
 const LANG_KEY: &str = "sightline.lang";
@@ -162,6 +165,7 @@ impl App {
             new_camera: None,
             typed: String::new(),
             shown: draw::Shown::default(),
+            objects: objects::ObjectList::default(),
         };
         let is_plan = |p: &PathBuf| {
             p.extension()
@@ -319,6 +323,9 @@ impl App {
                 egui::CollapsingHeader::new(self.t(labels::FLOORS))
                     .default_open(true)
                     .show(ui, |ui| self.floors_panel(ui));
+                egui::CollapsingHeader::new(self.t(labels::OBJECTS))
+                    .default_open(false)
+                    .show(ui, |ui| self.objects_panel(ui));
                 egui::CollapsingHeader::new(self.t(labels::PROPERTIES))
                     .default_open(true)
                     .show(ui, |ui| self.properties_panel(ui));

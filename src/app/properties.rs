@@ -520,14 +520,7 @@ fn with_fields(item: &Item, fields: &[(String, serde_json::Value)]) -> Option<It
 }
 
 fn kind_label(kind: ItemKind) -> Text {
-    match kind {
-        ItemKind::Device => labels::KIND_DEVICE,
-        ItemKind::Sign => labels::KIND_SIGN,
-        ItemKind::Opening => labels::KIND_OPENING,
-        ItemKind::Wall => labels::KIND_WALL,
-        ItemKind::Zone => labels::KIND_ZONE,
-        ItemKind::Space => labels::KIND_SPACE,
-    }
+    super::objects::kind_text(kind)
 }
 
 impl App {
