@@ -1228,3 +1228,38 @@ fn the_object_list_finds_by_name_shows_findings_and_selects() {
     assert_eq!(sel[0].kind, ItemKind::Device);
     assert_eq!(site(&h).floors[0].devices[sel[0].index].id, "c-corridor");
 }
+
+#[test]
+fn ctrl_click_inside_walls_makes_the_room_they_enclose() {
+    use egui::{Event, Key, Modifiers};
+    let mut h = harness(App::new(None));
+    // A 5 × 4 m room of 0.2 m walls, drawn with typed lengths.
+    h.key_press(Key::W);
+    h.run();
+    let origin = screen(&h, [0.0, 0.0]);
+    click(&mut h, origin);
+    for typed in ["5<0", "4<90", "5<180", "4<270"] {
+        h.event(Event::Text(typed.into()));
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(site(&h).floors[0].walls.len(), 1);
+    // Space tool, Ctrl+click inside.
+    h.key_press(Key::R);
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::COMMAND));
+    let inside = screen(&h, [2.0, 1.5]);
+    click(&mut h, inside);
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    let spaces = &site(&h).floors[0].spaces;
+    assert_eq!(spaces.len(), 1);
+    let [lo, hi] = sightline::model::bounds(spaces[0].polygon.iter().copied()).expect("room");
+    // Between the walls' faces: 4.8 × 3.8 m, to the 5 cm grid.
+    assert!(
+        (hi[0] - lo[0] - 4.8).abs() < 0.06 && (hi[1] - lo[1] - 3.8).abs() < 0.06,
+        "{lo:?} {hi:?}"
+    );
+}

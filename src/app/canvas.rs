@@ -195,6 +195,7 @@ impl App {
                 double_clicked: response.double_clicked_by(primary),
                 shift,
                 snap_off,
+                command: ui.input(|i| i.modifiers.command),
             };
             self.tool_input(pointer, &tf, fi);
         }

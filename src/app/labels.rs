@@ -23,6 +23,7 @@ labels! {
     NEW_FR_CAMERA_TEXT = "What is it for, and how does it match faces? In a public place, identifying people (1:N) is allowed only for public safety (Art. 13); other purposes need verification (1:1) or another way.", "用途是什么？如何比对人脸？在公共场所，只有为维护公共安全才可辨识（1:N）（第十三条）；其他用途请用验证（1:1）或其他方式。";
     LATER = "Later", "稍后";
     OBJECTS = "Objects", "对象";
+    NO_ROOM_HERE = "No room is enclosed by walls here", "此处没有被墙体围合的房间";
     WHAT_FOR = "What is it for?", "用于什么？";
     HOW_MATCHED = "How does it match faces?", "如何比对人脸？";
     NOTHING_TO_CHECK = "Nothing to check yet: place a camera", "尚无可检查内容：请放置摄像机";
@@ -185,7 +186,7 @@ labels! {
     HINT_SELECT = "Click to select · Shift+click to add · drag to move · drag on empty plan to box-select · arrows nudge · Del deletes", "单击选择 · Shift+单击加选 · 拖动移动 · 在空白处拖框选择 · 方向键微移 · Del 删除";
     HINT_WALL = "Click the corners · double-click or Enter ends · Esc cancels · Alt turns snapping off", "依次单击各拐点 · 双击或回车结束 · Esc 取消 · 按住 Alt 关闭吸附";
     HINT_OPENING = "Drag along a wall, or click a wall for a standard width", "沿墙体拖动，或单击墙体放置标准宽度";
-    HINT_AREA = "Drag a rectangle, or click the corners and double-click / Enter / click the first point", "拖出矩形，或依次单击各角点后双击、回车或单击起点闭合";
+    HINT_AREA = "Drag a rectangle, or click the corners and double-click / Enter / click the first point; Ctrl+click inside walls for the room they enclose", "拖出矩形，或依次单击各角点后双击、回车或单击起点闭合；按住 Ctrl 在墙内单击可生成墙体围合的房间";
     HINT_CAMERA = "Click to place · drag from the spot to aim it", "单击放置 · 从放置点拖动以调整朝向";
     HINT_SIGN = "Click to place · drag to turn its face", "单击放置 · 拖动以调整朝向";
     HINT_MOVE_UNDERLAY = "Drag the underlay into place", "拖动底图到合适位置";

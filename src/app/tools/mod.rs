@@ -41,6 +41,8 @@ pub struct Pointer {
     pub shift: bool,
     /// Alt held: no snapping.
     pub snap_off: bool,
+    /// Ctrl (Cmd on macOS) held: a space or zone from the walls around the click.
+    pub command: bool,
 }
 
 impl Pointer {

@@ -32,6 +32,30 @@ pub fn area(tool: Tool, kind: crate::model::SpaceKind, polygon: Vec<Point>) -> I
     }
 }
 
+/// The outline of the room the floor's walls enclose around `at`, if they enclose one (found
+/// on a 5 cm grid between the walls' faces, as imported plans' rooms are).
+pub fn room_from_walls(floor: &crate::model::Floor, at: Point) -> Option<Vec<Point>> {
+    use crate::import::walls::Centre;
+    let walls: Vec<Centre> = floor
+        .walls
+        .iter()
+        .flat_map(|w| {
+            w.points.windows(2).filter_map(move |p| match p {
+                [a, b] => Some(Centre {
+                    a: *a,
+                    b: *b,
+                    t: w.thickness,
+                }),
+                _ => None,
+            })
+        })
+        .collect();
+    crate::import::spaces::faces(&walls, &[at])
+        .into_iter()
+        .find(|f| !f.inside.is_empty())
+        .map(|f| f.polygon)
+}
+
 pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
     let p = &cx.pointer;
     let areas = cx.tool != Tool::Wall;
@@ -56,6 +80,13 @@ pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
     let Some(at) = p.at else {
         return Vec::new();
     };
+    // Ctrl+click: the room the walls enclose around the point.
+    if p.command && areas && matches!(cx.gesture, Gesture::None) {
+        return match room_from_walls(cx.floor, cx.tf.plan(at)) {
+            Some(polygon) => vec![Action::AddArea(polygon)],
+            None => vec![Action::Status(crate::app::labels::NO_ROOM_HERE)],
+        };
+    }
     let mut snapped = cx.snap(at);
     // Shift holds the new side to 0°, 45° or 90° from the last point, at a whole grid step.
     if let (true, Gesture::Points { points }) = (p.shift, cx.gesture) {
