@@ -200,20 +200,26 @@ fn report_has_every_rule_both_messages_every_floor_and_no_external_links() {
     }
 }
 
-#[test]
-fn report_groups_findings_by_law_and_quotes_decree_799() {
+/// `sightline report SAMPLE --lang en`, read back.
+fn english_report(sample: &str) -> String {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = dir.path().join("gym.html");
+    let out = dir.path().join("report.html");
+    let site = format!("sample_sites/{sample}.site.json");
     let o = sightline(&[
         "report",
-        "sample_sites/gym-mistakes.site.json",
+        &site,
         "-o",
         &out.to_string_lossy(),
         "--lang",
         "en",
     ]);
     assert_eq!(o.status.code(), Some(0));
-    let html = std::fs::read_to_string(&out).expect("html");
+    std::fs::read_to_string(&out).expect("html")
+}
+
+#[test]
+fn report_groups_findings_by_law_and_quotes_decree_799() {
+    let html = english_report("gym-mistakes");
     let measures = html.find("Measures for the Security Management of Face Recognition Technology Applications (2025)").expect("measures group");
     let decree = html.find("Regulations on Public Security Video Image Information Systems (State Council Decree No. 799) (").expect("decree group");
     assert!(measures < decree);
@@ -231,18 +237,7 @@ fn report_groups_findings_by_law_and_quotes_decree_799() {
 
 #[test]
 fn report_registers_give_devices_optics_and_each_sign_with_what_it_covers() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let out = dir.path().join("hotel.html");
-    let o = sightline(&[
-        "report",
-        "sample_sites/hotel-mistakes.site.json",
-        "-o",
-        &out.to_string_lossy(),
-        "--lang",
-        "en",
-    ]);
-    assert_eq!(o.status.code(), Some(0));
-    let html = std::fs::read_to_string(&out).expect("html");
+    let html = english_report("hotel-mistakes");
     let devices = html.find("Device register").expect("device register");
     let signs = html.find("Sign register").expect("sign register");
     let device_rows = &html[devices..signs];

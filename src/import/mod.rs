@@ -781,6 +781,24 @@ pub fn build(
         let [lo, hi] = bbox([a, b]).unwrap_or([a, a]);
         (lo, hi)
     }));
+    // A door in the gap `f` of a wall: the gap is closed with the wall's own thickness, in
+    // glass where the wall is glass.
+    let door_in = |f: &walls::Fit,
+                   doors: &mut Vec<(P, P)>,
+                   fillers: &mut Vec<Centre>,
+                   glass_fillers: &mut Vec<Centre>| {
+        doors.push((f.a, f.b));
+        let filler = Centre {
+            a: f.a,
+            b: f.b,
+            t: plain[f.wall].t,
+        };
+        if f.wall < plain_count {
+            fillers.push(filler);
+        } else {
+            glass_fillers.push(filler);
+        }
+    };
     for &(hinge, p, q, radius) in &door_swings {
         let fit_p = walls::wall_along(&plain, &index, hinge, p);
         let fit_q = walls::wall_along(&plain, &index, hinge, q);
@@ -814,19 +832,7 @@ pub fn build(
         };
         leaves.push((hinge, open, radius));
         match fit {
-            Some(f) => {
-                doors.push((f.a, f.b));
-                let filler = Centre {
-                    a: f.a,
-                    b: f.b,
-                    t: plain[f.wall].t,
-                };
-                if f.wall < plain_count {
-                    fillers.push(filler);
-                } else {
-                    glass_fillers.push(filler);
-                }
-            }
+            Some(f) => door_in(&f, &mut doors, &mut fillers, &mut glass_fillers),
             None => {
                 doors.push((hinge, closed));
                 fillers.push(Centre {
@@ -854,17 +860,7 @@ pub fn build(
             .filter_map(|&(a, b)| walls::wall_along(&plain, &index, a, b))
             .min_by(|x, y| x.covered.total_cmp(&y.covered));
         if let Some(f) = best {
-            doors.push((f.a, f.b));
-            let filler = Centre {
-                a: f.a,
-                b: f.b,
-                t: plain[f.wall].t,
-            };
-            if f.wall < plain_count {
-                fillers.push(filler);
-            } else {
-                glass_fillers.push(filler);
-            }
+            door_in(&f, &mut doors, &mut fillers, &mut glass_fillers);
         }
     }
     // A leaf drawn as a thin rectangle was paired like a wall: it is the door, not a wall.
