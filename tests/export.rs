@@ -315,3 +315,24 @@ fn a_missing_underlay_is_a_warning_not_an_error() {
         .expect("svg")
         .contains("data:image/png;base64,"));
 }
+
+#[test]
+fn the_picture_names_cameras_zones_and_kinds_without_overlapping_labels() {
+    let site = load("gym-mistakes");
+    let analysis = sightline::analysis::Analysis::of(&site);
+    let findings = sightline::rules::check(&site, &analysis);
+    let svg = floor_svg(&site, &analysis, &findings, 0, &opts(1600, Lang::En)).svg;
+    for name in [
+        ">Corridor CCTV<",
+        ">Gym member recognition<",
+        ">Reception gates<",
+    ] {
+        assert!(svg.contains(name), "{name}");
+    }
+    assert!(
+        svg.contains("changing room · changing room<"),
+        "kind beside the name"
+    );
+    // The two entry gates stand 0.8 m apart: the second name would cover the first.
+    assert!(svg.contains(">Entry gate 1<") && !svg.contains(">Entry gate 2<"));
+}

@@ -174,6 +174,7 @@ pub fn scene(
         })
     };
     let mut marks: Vec<(usize, [f64; 2])> = Vec::new();
+    let mut labels = Vec::new();
     for i in 0..painted.scene.items.len() {
         let Some(item) = painted.scene.items.get(i) else {
             break;
@@ -300,37 +301,48 @@ pub fn scene(
                 colour: c,
                 halo,
             } => {
-                let at = tf.screen(*at);
-                let c = colour(*c, 1.0);
-                let (text, size, align, at) = match fit {
-                    LabelFit::Space { width_m } => {
-                        let w = width_m * k;
-                        let size = crate::scene::space_label_size(w);
-                        match crate::scene::fitting_text(texts, w, size) {
-                            Some(t) => (t, size as f32, egui::Align2::CENTER_BOTTOM, at),
-                            None => continue,
-                        }
-                    }
-                    LabelFit::Beside { size, offset } => match texts.first() {
-                        Some(t) => (
-                            t.as_str(),
-                            *size,
-                            egui::Align2::LEFT_TOP,
-                            at + Vec2::from(*offset),
-                        ),
-                        None => continue,
-                    },
-                };
-                if *halo {
-                    halo_text(painter, at, align, text, size, c);
-                } else {
-                    painter.text(at, align, text, egui::FontId::proportional(size), c);
+                let s = tf.screen(*at);
+                if let Some((text, size, bx)) =
+                    crate::scene::label_layout(texts, fit, [s.x as f64, s.y as f64], k)
+                {
+                    labels.push((
+                        text.to_owned(),
+                        size as f32,
+                        bx,
+                        colour(*c, 1.0),
+                        *halo,
+                        *fit,
+                    ));
                 }
             }
             Prim::Marker { at, number } => {
                 let s = tf.screen(*at);
                 marks.push((*number, [s.x as f64, s.y as f64]));
             }
+        }
+    }
+    // Labels that fit beside those placed before them (the most important come first).
+    let boxes: Vec<_> = labels.iter().map(|l| l.2).collect();
+    for (keep, (text, size, bx, c, halo, fit)) in
+        crate::scene::labels::place(&boxes).into_iter().zip(&labels)
+    {
+        if !keep {
+            continue;
+        }
+        let (at, align) = match fit {
+            LabelFit::Space { .. } => (
+                Pos2::new(((bx[0] + bx[2]) / 2.0) as f32, bx[1] as f32 + size),
+                egui::Align2::CENTER_BOTTOM,
+            ),
+            LabelFit::Beside { .. } => (
+                Pos2::new(bx[0] as f32, bx[1] as f32),
+                egui::Align2::LEFT_TOP,
+            ),
+        };
+        if *halo {
+            halo_text(painter, at, align, text, *size, *c);
+        } else {
+            painter.text(at, align, text, egui::FontId::proportional(*size), *c);
         }
     }
     let c = colour(p::FINDING, 1.0);

@@ -192,7 +192,7 @@ pub fn floor_svg(
         floor_index,
         &SceneOptions {
             lang,
-            object_names: false,
+            object_names: true,
         },
     );
     let listed: Vec<&Finding> = scene

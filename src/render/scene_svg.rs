@@ -70,6 +70,7 @@ pub fn write(
 ) -> Vec<(usize, [f64; 2])> {
     let scale = tf.scale;
     let mut markers = Vec::new();
+    let mut labels = Vec::new();
     for item in &scene.items {
         match &item.prim {
             Prim::Underlay(u) => match super::raster::underlay_image(u, base_dir) {
@@ -158,39 +159,37 @@ pub fn write(
                 colour,
                 halo,
             } => {
-                let [x, y] = tf.px(*at);
-                let halo = if *halo {
-                    r#" stroke="white" stroke-width="2.5" paint-order="stroke""#
-                } else {
-                    ""
-                };
-                match fit {
-                    LabelFit::Space { width_m } => {
-                        let w = width_m * scale;
-                        let size = crate::scene::space_label_size(w);
-                        if let Some(text) = crate::scene::fitting_text(texts, w, size) {
-                            let _ = write!(
-                                svg,
-                                r#"<text x="{x:.1}" y="{y:.1}" font-size="{size:.1}" fill="{colour}" text-anchor="middle"{halo}>{}</text>"#,
-                                esc(text)
-                            );
-                        }
-                    }
-                    LabelFit::Beside { size, offset } => {
-                        if let Some(text) = texts.first() {
-                            let _ = write!(
-                                svg,
-                                r#"<text x="{:.1}" y="{:.1}" font-size="{size}" fill="{colour}"{halo}>{}</text>"#,
-                                x + offset[0] as f64,
-                                y + offset[1] as f64 + *size as f64 * 0.85,
-                                esc(text)
-                            );
-                        }
-                    }
+                if let Some((text, size, bx)) =
+                    crate::scene::label_layout(texts, fit, tf.px(*at), scale)
+                {
+                    labels.push((text, size, bx, *colour, *halo, fit));
                 }
             }
             Prim::Marker { at, number } => markers.push((*number, tf.px(*at))),
         }
+    }
+    // Labels that fit beside those placed before them (the most important come first).
+    let boxes: Vec<_> = labels.iter().map(|l| l.2).collect();
+    for (keep, (text, size, bx, colour, halo, fit)) in
+        crate::scene::labels::place(&boxes).into_iter().zip(&labels)
+    {
+        if !keep {
+            continue;
+        }
+        let halo = if *halo {
+            r#" stroke="white" stroke-width="2.5" paint-order="stroke""#
+        } else {
+            ""
+        };
+        let (x, y, anchor) = match fit {
+            LabelFit::Space { .. } => ((bx[0] + bx[2]) / 2.0, bx[1] + size, "middle"),
+            LabelFit::Beside { .. } => (bx[0], bx[1] + size * 0.85, "start"),
+        };
+        let _ = write!(
+            svg,
+            r#"<text x="{x:.1}" y="{y:.1}" font-size="{size:.1}" fill="{colour}" text-anchor="{anchor}"{halo}>{}</text>"#,
+            esc(text)
+        );
     }
     // Findings at (nearly) one spot share one marker labelled with all their numbers; the
     // centre pixel of each is the finding colour.

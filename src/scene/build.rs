@@ -289,8 +289,41 @@ pub(super) fn build(
         );
     }
 
-    // Labels: spaces' names where they fit (with the kind for private spaces, or for every
-    // space in the editor); the editor also names cameras and zones.
+    // Labels, the most important first (each back end drops those that would overlap one
+    // placed before): cameras' and zones' names when objects are named.
+    if opts.object_names {
+        for d in &floor.devices {
+            let fit = LabelFit::Beside {
+                size: 12.0,
+                offset: [9.0, 7.0],
+            };
+            label(
+                &mut b,
+                d.position,
+                vec![name_or_id(&d.name, &d.id).to_owned()],
+                fit,
+                p::GREY_TEXT,
+            );
+        }
+        for z in &floor.zones {
+            if let Some(first) = z.polygon.first() {
+                let fit = LabelFit::Beside {
+                    size: 12.0,
+                    offset: [4.0, 4.0],
+                };
+                label(
+                    &mut b,
+                    *first,
+                    vec![name_or_id(&z.name, &z.id).to_owned()],
+                    fit,
+                    p::ZONE,
+                );
+            }
+        }
+    }
+
+    // Then spaces' names where they fit (with the kind for private spaces, or for every
+    // space when objects are named).
     for s in &fa.spaces.list {
         let Some(space) = floor.spaces.get(s.index) else {
             continue;
@@ -322,37 +355,6 @@ pub(super) fn build(
             p::LABEL,
         );
     }
-    if opts.object_names {
-        for z in &floor.zones {
-            if let Some(first) = z.polygon.first() {
-                let fit = LabelFit::Beside {
-                    size: 12.0,
-                    offset: [4.0, 4.0],
-                };
-                label(
-                    &mut b,
-                    *first,
-                    vec![name_or_id(&z.name, &z.id).to_owned()],
-                    fit,
-                    p::ZONE,
-                );
-            }
-        }
-        for d in &floor.devices {
-            let fit = LabelFit::Beside {
-                size: 12.0,
-                offset: [9.0, 7.0],
-            };
-            label(
-                &mut b,
-                d.position,
-                vec![name_or_id(&d.name, &d.id).to_owned()],
-                fit,
-                p::GREY_TEXT,
-            );
-        }
-    }
-
     // Markers, numbered in list order; site-wide findings are listed but have no marker.
     for (n, &i) in listed.iter().enumerate() {
         let Some(f) = findings.get(i) else { continue };

@@ -21,6 +21,7 @@
 
 mod build;
 pub mod hatch;
+pub mod labels;
 pub mod markers;
 pub mod palette;
 
@@ -379,6 +380,37 @@ pub mod symbol {
 /// ```
 pub fn space_label_size(width_px: f64) -> f64 {
     (width_px / 9.0).clamp(8.0, 13.0)
+}
+
+/// Where a label is drawn at a scale: its text, size, anchor point in pixels and box, or
+/// `None` if it does not fit. `to_px` maps plan metres to pixels.
+pub fn label_layout<'a>(
+    texts: &'a [String],
+    fit: &LabelFit,
+    at_px: [f64; 2],
+    px_per_metre: f64,
+) -> Option<(&'a str, f64, labels::PxBox)> {
+    match fit {
+        LabelFit::Space { width_m } => {
+            let w = width_m * px_per_metre;
+            let size = space_label_size(w);
+            let text = fitting_text(texts, w, size)?;
+            let tw = crate::render::text_width_px(text, size);
+            let [x, y] = at_px;
+            Some((
+                text,
+                size,
+                [x - tw / 2.0, y - size, x + tw / 2.0, y + 0.25 * size],
+            ))
+        }
+        LabelFit::Beside { size, offset } => {
+            let text = texts.first()?;
+            let size = *size as f64;
+            let tw = crate::render::text_width_px(text, size);
+            let (x, y) = (at_px[0] + offset[0] as f64, at_px[1] + offset[1] as f64);
+            Some((text, size, [x, y, x + tw, y + 1.1 * size]))
+        }
+    }
 }
 
 /// The first of `texts` that fits a space `width_px` wide at `size` (none if it is too narrow).
