@@ -23,12 +23,21 @@ fn assert_same(fast: &[&Finding], slow: &[&Finding]) -> Result<(), TestCaseError
         prop_assert_eq!(f.severity, s.severity);
         prop_assert_eq!(&f.floor, &s.floor);
         prop_assert_eq!(&f.subjects, &s.subjects);
-        prop_assert_eq!(f.message_en(), s.message_en());
         match (f.area_m2, s.area_m2) {
             (Some(a), Some(b)) => {
-                prop_assert!((a - b).abs() <= 1e-6, "{} vs {} ({:?})", a, b, f.rule)
+                prop_assert!((a - b).abs() <= 1e-6, "{} vs {} ({:?})", a, b, f.rule);
+                // Areas within 1e-6 m² can still round to different hundredths (47.625…):
+                // the messages agree but for the area printed in each.
+                let (fa, sa) = (format!("{a:.2}"), format!("{b:.2}"));
+                prop_assert_eq!(
+                    f.message_en().replace(&fa, "<area>"),
+                    s.message_en().replace(&sa, "<area>")
+                );
             }
-            (a, b) => prop_assert_eq!(a, b),
+            (a, b) => {
+                prop_assert_eq!(a, b);
+                prop_assert_eq!(f.message_en(), s.message_en());
+            }
         }
         match (f.at, s.at, &f.region, &s.region) {
             (Some(a), Some(b), Some(ra), Some(rb)) => {
