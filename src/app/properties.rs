@@ -36,10 +36,19 @@ struct FormCtx<'a> {
     zones: &'a [(String, String)],
 }
 
+/// The two-column grid of a form: labels wrap within the first column and fields take the rest,
+/// so long labels never push a field out of the panel.
+fn form_grid(id: &str) -> egui::Grid {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .min_col_width(120.0)
+        .max_col_width(170.0)
+}
+
 /// A grid row: the label, then the widgets (given the label's id so that they are named by it
 /// for screen readers).
 fn row(ui: &mut egui::Ui, lang: Lang, l: Text, add: impl FnOnce(&mut egui::Ui, egui::Id)) {
-    let label = ui.label(l.get(lang));
+    let label = ui.add(egui::Label::new(l.get(lang)).wrap());
     add(ui, label.id);
     ui.end_row();
 }
@@ -128,7 +137,7 @@ fn stacked_text(ui: &mut egui::Ui, lang: Lang, l: Text, v: &mut String) {
 
 /// A labelled text field in a grid (the label names the field for screen readers too).
 fn text_row(ui: &mut egui::Ui, lang: Lang, l: Text, v: &mut String) {
-    let label = ui.label(l.get(lang));
+    let label = ui.add(egui::Label::new(l.get(lang)).wrap());
     ui.add(TextEdit::singleline(v).desired_width(150.0))
         .labelled_by(label.id);
     ui.end_row();
@@ -136,7 +145,7 @@ fn text_row(ui: &mut egui::Ui, lang: Lang, l: Text, v: &mut String) {
 
 /// A longer text on one line (Enter commits it rather than adding a line break).
 fn multiline_row(ui: &mut egui::Ui, lang: Lang, l: Text, v: &mut String) {
-    let label = ui.label(l.get(lang));
+    let label = ui.add(egui::Label::new(l.get(lang)).wrap());
     ui.add(TextEdit::singleline(v).desired_width(150.0))
         .labelled_by(label.id);
     ui.end_row();
@@ -176,7 +185,7 @@ fn combo<T: PartialEq + Copy>(
 
 fn device_form(ui: &mut egui::Ui, d: &mut Device, cx: &FormCtx<'_>) {
     let lang = cx.lang;
-    egui::Grid::new("device").num_columns(2).show(ui, |ui| {
+    form_grid("device").show(ui, |ui| {
         if !cx.multi {
             text_row(ui, lang, labels::ID, &mut d.id);
         }
@@ -331,7 +340,7 @@ fn notice_form(ui: &mut egui::Ui, n: &mut Notice, lang: Lang) {
 
 fn sign_form(ui: &mut egui::Ui, s: &mut Sign, cx: &FormCtx<'_>) {
     let lang = cx.lang;
-    egui::Grid::new("sign").num_columns(2).show(ui, |ui| {
+    form_grid("sign").show(ui, |ui| {
         if !cx.multi {
             text_row(ui, lang, labels::ID, &mut s.id);
             row(ui, lang, labels::POSITION, |ui, _| {
@@ -365,7 +374,7 @@ fn item_form(ui: &mut egui::Ui, item: &mut Item, cx: &FormCtx<'_>) {
         Item::Device(d) => device_form(ui, d, cx),
         Item::Sign(s) => sign_form(ui, s, cx),
         Item::Space(s) => {
-            egui::Grid::new("space").num_columns(2).show(ui, |ui| {
+            form_grid("space").show(ui, |ui| {
                 if !cx.multi {
                     text_row(ui, lang, labels::ID, &mut s.id);
                 }
@@ -403,7 +412,7 @@ fn item_form(ui: &mut egui::Ui, item: &mut Item, cx: &FormCtx<'_>) {
             }
         }
         Item::Zone(z) => {
-            egui::Grid::new("zone").num_columns(2).show(ui, |ui| {
+            form_grid("zone").show(ui, |ui| {
                 if !cx.multi {
                     text_row(ui, lang, labels::ID, &mut z.id);
                 }
@@ -422,7 +431,7 @@ fn item_form(ui: &mut egui::Ui, item: &mut Item, cx: &FormCtx<'_>) {
             }
         }
         Item::Wall(w) => {
-            egui::Grid::new("wall").num_columns(2).show(ui, |ui| {
+            form_grid("wall").show(ui, |ui| {
                 if !cx.multi {
                     text_row(ui, lang, labels::ID, &mut w.id);
                 }
@@ -448,7 +457,7 @@ fn item_form(ui: &mut egui::Ui, item: &mut Item, cx: &FormCtx<'_>) {
             }
         }
         Item::Opening(o) => {
-            egui::Grid::new("opening").num_columns(2).show(ui, |ui| {
+            form_grid("opening").show(ui, |ui| {
                 if !cx.multi {
                     text_row(ui, lang, labels::ID, &mut o.id);
                 }
