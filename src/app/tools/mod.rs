@@ -512,7 +512,7 @@ pub fn snap(
         let p = seg.map_or(p, |(a, b)| on_wall_at_grid(a, b, p, grid_step));
         return (p, Snap::Wall);
     }
-    let g = |v: f64| (v / grid_step).round() * grid_step;
+    let g = |v: f64| (v / grid_step).round() * grid_step + 0.0; // + 0.0: no -0 in files
     ([g(plan[0]), g(plan[1])], Snap::Grid)
 }
 
