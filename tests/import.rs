@@ -125,28 +125,27 @@ fn on_wall(a: [f64; 2], b: [f64; 2], wall: &[[f64; 2]]) -> bool {
         .any(|w| d(a, w[0], w[1]) < 0.01 && d(b, w[0], w[1]) < 0.01)
 }
 
+/// Asserts that one of the import's warnings is as `is` says.
+fn assert_warned(i: &import::Imported, is: impl Fn(&import::Warning) -> bool) {
+    assert!(
+        i.summary.warnings.iter().any(is),
+        "{:?}",
+        i.summary.warnings
+    );
+}
+
 #[test]
 fn ewp_house_is_centimetres_with_a_warning_and_six_doors() {
     let i = import_file(&cad("ewp_floor_plan.dwg"));
     assert_eq!(i.summary.units["unit"], "cm");
     assert_eq!(i.summary.units["overrides_header"], true);
-    assert!(
-        i.summary
-            .warnings
-            .iter()
-            .any(|w| w.en.contains("header says mm")),
-        "{:?}",
-        i.summary.warnings
-    );
+    assert_warned(&i, |w| w.en.contains("header says mm"));
     // The editor shows it in Chinese too, with the evidence in Chinese.
-    assert!(
-        i.summary.warnings.iter().any(|w| w
-            .text(sightline::i18n::Lang::Zh)
+    assert_warned(&i, |w| {
+        w.text(sightline::i18n::Lang::Zh)
             .starts_with("文件头记为 mm，但图形实为 cm（")
-            && w.zh.contains("门开启线")),
-        "{:?}",
-        i.summary.warnings
-    );
+            && w.zh.contains("门开启线")
+    });
     assert_eq!(i.summary.counts.openings["door"], 6);
     // An 8.9 m house.
     let [lo, hi] = sightline::import::geom::bbox(i.floor.points()).expect("points");
@@ -366,14 +365,9 @@ fn door_blocks_scaled_mirrored_and_turned_in_an_inch_drawing_labelled_mm() {
     let i = import_file(&p);
     assert_eq!(i.summary.units["unit"], "in");
     assert_eq!(i.summary.units["overrides_header"], true);
-    assert!(
-        i.summary
-            .warnings
-            .iter()
-            .any(|w| w.en.contains("header says mm but the drawing is in in")),
-        "{:?}",
-        i.summary.warnings
-    );
+    assert_warned(&i, |w| {
+        w.en.contains("header says mm but the drawing is in in")
+    });
     let mut widths: Vec<f64> = doors(&i).map(width).collect();
     widths.sort_by(f64::total_cmp);
     let expected = [0.762, 0.8128, 0.9144, 0.9144, 0.9144];
@@ -496,14 +490,9 @@ fn the_plan_is_chosen_over_a_section_beside_it() {
     let i = import_file(&p);
     let [_, hi] = sightline::import::geom::bbox(i.floor.points()).expect("points");
     assert!(hi[0] < 17.0, "only the plan: {hi:?}");
-    assert!(
-        i.summary
-            .warnings
-            .iter()
-            .any(|w| w.en.contains("2 separate drawings") && w.en.contains("left out")),
-        "{:?}",
-        i.summary.warnings
-    );
+    assert_warned(&i, |w| {
+        w.en.contains("2 separate drawings") && w.en.contains("left out")
+    });
     check_four_rooms(&i);
     // --region takes the section instead.
     let opts = Options {

@@ -368,7 +368,13 @@ impl UiCommand {
 
     /// Every (shortcut, command), those with more modifiers first so that Ctrl+Shift+Z is
     /// not taken for Ctrl+Z.
-    pub fn shortcut_table() -> Vec<(KeyboardShortcut, UiCommand)> {
+    pub fn shortcut_table() -> &'static [(KeyboardShortcut, UiCommand)] {
+        static TABLE: std::sync::OnceLock<Vec<(KeyboardShortcut, UiCommand)>> =
+            std::sync::OnceLock::new();
+        TABLE.get_or_init(Self::make_shortcut_table)
+    }
+
+    fn make_shortcut_table() -> Vec<(KeyboardShortcut, UiCommand)> {
         let mut table: Vec<(KeyboardShortcut, UiCommand)> = UiCommand::all()
             .into_iter()
             .flat_map(|c| c.info().shortcuts.into_iter().map(move |s| (s, c)))
@@ -457,8 +463,8 @@ impl App {
     pub(crate) fn shortcuts(&mut self, ctx: &egui::Context) {
         self.typed_length_input(ctx);
         for (shortcut, c) in UiCommand::shortcut_table() {
-            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                self.commands.push(c.into());
+            if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
+                self.commands.push((*c).into());
             }
         }
         // Copy and paste arrive as events, not keys.

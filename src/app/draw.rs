@@ -41,22 +41,18 @@ impl PaintedScene {
             scene,
         }
     }
+}
 
-    fn triangles(&mut self, i: usize) -> &[Point] {
-        let Some(slot) = self.triangles.get_mut(i) else {
-            return &[];
-        };
-        let item = self.scene.items.get(i);
-        slot.get_or_insert_with(|| match item.map(|it| &it.prim) {
-            Some(Prim::Area { shape, .. }) => shape
-                .iter()
-                .flat_map(|poly| poly.earcut_triangles())
-                .flat_map(|t| [t.v1(), t.v2(), t.v3()])
-                .map(|c| [c.x, c.y])
-                .collect(),
-            _ => Vec::new(),
-        })
-    }
+/// An area's triangles in plan metres, made on first use and kept in `slot`.
+fn triangles<'a>(slot: &'a mut Option<Vec<Point>>, shape: &geo::MultiPolygon<f64>) -> &'a [Point] {
+    slot.get_or_insert_with(|| {
+        shape
+            .iter()
+            .flat_map(|poly| poly.earcut_triangles())
+            .flat_map(|t| [t.v1(), t.v2(), t.v3()])
+            .map(|c| [c.x, c.y])
+            .collect()
+    })
 }
 
 /// What the canvas shows (View menu); everything by default.
@@ -175,10 +171,11 @@ pub fn scene(
     };
     let mut marks: Vec<(usize, [f64; 2])> = Vec::new();
     let mut labels = Vec::new();
-    for i in 0..painted.scene.items.len() {
-        let Some(item) = painted.scene.items.get(i) else {
-            break;
-        };
+    let PaintedScene {
+        scene,
+        triangles: cached,
+    } = painted;
+    for (item, slot) in scene.items.iter().zip(cached.iter_mut()) {
         if !visible(&item.bbox) || !shown.shows(item) {
             continue;
         }
@@ -199,15 +196,14 @@ pub fn scene(
                 fill,
                 outline,
             } => {
-                let (shape, fill, outline) = (shape.clone(), *fill, *outline);
-                if let Some(fill) = fill {
+                if let Some(fill) = *fill {
                     let wash = match fill {
                         Fill::Solid(x) => paint(x),
                         Fill::Hatch(Hatch::Private, c) => colour(c, 0.18),
                         Fill::Hatch(Hatch::Outside, c) => colour(c, 0.12),
                     };
                     let mut mesh = egui::Mesh::default();
-                    for q in painted.triangles(i) {
+                    for q in triangles(slot, shape) {
                         let n = mesh.vertices.len() as u32;
                         mesh.colored_vertex(tf.screen(*q), wash);
                         mesh.indices.push(n);
@@ -220,7 +216,7 @@ pub fn scene(
                         };
                         let spacing = symbol::HATCH_SPACING as f64 / k;
                         let stroke = Stroke::new(width, colour(c, opacity));
-                        for poly in &shape {
+                        for poly in shape {
                             let rising = h == Hatch::Private;
                             for [a, b] in hatch_lines(poly, spacing, rising, 4000) {
                                 painter.line_segment([tf.screen(a), tf.screen(b)], stroke);
@@ -229,9 +225,9 @@ pub fn scene(
                     }
                 }
                 if let Some(line) = outline {
-                    for poly in &shape {
+                    for poly in shape {
                         for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
-                            stroke_path(painter, ring_points(ring, tf), true, &line, k);
+                            stroke_path(painter, ring_points(ring, tf), true, line, k);
                         }
                     }
                 }

@@ -63,10 +63,11 @@ impl App {
     fn refresh_objects(&mut self) {
         let Some(doc) = &self.doc else { return };
         let fi = self.floor_index();
-        let key = (doc.revision, fi, self.objects.search.clone());
-        if self.objects.built.as_ref() == Some(&key) {
+        let built = self.objects.built.as_ref();
+        if built.is_some_and(|(r, f, s)| (*r, *f, s) == (doc.revision, fi, &self.objects.search)) {
             return;
         }
+        let key = (doc.revision, fi, self.objects.search.clone());
         let Some(floor) = doc.site.floors.get(fi) else {
             return;
         };

@@ -75,7 +75,13 @@ pub struct PathPrompt {
     pub text: String,
     /// The path field has been given the keyboard once.
     pub focused: bool,
+    /// The folder listing as last read (the folder is read when the path changes, not on
+    /// every frame).
+    listed: Option<Listed>,
 }
+
+/// A folder's listing: the typed path it was read for, the folder, its entries (path, folder?).
+type Listed = (String, Option<PathBuf>, Vec<(PathBuf, bool)>);
 
 const HINT: Text = Text::new(
     "Type or paste the file's path, or choose it with Browse…",
@@ -142,15 +148,18 @@ fn file_part(typed: &str) -> String {
 
 impl App {
     /// The site's folder, or the working folder for a site not saved yet.
+    /// Absolute, so that Up in the listing can go above the folder the app was started in.
     fn site_dir(&self) -> PathBuf {
-        self.doc
+        let dir = self
+            .doc
             .as_ref()
             .and_then(|d| d.path.as_deref())
             .and_then(Path::parent)
             .filter(|p| !p.as_os_str().is_empty())
             .map(Path::to_path_buf)
             .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        std::path::absolute(&dir).unwrap_or(dir)
     }
 
     /// Opens the file window for `purpose`, with a default path filled in.
@@ -177,6 +186,7 @@ impl App {
             purpose,
             text: default.display().to_string(),
             focused: false,
+            listed: None,
         });
     }
 
@@ -216,40 +226,58 @@ impl App {
                     browse = ui.button(BROWSE.get(lang)).clicked();
                 });
                 // The folder the path points into: its sub-folders and the files that fit.
-                if let Some(dir) = folder_of(&prompt.text) {
+                if prompt
+                    .listed
+                    .as_ref()
+                    .is_none_or(|(t, _, _)| *t != prompt.text)
+                {
+                    let dir = folder_of(&prompt.text);
+                    let (_, exts) = prompt.purpose.filter();
+                    let entries = dir.as_deref().map(|d| listing(d, exts)).unwrap_or_default();
+                    prompt.listed = Some((prompt.text.clone(), dir, entries));
+                }
+                // A click sets the path once the listing has been drawn.
+                let file = file_part(&prompt.text);
+                let mut chosen: Option<PathBuf> = None;
+                if let Some((_, Some(dir), entries)) = &prompt.listed {
                     ui.horizontal(|ui| {
                         if let Some(up) = dir.parent() {
                             if ui.small_button(UP.get(lang)).clicked() {
-                                prompt.text =
-                                    up.join(file_part(&prompt.text)).display().to_string();
+                                chosen = Some(up.join(&file));
                             }
                         }
                         ui.weak(dir.display().to_string());
                     });
-                    let (_, exts) = prompt.purpose.filter();
                     egui::ScrollArea::vertical()
                         .max_height(200.0)
                         .auto_shrink([false, true])
                         .show(ui, |ui| {
-                            for (path, is_dir) in listing(&dir, exts) {
+                            for (path, is_dir) in entries {
                                 let name = path
                                     .file_name()
                                     .map(|n| n.to_string_lossy().into_owned())
                                     .unwrap_or_default();
-                                let shown = if is_dir { format!("📁 {name}") } else { name };
+                                let shown = if *is_dir {
+                                    format!("📁 {name}")
+                                } else {
+                                    name
+                                };
                                 let r = ui.selectable_label(false, shown);
                                 if r.clicked() {
-                                    prompt.text = if is_dir {
-                                        path.join(file_part(&prompt.text)).display().to_string()
+                                    chosen = Some(if *is_dir {
+                                        path.join(&file)
                                     } else {
-                                        path.display().to_string()
-                                    };
+                                        path.clone()
+                                    });
                                 }
                                 if r.double_clicked() && !is_dir {
                                     ok = true;
                                 }
                             }
                         });
+                }
+                if let Some(p) = chosen {
+                    prompt.text = p.display().to_string();
                 }
                 if !recent.is_empty() {
                     ui.horizontal_wrapped(|ui| {

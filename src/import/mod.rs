@@ -938,28 +938,20 @@ pub fn build(
             extra: Default::default(),
         });
         for (a, b) in walls::less_openings(c, &doors) {
-            floor.openings.push(Opening {
-                id: format!("win{}", windows + 1),
-                kind: OpeningKind::Window,
-                a: pt(a),
-                b: pt(b),
-                obscured: false,
-                extra: Default::default(),
-            });
+            let id = format!("win{}", windows + 1);
+            floor
+                .openings
+                .push(Opening::new(&id, OpeningKind::Window, pt(a), pt(b)));
             windows += 1;
             counts.window_length_m += dist(a, b);
         }
         counts.glass_walls += 1;
     }
     for (k, &(a, b)) in doors.iter().enumerate() {
-        floor.openings.push(Opening {
-            id: format!("d{}", k + 1),
-            kind: OpeningKind::Door,
-            a: pt(a),
-            b: pt(b),
-            obscured: false,
-            extra: Default::default(),
-        });
+        let id = format!("d{}", k + 1);
+        floor
+            .openings
+            .push(Opening::new(&id, OpeningKind::Door, pt(a), pt(b)));
     }
     counts.openings.insert("door", doors.len());
     counts.openings.insert("window", windows);

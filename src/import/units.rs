@@ -266,18 +266,12 @@ pub fn decide(clues: &Clues, forced: Option<Unit>) -> Units {
             weight: 2,
         });
     }
-    if !clues.door_radii.is_empty() {
-        let mut r = clues.door_radii.clone();
-        r.sort_by(f64::total_cmp);
-        let median = r[r.len() / 2];
+    if let Some(median) = median(&clues.door_radii) {
+        let n = clues.door_radii.len();
         evidence.push(Evidence {
             what: "door radii",
-            seen: format!(
-                "{} door swings, median radius {}",
-                r.len(),
-                significant(median)
-            ),
-            seen_zh: format!("{} 条门开启线，半径中位数 {}", r.len(), significant(median)),
+            seen: format!("{n} door swings, median radius {}", significant(median)),
+            seen_zh: format!("{n} 条门开启线，半径中位数 {}", significant(median)),
             allows: allowing(|m| (0.6..=1.25).contains(&(median * m))),
             weight: 4,
         });
@@ -291,10 +285,8 @@ pub fn decide(clues: &Clues, forced: Option<Unit>) -> Units {
             weight: 2,
         });
     }
-    if !clues.room_sizes.is_empty() {
-        let mut k = clues.room_sizes.clone();
-        k.sort_by(f64::total_cmp);
-        let median = k[k.len() / 2];
+    if let Some(median) = median(&clues.room_sizes) {
+        let k = &clues.room_sizes;
         evidence.push(Evidence {
             what: "room sizes",
             seen: format!(
@@ -340,6 +332,13 @@ pub fn decide(clues: &Clues, forced: Option<Unit>) -> Units {
         forced: forced.is_some(),
         evidence,
     }
+}
+
+/// The middle value (the upper one of an even count), or `None` for none.
+fn median(values: &[f64]) -> Option<f64> {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied()
 }
 
 /// A number with a few significant digits, for messages.

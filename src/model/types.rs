@@ -683,6 +683,20 @@ impl Wall {
     }
 }
 
+impl Opening {
+    /// A clear (not frosted) opening from `a` to `b`.
+    pub fn new(id: &str, kind: OpeningKind, a: Point, b: Point) -> Opening {
+        Opening {
+            id: id.to_owned(),
+            kind,
+            a,
+            b,
+            obscured: false,
+            extra: Extra::new(),
+        }
+    }
+}
+
 impl Underlay {
     /// An underlay at the origin with the default opacity.
     pub fn new(image: &str, metres_per_pixel: f64) -> Underlay {

@@ -11,14 +11,7 @@ fn length(a: Point, b: Point) -> f64 {
 }
 
 fn opening(kind: OpeningKind, a: Point, b: Point) -> Item {
-    Item::Opening(Opening {
-        id: String::new(),
-        kind,
-        a,
-        b,
-        obscured: false,
-        extra: Default::default(),
-    })
+    Item::Opening(Opening::new("", kind, a, b))
 }
 
 /// Segment `seg` of wall `wall`, if it is still there.
