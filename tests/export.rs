@@ -333,6 +333,56 @@ fn the_picture_names_cameras_zones_and_kinds_without_overlapping_labels() {
         svg.contains("changing room · changing room<"),
         "kind beside the name"
     );
-    // The two entry gates stand 0.8 m apart: the second name would cover the first.
-    assert!(svg.contains(">Entry gate 1<") && !svg.contains(">Entry gate 2<"));
+    // The two entry gates stand 0.8 m apart: the second name would cover the first beside its
+    // camera, so it moves to another side or out on a leader line.
+    assert!(svg.contains(">Entry gate 1<") && svg.contains(">Entry gate 2<"));
+    let boxes = label_boxes(&svg);
+    assert!(boxes.len() >= 8, "{boxes:?}");
+    for (i, a) in boxes.iter().enumerate() {
+        for b in boxes.iter().skip(i + 1) {
+            let meet = a.1[0] < b.1[2] - 0.5
+                && b.1[0] < a.1[2] - 0.5
+                && a.1[1] < b.1[3] - 0.5
+                && b.1[1] < a.1[3] - 0.5;
+            assert!(!meet, "{a:?} overlaps {b:?}");
+        }
+    }
+}
+
+/// The labels of a picture (haloed texts with a `text-anchor`) and their boxes, as the placement
+/// measured them.
+fn label_boxes(svg: &str) -> Vec<(String, [f64; 4])> {
+    let attr = |tag: &str, name: &str| -> f64 {
+        let key = format!(" {name}=\"");
+        let from = tag.find(&key).expect("attribute") + key.len();
+        let to = from + tag[from..].find('"').expect("quote");
+        tag[from..to].parse().expect("number")
+    };
+    svg.split("<text ")
+        .skip(1)
+        .filter(|t| t.contains("text-anchor=") && t.contains("stroke-width=\"2.5\""))
+        .map(|t| {
+            let (tag, rest) = t.split_once('>').expect("tag");
+            let tag = format!(" {tag}");
+            let tag = tag.as_str();
+            let text = rest.split_once("</text>").expect("end").0;
+            let text = [
+                ("&apos;", "'"),
+                ("&quot;", "\""),
+                ("&lt;", "<"),
+                ("&gt;", ">"),
+            ]
+            .iter()
+            .fold(text.to_owned(), |t, (e, c)| t.replace(e, c))
+            .replace("&amp;", "&");
+            let (x, y, size) = (attr(tag, "x"), attr(tag, "y"), attr(tag, "font-size"));
+            let w = sightline::render::text_width_px(&text, size);
+            let b = if tag.contains("\"middle\"") {
+                [x - w / 2.0, y - size, x + w / 2.0, y + 0.25 * size]
+            } else {
+                [x, y - 0.85 * size, x + w, y + 0.25 * size]
+            };
+            (text, b)
+        })
+        .collect()
 }

@@ -298,17 +298,9 @@ pub fn scene(
                 halo,
             } => {
                 let s = tf.screen(*at);
-                if let Some((text, size, bx)) =
-                    crate::scene::label_layout(texts, fit, [s.x as f64, s.y as f64], k)
-                {
-                    labels.push((
-                        text.to_owned(),
-                        size as f32,
-                        bx,
-                        colour(*c, 1.0),
-                        *halo,
-                        *fit,
-                    ));
+                let spots = crate::scene::label_spots(texts, fit, [s.x as f64, s.y as f64], k);
+                if !spots.is_empty() {
+                    labels.push((spots, colour(*c, 1.0), *halo, *fit));
                 }
             }
             Prim::Marker { at, number } => {
@@ -317,13 +309,27 @@ pub fn scene(
             }
         }
     }
-    // Labels that fit beside those placed before them (the most important come first).
-    let boxes: Vec<_> = labels.iter().map(|l| l.2).collect();
-    for (keep, (text, size, bx, c, halo, fit)) in
-        crate::scene::labels::place(&boxes).into_iter().zip(&labels)
+    // Labels where they fit beside those placed before them (the most important come first).
+    let options: Vec<Vec<_>> = labels
+        .iter()
+        .map(|l| l.0.iter().map(|s| s.bx).collect())
+        .collect();
+    for (pick, (spots, c, halo, fit)) in crate::scene::labels::place(&options)
+        .into_iter()
+        .zip(&labels)
     {
-        if !keep {
+        let Some(spot) = pick.and_then(|k| spots.get(k)) else {
             continue;
+        };
+        let (bx, size) = (spot.bx, spot.size as f32);
+        if let Some([a, b]) = spot.leader {
+            painter.line_segment(
+                [
+                    Pos2::new(a[0] as f32, a[1] as f32),
+                    Pos2::new(b[0] as f32, b[1] as f32),
+                ],
+                Stroke::new(1.0, c.gamma_multiply(0.8)),
+            );
         }
         let (at, align) = match fit {
             LabelFit::Space { .. } => (
@@ -336,9 +342,9 @@ pub fn scene(
             ),
         };
         if *halo {
-            halo_text(painter, at, align, text, *size, *c);
+            halo_text(painter, at, align, spot.text, size, *c);
         } else {
-            painter.text(at, align, text, egui::FontId::proportional(*size), *c);
+            painter.text(at, align, spot.text, egui::FontId::proportional(size), *c);
         }
     }
     let c = colour(p::FINDING, 1.0);

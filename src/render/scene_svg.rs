@@ -159,22 +159,33 @@ pub fn write(
                 colour,
                 halo,
             } => {
-                if let Some((text, size, bx)) =
-                    crate::scene::label_layout(texts, fit, tf.px(*at), scale)
-                {
-                    labels.push((text, size, bx, *colour, *halo, fit));
+                let spots = crate::scene::label_spots(texts, fit, tf.px(*at), scale);
+                if !spots.is_empty() {
+                    labels.push((spots, *colour, *halo, fit));
                 }
             }
             Prim::Marker { at, number } => markers.push((*number, tf.px(*at))),
         }
     }
-    // Labels that fit beside those placed before them (the most important come first).
-    let boxes: Vec<_> = labels.iter().map(|l| l.2).collect();
-    for (keep, (text, size, bx, colour, halo, fit)) in
-        crate::scene::labels::place(&boxes).into_iter().zip(&labels)
+    // Labels where they fit beside those placed before them (the most important come first).
+    let options: Vec<Vec<_>> = labels
+        .iter()
+        .map(|l| l.0.iter().map(|s| s.bx).collect())
+        .collect();
+    for (pick, (spots, colour, halo, fit)) in crate::scene::labels::place(&options)
+        .into_iter()
+        .zip(&labels)
     {
-        if !keep {
+        let Some(spot) = pick.and_then(|k| spots.get(k)) else {
             continue;
+        };
+        let (bx, size) = (spot.bx, spot.size);
+        if let Some([a, b]) = spot.leader {
+            let _ = write!(
+                svg,
+                r#"<path d="M{:.1} {:.1} L{:.1} {:.1}" stroke="{colour}" stroke-opacity="0.8" stroke-width="1"/>"#,
+                a[0], a[1], b[0], b[1]
+            );
         }
         let halo = if *halo {
             r#" stroke="white" stroke-width="2.5" paint-order="stroke""#
@@ -188,7 +199,7 @@ pub fn write(
         let _ = write!(
             svg,
             r#"<text x="{x:.1}" y="{y:.1}" font-size="{size:.1}" fill="{colour}" text-anchor="{anchor}"{halo}>{}</text>"#,
-            esc(text)
+            esc(spot.text)
         );
     }
     // Findings at (nearly) one spot share one marker labelled with all their numbers; the

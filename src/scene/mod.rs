@@ -382,46 +382,100 @@ pub fn space_label_size(width_px: f64) -> f64 {
     (width_px / 9.0).clamp(8.0, 13.0)
 }
 
-/// Where a label is drawn at a scale: its text, size, anchor point in pixels and box, or
-/// `None` if it does not fit. `to_px` maps plan metres to pixels.
-pub fn label_layout<'a>(
+/// One way of drawing a label at a scale: its text, size and box in pixels, and a leader line
+/// (from near its point to the box) when the box is set apart from the point.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LabelSpot<'a> {
+    pub text: &'a str,
+    pub size: f64,
+    pub bx: labels::PxBox,
+    pub leader: Option<[[f64; 2]; 2]>,
+}
+
+/// The ways a label may be drawn at a scale, the preferred first; empty if it fits nowhere.
+/// `at_px` is its point in pixels.
+///
+/// - A space's name is centred on its point, in the longest of its texts that fits the space's
+///   width; shorter texts follow, to be taken when the longer one would overlap another label.
+/// - A name beside a symbol is tried below right, below left, above right and above left of
+///   it, then at twice the distance with a leader line back to the symbol.
+///
+/// ```
+/// use sightline::scene::{label_spots, LabelFit};
+/// let texts = vec!["Camera 1".to_owned()];
+/// let fit = LabelFit::Beside { size: 12.0, offset: [9.0, 7.0] };
+/// let spots = label_spots(&texts, &fit, [100.0, 100.0], 20.0);
+/// assert_eq!(spots.len(), 8);
+/// assert_eq!(spots[0].bx[0], 109.0);
+/// assert!(spots[0].leader.is_none() && spots[4].leader.is_some());
+/// ```
+pub fn label_spots<'a>(
     texts: &'a [String],
     fit: &LabelFit,
     at_px: [f64; 2],
     px_per_metre: f64,
-) -> Option<(&'a str, f64, labels::PxBox)> {
+) -> Vec<LabelSpot<'a>> {
+    let [x, y] = at_px;
     match fit {
         LabelFit::Space { width_m } => {
             let w = width_m * px_per_metre;
             let size = space_label_size(w);
-            let text = fitting_text(texts, w, size)?;
-            let tw = crate::render::text_width_px(text, size);
-            let [x, y] = at_px;
-            Some((
-                text,
-                size,
-                [x - tw / 2.0, y - size, x + tw / 2.0, y + 0.25 * size],
-            ))
+            if w < 40.0 {
+                return Vec::new();
+            }
+            texts
+                .iter()
+                .filter_map(|t| {
+                    let tw = crate::render::text_width_px(t, size);
+                    (tw <= w - 4.0).then(|| LabelSpot {
+                        text: t.as_str(),
+                        size,
+                        bx: [x - tw / 2.0, y - size, x + tw / 2.0, y + 0.25 * size],
+                        leader: None,
+                    })
+                })
+                .collect()
         }
         LabelFit::Beside { size, offset } => {
-            let text = texts.first()?;
+            let Some(text) = texts.first() else {
+                return Vec::new();
+            };
             let size = *size as f64;
-            let tw = crate::render::text_width_px(text, size);
-            let (x, y) = (at_px[0] + offset[0] as f64, at_px[1] + offset[1] as f64);
-            Some((text, size, [x, y, x + tw, y + 1.1 * size]))
+            let (tw, th) = (crate::render::text_width_px(text, size), 1.1 * size);
+            let (ox, oy) = (offset[0] as f64, offset[1] as f64);
+            let mut out = Vec::with_capacity(8);
+            for far in [false, true] {
+                let (dx, dy) = if far {
+                    (2.0 * ox + 12.0, 2.0 * oy + 12.0)
+                } else {
+                    (ox, oy)
+                };
+                for (sx, sy) in [(1.0, 1.0), (-1.0, 1.0), (1.0, -1.0), (-1.0, -1.0)] {
+                    let left = if sx > 0.0 { x + dx } else { x - dx - tw };
+                    let top = if sy > 0.0 { y + dy } else { y - dy - th };
+                    let bx = [left, top, left + tw, top + th];
+                    let leader = far.then(|| {
+                        // From just outside the symbol to the box's nearest corner.
+                        let to = [
+                            if sx > 0.0 { bx[0] } else { bx[2] },
+                            if sy > 0.0 { bx[1] } else { bx[3] },
+                        ];
+                        let (vx, vy) = (to[0] - x, to[1] - y);
+                        let l = (vx * vx + vy * vy).sqrt().max(1e-9);
+                        let r = symbol::DEVICE_RADIUS as f64 + 2.0;
+                        [[x + vx / l * r, y + vy / l * r], to]
+                    });
+                    out.push(LabelSpot {
+                        text: text.as_str(),
+                        size,
+                        bx,
+                        leader,
+                    });
+                }
+            }
+            out
         }
     }
-}
-
-/// The first of `texts` that fits a space `width_px` wide at `size` (none if it is too narrow).
-pub fn fitting_text(texts: &[String], width_px: f64, size: f64) -> Option<&str> {
-    if width_px < 40.0 {
-        return None;
-    }
-    texts
-        .iter()
-        .find(|t| crate::render::text_width_px(t, size) <= width_px - 4.0)
-        .map(String::as_str)
 }
 
 impl Scene {
