@@ -253,6 +253,14 @@ fn a_wall_with_a_door_dragged_along_it_and_a_camera_aimed_through_it() {
         "{:?}",
         openings[0]
     );
+    // A click a little off the grid makes a standard 0.9 m door centred on the grid point.
+    let at = screen(&h, [6.04, 0.03]);
+    click(&mut h, at);
+    let openings = &site(&h).floors[0].openings;
+    assert_eq!(openings.len(), 2);
+    assert_eq!((openings[1].a, openings[1].b), ([5.55, 0.0], [6.45, 0.0]));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
     // An ordinary camera (K) placed at (3.5, 3) and aimed south by dragging.
     h.key_press(egui::Key::K);
     h.run();
@@ -1262,4 +1270,36 @@ fn ctrl_click_inside_walls_makes_the_room_they_enclose() {
         (hi[0] - lo[0] - 4.8).abs() < 0.06 && (hi[1] - lo[1] - 3.8).abs() < 0.06,
         "{lo:?} {hi:?}"
     );
+}
+
+#[test]
+fn a_camera_placed_with_shift_is_aimed_in_15_degree_steps_even_if_shift_goes_up_with_the_button() {
+    use egui::{Event, Modifiers, PointerButton};
+    let mut h = harness(App::new(None));
+    h.key_press(egui::Key::K);
+    h.run();
+    // From (2, 2) towards (4.57, 4.44): a bearing of 43.5°.
+    let (from, to) = (screen(&h, [2.0, 2.0]), screen(&h, [4.57, 4.44]));
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    for k in 1..=8 {
+        h.hover_at(from + (to - from) * (k as f32 / 8.0));
+        h.run();
+    }
+    // The button goes up with Shift held, and Shift goes up in the same frame (as a quick hand
+    // or xdotool does it).
+    let input = h.input_mut();
+    input.events.push(Event::PointerButton {
+        pos: to,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::SHIFT,
+    });
+    input.events.push(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    let d = &site(&h).floors[0].devices[0];
+    assert_eq!((d.position, d.heading), ([2.0, 2.0], 45.0));
 }

@@ -144,11 +144,17 @@ impl App {
         self.pan_and_zoom(ui, &response, &tf);
 
         let (snap_off, shift, space_down) = ui.input(|i| {
-            (
-                i.modifiers.alt,
-                i.modifiers.shift,
-                i.key_down(egui::Key::Space),
-            )
+            // Also the modifiers held when a button went down or up this frame: a key let go in
+            // the same frame as the button must not undo the Shift lock.
+            let at_button = i
+                .events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::PointerButton { modifiers, .. } => Some(*modifiers),
+                    _ => None,
+                })
+                .fold(i.modifiers, |m, b| m | b);
+            (at_button.alt, at_button.shift, i.key_down(egui::Key::Space))
         });
         let hover = response.hover_pos();
         // The point under the pointer, snapped as a drawing tool would use it.

@@ -67,6 +67,11 @@ impl App {
                     .trim_end_matches(".site")
                     .to_owned()
             })
+            .or_else(|| {
+                let name = &self.doc.as_ref()?.site.name;
+                let stem = file_stem_of(name);
+                (!stem.is_empty()).then_some(stem)
+            })
             .unwrap_or_else(|| "site".to_owned())
     }
 
@@ -147,4 +152,25 @@ impl App {
             Err(e) => self.error = Some(format!("{}: {e}", self.t(labels::EXPORT_FAILED))),
         }
     }
+}
+
+/// A file name made from a site's name: letters (any script) and digits kept, ASCII lowered,
+/// anything else one `-`.
+///
+/// ```
+/// use sightline::app::export::file_stem_of;
+/// assert_eq!(file_stem_of("Harbour Inn 1F"), "harbour-inn-1f");
+/// assert_eq!(file_stem_of("海港酒店 / 一层"), "海港酒店-一层");
+/// assert_eq!(file_stem_of("../"), "");
+/// ```
+pub fn file_stem_of(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
 }

@@ -174,7 +174,7 @@ impl App {
             PathPurpose::Open | PathPurpose::ImportUnderlay => dir.join(""),
             PathPurpose::SaveAs(_) => match self.doc.as_ref().and_then(|d| d.path.clone()) {
                 Some(p) => p,
-                None => dir.join("site.site.json"),
+                None => dir.join(format!("{stem}.site.json")),
             },
             PathPurpose::ExportImage(ImageScope::Floor) => dir.join(format!("{stem}.{floor}.png")),
             PathPurpose::ExportImage(ImageScope::View) => {

@@ -66,7 +66,8 @@ pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
                     0.9
                 };
                 let half = (width / 2.0 / len).min(0.5);
-                let t = project(at, a, b).clamp(half, 1.0 - half);
+                // Centred on the grid along the wall, like a dragged opening's ends.
+                let t = along(a, b, at).clamp(half, 1.0 - half);
                 vec![Action::Add(opening(
                     kind,
                     lerp(a, b, t - half),
