@@ -1133,6 +1133,17 @@ fn the_legend_and_other_layers_can_be_hidden_from_the_view_menu() {
     h.key_press(egui::Key::L);
     h.run();
     assert!(!h.state().shown.legend, "L hides the legend");
+    h.key_press(egui::Key::L);
+    h.run();
+    // A click on its title folds it to that title, and selects nothing on the plan under it.
+    let rb = h.state().last_canvas.expect("canvas").right_bottom();
+    click(&mut h, rb - egui::vec2(30.0, 207.0));
+    assert!(h.state().shown.legend && !h.state().shown.legend_open);
+    assert!(h.state().selection.is_empty());
+    click(&mut h, rb - egui::vec2(30.0, 27.0));
+    assert!(h.state().shown.legend_open, "and opens again");
+    h.key_press(egui::Key::L);
+    h.run();
     h.get_by_label("View").click();
     h.run();
     h.get_by_label("Finding markers").click();

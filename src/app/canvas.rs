@@ -189,7 +189,17 @@ impl App {
                 }
             });
         }
-        if !space_down {
+        // A click on the legend's title opens or closes it, and is not a click on the plan.
+        let on_legend_title = self.shown.legend
+            && hover.is_some_and(|p| {
+                draw::legend_rects(&painter, rect, self.lang, self.shown.legend_open)
+                    .1
+                    .contains(p)
+            });
+        if on_legend_title && response.clicked() {
+            self.shown.legend_open ^= true;
+        }
+        if !space_down && !on_legend_title {
             let primary = egui::PointerButton::Primary;
             let pointer = tools::Pointer {
                 press: ui.input(|i| i.pointer.press_origin()),
@@ -224,7 +234,7 @@ impl App {
         self.draw_gesture(&painter, &tf, fi, hover);
         draw::scale_and_north(&painter, rect, &tf, self.lang);
         if self.shown.legend {
-            draw::legend(&painter, rect, self.lang);
+            draw::legend(&painter, rect, self.lang, self.shown.legend_open);
         }
         // Where the pointer snaps to a point or a wall, a ring says so.
         if let Some((c, Snap::Endpoint | Snap::Wall)) = snapped {

@@ -67,6 +67,8 @@ pub struct Shown {
     pub markers: bool,
     pub grid: bool,
     pub legend: bool,
+    /// The legend shows its entries (else only its title, to click open again).
+    pub legend_open: bool,
 }
 
 impl Default for Shown {
@@ -79,6 +81,7 @@ impl Default for Shown {
             markers: true,
             grid: true,
             legend: true,
+            legend_open: true,
         }
     }
 }
@@ -480,28 +483,82 @@ pub fn scale_and_north(painter: &egui::Painter, rect: Rect, tf: &ScreenFromPlan,
     );
 }
 
-/// The legend (bottom right of the canvas): the same entries as the exported picture.
-pub fn legend(painter: &egui::Painter, rect: Rect, lang: Lang) {
+/// Where the legend goes (bottom right of the canvas): its box and its title row, which a
+/// click opens or closes. Closed, the box is the title row alone.
+pub fn legend_rects(painter: &egui::Painter, rect: Rect, lang: Lang, open: bool) -> (Rect, Rect) {
     let font = egui::FontId::proportional(12.0);
-    let width = LEGEND
-        .iter()
-        .map(|e| {
-            painter
-                .layout_no_wrap(e.text.get(lang).to_owned(), font.clone(), Color32::BLACK)
-                .size()
-                .x
-        })
-        .fold(0.0f32, f32::max)
-        + 44.0;
-    let height = LEGEND.len() as f32 * 18.0 + 10.0;
+    let text_width = |t: &str| {
+        painter
+            .layout_no_wrap(t.to_owned(), font.clone(), Color32::BLACK)
+            .size()
+            .x
+    };
+    let title = text_width(&legend_title(lang)) + 16.0;
+    let width = if open {
+        LEGEND
+            .iter()
+            .map(|e| text_width(e.text.get(lang)))
+            .fold(0.0f32, f32::max)
+            + 44.0
+    } else {
+        0.0
+    }
+    .max(title);
+    let height = if open {
+        LEGEND.len() as f32 * 18.0
+    } else {
+        0.0
+    } + 26.0;
     let top_left = rect.right_bottom() - Vec2::new(width + 12.0, height + 12.0);
+    let boxed = Rect::from_min_size(top_left, Vec2::new(width, height));
+    let title_row = Rect::from_min_size(top_left, Vec2::new(width, 22.0));
+    (boxed, title_row)
+}
+
+fn legend_title(lang: Lang) -> String {
+    // Room after the text for the triangle that says open or closed.
+    format!("{}    ", super::labels::LEGEND_TITLE.get(lang))
+}
+
+/// The legend: the same entries as the exported picture, under a title that opens and closes it.
+pub fn legend(painter: &egui::Painter, rect: Rect, lang: Lang, open: bool) {
+    let font = egui::FontId::proportional(12.0);
+    let (boxed, title_row) = legend_rects(painter, rect, lang, open);
     painter.rect(
-        Rect::from_min_size(top_left, Vec2::new(width, height)),
+        boxed,
         4.0,
         Color32::from_rgba_unmultiplied(255, 255, 255, 225),
         Stroke::new(1.0, Color32::from_gray(200)),
         egui::StrokeKind::Inside,
     );
+    let ink = Color32::from_gray(90);
+    let text = painter.text(
+        title_row.left_center() + Vec2::new(8.0, 0.0),
+        egui::Align2::LEFT_CENTER,
+        legend_title(lang),
+        egui::FontId::proportional(12.0),
+        ink,
+    );
+    // ▾ open, ▸ closed (drawn: not every font has the glyphs).
+    let c = Pos2::new(text.right() - 8.0, title_row.center().y);
+    let points = if open {
+        vec![
+            c + Vec2::new(-4.0, -2.0),
+            c + Vec2::new(4.0, -2.0),
+            c + Vec2::new(0.0, 3.0),
+        ]
+    } else {
+        vec![
+            c + Vec2::new(-2.0, -4.0),
+            c + Vec2::new(3.0, 0.0),
+            c + Vec2::new(-2.0, 4.0),
+        ]
+    };
+    painter.add(Shape::convex_polygon(points, ink, Stroke::NONE));
+    if !open {
+        return;
+    }
+    let top_left = title_row.left_bottom() - Vec2::new(0.0, 2.0);
     for (i, e) in LEGEND.iter().enumerate() {
         let y = top_left.y + 6.0 + i as f32 * 18.0;
         let sw = Rect::from_min_size(Pos2::new(top_left.x + 8.0, y + 2.0), Vec2::new(24.0, 11.0));

@@ -198,6 +198,7 @@ labels! {
     DISMISS = "Dismiss", "关闭";
     UNSAVED = "unsaved", "未保存";
     UNTITLED = "untitled", "未命名文件";
+    LEGEND_TITLE = "Legend", "图例";
     UNNAMED_SITE = "Unnamed site", "未命名场所";
     UNSAVED_TITLE = "Unsaved changes", "有未保存的更改";
     UNSAVED_TEXT = "The site has changes that are not saved. Save them first?", "场所有尚未保存的更改。是否先保存？";
