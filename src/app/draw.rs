@@ -511,7 +511,11 @@ pub fn legend_rects(painter: &egui::Painter, rect: Rect, lang: Lang, open: bool)
     } + 26.0;
     let top_left = rect.right_bottom() - Vec2::new(width + 12.0, height + 12.0);
     let boxed = Rect::from_min_size(top_left, Vec2::new(width, height));
-    let title_row = Rect::from_min_size(top_left, Vec2::new(width, 22.0));
+    // At the right, so that the title stays put when the legend folds.
+    let title_row = Rect::from_min_size(
+        Pos2::new(boxed.right() - title, top_left.y),
+        Vec2::new(title, 22.0),
+    );
     (boxed, title_row)
 }
 
@@ -558,7 +562,7 @@ pub fn legend(painter: &egui::Painter, rect: Rect, lang: Lang, open: bool) {
     if !open {
         return;
     }
-    let top_left = title_row.left_bottom() - Vec2::new(0.0, 2.0);
+    let top_left = Pos2::new(boxed.left(), title_row.bottom() - 2.0);
     for (i, e) in LEGEND.iter().enumerate() {
         let y = top_left.y + 6.0 + i as f32 * 18.0;
         let sw = Rect::from_min_size(Pos2::new(top_left.x + 8.0, y + 2.0), Vec2::new(24.0, 11.0));
