@@ -2,6 +2,7 @@
 //!
 //! ```sh
 //! cargo run --release --example gen_site -- --rooms 16600 --cameras 5000 --floors 20 -o tower.site.json
+//! cargo run --release --example gen_site -- --rooms 16600 --cameras 5000 --one-floor -o level.site.json
 //! ```
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
@@ -21,6 +22,9 @@ struct Args {
     /// Floors the rooms are spread over.
     #[arg(long, default_value_t = 1)]
     floors: usize,
+    /// Lay every wing out on one floor, in a square grid (`--floors` is then ignored).
+    #[arg(long)]
+    one_floor: bool,
     /// Rooms per wing (both sides of one corridor).
     #[arg(long, default_value_t = 50)]
     rooms_per_wing: usize,
@@ -31,8 +35,11 @@ struct Args {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let doc =
-        sightline::synthetic::tower(args.rooms, args.cameras, args.floors, args.rooms_per_wing);
+    let doc = if args.one_floor {
+        sightline::synthetic::level(args.rooms, args.cameras, args.rooms_per_wing)
+    } else {
+        sightline::synthetic::tower(args.rooms, args.cameras, args.floors, args.rooms_per_wing)
+    };
     let text = serde_json::to_string(&doc)?;
     if args.output == "-" {
         std::io::stdout().write_all(text.as_bytes())?;

@@ -53,7 +53,7 @@ pub fn tower(rooms: usize, cameras: usize, floors: usize, rooms_per_wing: usize)
         rooms_left -= floor_rooms;
         let cams = cameras_per_floor.min(cameras_left);
         cameras_left -= cams;
-        floor_docs.push(floor(f, floor_rooms, cams, rooms_per_wing.max(2)));
+        floor_docs.push(floor(f, floor_rooms, cams, rooms_per_wing.max(2), 1));
     }
     json!({
         "format": "sightline-site", "version": 1,
@@ -64,7 +64,58 @@ pub fn tower(rooms: usize, cameras: usize, floors: usize, rooms_per_wing: usize)
     })
 }
 
-fn floor(f: usize, rooms: usize, cameras: usize, rooms_per_wing: usize) -> Value {
+/// A synthetic hotel level on one floor: the wings of [`tower`] laid out in a square grid
+/// (a mall level or a hotel podium as imported from CAD), `rooms` guest rooms and `cameras` FR
+/// cameras in all.
+///
+/// ```
+/// let doc = sightline::synthetic::level(2000, 40, 50);
+/// let site: sightline::model::Site = serde_json::from_value(doc).unwrap();
+/// assert_eq!(site.floors.len(), 1);
+/// assert_eq!(site.floors[0].zones.len(), 40); // one per wing, in 3 columns of 106 m
+/// let xs = site.floors[0].devices.iter().map(|d| d.position[0]);
+/// assert!(xs.fold(0.0, f64::max) > 200.0, "wings side by side, not only stacked");
+/// ```
+pub fn level(rooms: usize, cameras: usize, rooms_per_wing: usize) -> Value {
+    let per_wing = rooms_per_wing.max(2);
+    let wings = rooms.div_ceil(per_wing).max(1);
+    let wing_width = per_wing.div_ceil(2) as f64 * ROOM_W + 6.0;
+    // Square overall: columns × wing width ≈ rows × wing pitch.
+    let columns =
+        ((wings as f64 * WING_PITCH / wing_width).sqrt().round() as usize).clamp(1, wings);
+    json!({
+        "format": "sightline-site", "version": 1,
+        "name": format!("Synthetic level: {rooms} rooms, {cameras} FR cameras, one floor"),
+        "processor": { "name": "Synthetic Hotels Ltd.", "contact": "+86 10 0000 0000" },
+        "faces_stored": 50000, "filed_with_police": true, "retention_days": 30,
+        "floors": [floor(0, rooms, cameras, per_wing, columns)],
+    })
+}
+
+/// Adds `dx, dy` to every point of an object (its `position`, `a`, `b`, `points`, `polygon`).
+fn shift(object: &mut Value, dx: f64, dy: f64) {
+    fn points(v: &mut Value, dx: f64, dy: f64) {
+        match v {
+            Value::Array(items) if items.len() == 2 && items.iter().all(Value::is_number) => {
+                let x = items[0].as_f64().unwrap_or(0.0) + dx;
+                let y = items[1].as_f64().unwrap_or(0.0) + dy;
+                *v = json!([x, y]);
+            }
+            Value::Array(items) => items.iter_mut().for_each(|i| points(i, dx, dy)),
+            _ => {}
+        }
+    }
+    if let Value::Object(map) = object {
+        for (key, v) in map.iter_mut() {
+            if ["position", "a", "b", "points", "polygon"].contains(&key.as_str()) {
+                points(v, dx, dy);
+            }
+        }
+    }
+}
+
+/// One floor: wings of `rooms_per_wing` rooms, `columns` side by side, rows stacked north.
+fn floor(f: usize, rooms: usize, cameras: usize, rooms_per_wing: usize, columns: usize) -> Value {
     let fid = format!("F{}", f + 1);
     let mut walls = Vec::new();
     let mut openings = Vec::new();
@@ -81,7 +132,11 @@ fn floor(f: usize, rooms: usize, cameras: usize, rooms_per_wing: usize) -> Value
         rooms_left -= wing_rooms;
         let per_side = wing_rooms.div_ceil(2).max(1);
         let length = per_side as f64 * ROOM_W;
-        let y0 = w as f64 * WING_PITCH;
+        // Each wing is drawn with its west end at x = 0, then moved to its column.
+        let wing_width = rooms_per_wing.div_ceil(2) as f64 * ROOM_W + 6.0;
+        let dx = (w % columns) as f64 * wing_width;
+        let counts = [&walls, &openings, &spaces, &devices, &signs, &zones].map(|v| v.len());
+        let y0 = (w / columns) as f64 * WING_PITCH;
         let (cy0, cy1) = (y0 + ROOM_D, y0 + ROOM_D + CORRIDOR_W);
         let id = |kind: &str, n: usize| format!("{fid}-w{w}-{kind}{n}");
         walls.push(json!({ "id": id("cs", 0), "points": [[0.0, cy0], [length, cy0]] }));
@@ -148,6 +203,21 @@ fn floor(f: usize, rooms: usize, cameras: usize, rooms_per_wing: usize) -> Value
             signs.push(json!({ "id": id("sign", end), "position": [x, mid_y + 0.8], "facing": facing,
                                "width": 0.4, "height": 0.3, "mount_height": 1.8, "readable_distance": 6,
                                "notice": { "processor": true, "purpose": true, "retention": true, "rights": true, "contact": true } }));
+        }
+        if dx != 0.0 {
+            for (list, from) in [
+                &mut walls,
+                &mut openings,
+                &mut spaces,
+                &mut devices,
+                &mut signs,
+                &mut zones,
+            ]
+            .into_iter()
+            .zip(counts)
+            {
+                list.iter_mut().skip(from).for_each(|v| shift(v, dx, 0.0));
+            }
         }
     }
     json!({ "id": fid, "name": format!("{}F", f + 1), "walls": walls, "openings": openings, "spaces": spaces,

@@ -19,6 +19,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use super::index::BoxIndex;
 use super::primitives::{cross, len, v2, Seg, V2};
 use crate::model::Floor;
@@ -123,20 +125,30 @@ impl FloorSegments {
         let mut walk_cuts: Vec<Vec<(f64, f64)>> = vec![Vec::new(); n];
         out.opening_on_wall = vec![false; floor.openings.len()];
         let reach = max_half_thickness.max(MIN_ON_WALL_TOLERANCE_M);
-        for (oi, opening) in floor.openings.iter().enumerate() {
-            let (oa, ob) = (v2(opening.a), v2(opening.b));
-            if len(ob - oa) <= 1e-9 {
-                continue;
-            }
-            for si in out.walls_in(bbox_grown(&Seg::new(oa, ob), reach)) {
-                if let Some(cut) = cut_on(&out.walls[si], oa, ob) {
-                    out.opening_on_wall[oi] = true;
-                    if opening.see_through() {
-                        sight_cuts[si].push(cut);
-                    }
-                    if opening.kind.walkable() {
-                        walk_cuts[si].push(cut);
-                    }
+        // Which wall segments each opening cuts, found in parallel, then filed in opening
+        // order (the cuts of a segment are sorted later, so the order only keeps runs alike).
+        let found: Vec<Vec<(usize, (f64, f64))>> = floor
+            .openings
+            .par_iter()
+            .map(|opening| {
+                let (oa, ob) = (v2(opening.a), v2(opening.b));
+                if len(ob - oa) <= 1e-9 {
+                    return Vec::new();
+                }
+                out.walls_in(bbox_grown(&Seg::new(oa, ob), reach))
+                    .into_iter()
+                    .filter_map(|si| Some((si, cut_on(&out.walls[si], oa, ob)?)))
+                    .collect()
+            })
+            .collect();
+        for ((oi, opening), cuts) in floor.openings.iter().enumerate().zip(found) {
+            for (si, cut) in cuts {
+                out.opening_on_wall[oi] = true;
+                if opening.see_through() {
+                    sight_cuts[si].push(cut);
+                }
+                if opening.kind.walkable() {
+                    walk_cuts[si].push(cut);
                 }
             }
         }
@@ -284,33 +296,48 @@ fn pieces(walls: &[WallSeg], cuts: &mut [Vec<(f64, f64)>]) -> Vec<Piece> {
 /// Splits pieces whose interiors cross at the crossing point, so that afterwards pieces only
 /// touch. Each crossing point is computed once and shared by both pieces. `candidates(s)`
 /// gives the indices of the pieces that may meet `s`.
-fn split_crossings(pieces: Vec<Piece>, candidates: impl Fn(&Seg) -> Vec<usize>) -> Vec<Piece> {
-    let mut cuts: Vec<Vec<V2>> = vec![Vec::new(); pieces.len()];
+fn split_crossings(
+    pieces: Vec<Piece>,
+    candidates: impl Fn(&Seg) -> Vec<usize> + Sync,
+) -> Vec<Piece> {
     // Pieces of one wall segment come together and share its box: ask once per run.
+    let mut runs = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
         let src = pieces[i].source;
         let mut end = i;
-        let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
         while end < pieces.len() && pieces[end].source == src {
-            let s = &pieces[end].seg;
-            min = [min[0].min(s.a.x).min(s.b.x), min[1].min(s.a.y).min(s.b.y)];
-            max = [max[0].max(s.a.x).max(s.b.x), max[1].max(s.a.y).max(s.b.y)];
             end += 1;
         }
-        let near = candidates(&Seg::new(v2(min), v2(max)));
-        for pi in i..end {
-            for &j in &near {
-                if j <= pi {
-                    continue;
-                }
-                if let Some(x) = proper_crossing(&pieces[pi].seg, &pieces[j].seg) {
-                    cuts[pi].push(x);
-                    cuts[j].push(x);
+        runs.push(i..end);
+        i = end;
+    }
+    // The crossings, found run by run in parallel: (piece, other piece, point).
+    let crossings: Vec<(usize, usize, V2)> = runs
+        .into_par_iter()
+        .flat_map_iter(|run| {
+            let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+            for p in &pieces[run.clone()] {
+                let s = &p.seg;
+                min = [min[0].min(s.a.x).min(s.b.x), min[1].min(s.a.y).min(s.b.y)];
+                max = [max[0].max(s.a.x).max(s.b.x), max[1].max(s.a.y).max(s.b.y)];
+            }
+            let near = candidates(&Seg::new(v2(min), v2(max)));
+            let mut found = Vec::new();
+            for pi in run {
+                for &j in near.iter().filter(|&&j| j > pi) {
+                    if let Some(x) = proper_crossing(&pieces[pi].seg, &pieces[j].seg) {
+                        found.push((pi, j, x));
+                    }
                 }
             }
-        }
-        i = end;
+            found
+        })
+        .collect();
+    let mut cuts: Vec<Vec<V2>> = vec![Vec::new(); pieces.len()];
+    for (pi, j, x) in crossings {
+        cuts[pi].push(x);
+        cuts[j].push(x);
     }
     let mut out = Vec::with_capacity(pieces.len());
     for (p, mut c) in pieces.into_iter().zip(cuts) {
