@@ -31,8 +31,19 @@ fn opening_a_sample_lists_its_findings() {
     let h = harness(App::new(Some(sample("gym-mistakes"))));
     // The corridor camera into both changing rooms, the pool camera through the clear shower
     // window into the showers and on into the women's changing room.
-    assert_eq!(h.query_all_by_label("R799-A8-VIEW").count(), 4);
-    assert!(h.query_by_label("A13-PURPOSE").is_some());
+    let doc = h.state().doc.as_ref().expect("open");
+    let rule_count = |rule: &str| {
+        doc.checker
+            .findings()
+            .iter()
+            .filter(|f| f.rule.as_str() == rule)
+            .count()
+    };
+    assert_eq!(rule_count("R799-A8-VIEW"), 4);
+    assert_eq!(rule_count("A13-PURPOSE"), 1);
+    // The list shows them from the top (only the cards in view are laid out).
+    let first = doc.checker.findings()[0].rule.as_str().to_owned();
+    assert!(h.query_by_label(&first).is_some(), "{first}");
     assert!(h.query_by_label("FAIL").is_some());
     assert!(h
         .query_by_label("8 violation(s), 2 warning(s), 0 info")
@@ -1313,4 +1324,27 @@ fn a_camera_placed_with_shift_is_aimed_in_15_degree_steps_even_if_shift_goes_up_
     h.run();
     let d = &site(&h).floors[0].devices[0];
     assert_eq!((d.position, d.heading), ([2.0, 2.0], 45.0));
+}
+
+#[test]
+fn a_floor_with_thousands_of_findings_lays_out_only_the_cards_in_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("level.site.json");
+    let doc = sightline::synthetic::level(1660, 500, 50);
+    std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
+    let mut h = harness(App::new(Some(path)));
+    h.run();
+    let n = h
+        .state()
+        .doc
+        .as_ref()
+        .expect("open")
+        .checker
+        .findings()
+        .len();
+    assert!(n > 1000, "{n}");
+    // The list's title counts them all, but only a screenful of cards exists.
+    let cards = h.query_all_by_label_contains("A13-").count()
+        + h.query_all_by_label_contains("R799-").count();
+    assert!((1..40).contains(&cards), "{cards} cards laid out of {n}");
 }

@@ -17,6 +17,12 @@ use crate::scene::{
     markers, symbol, Fill, Hatch, LabelFit, Line, Paint, Prim, Scene, Swatch, LEGEND, NORTH,
 };
 
+/// Below this many pixels a metre, cameras and zones are not named on the canvas.
+const MIN_NAMES_SCALE: f64 = 6.0;
+
+/// Above this many markers in view, markers are clustered with a count.
+const MAX_SINGLE_MARKERS: usize = 300;
+
 /// A palette colour with an opacity.
 pub fn colour(c: Rgb, opacity: f32) -> Color32 {
     Color32::from_rgba_unmultiplied(c.r, c.g, c.b, (opacity.clamp(0.0, 1.0) * 255.0) as u8)
@@ -212,7 +218,11 @@ pub fn scene(
                         mesh.indices.push(n);
                     }
                     painter.add(Shape::mesh(mesh));
-                    if let Fill::Hatch(h, c) = fill {
+                    // Hatching only where it is legible: not on an area a few pixels wide.
+                    let legible = item
+                        .bbox
+                        .is_none_or(|[a, z]| (z[0] - a[0]).max(z[1] - a[1]) * k >= 8.0);
+                    if let (Fill::Hatch(h, c), true) = (fill, legible) {
                         let (width, opacity) = match h {
                             Hatch::Private => (3.0, 0.85),
                             Hatch::Outside => (2.5, 0.8),
@@ -300,6 +310,11 @@ pub fn scene(
                 colour: c,
                 halo,
             } => {
+                // Names beside symbols only where the plan is large enough to read them
+                // (at a whole mall level they would be thousands of overlapping words).
+                if matches!(fit, LabelFit::Beside { .. }) && k < MIN_NAMES_SCALE {
+                    continue;
+                }
                 let s = tf.screen(*at);
                 let spots = crate::scene::label_spots(texts, fit, [s.x as f64, s.y as f64], k);
                 if !spots.is_empty() {
@@ -351,7 +366,10 @@ pub fn scene(
         }
     }
     let c = colour(p::FINDING, 1.0);
-    for ([x, y], ns) in markers::group(&marks, 3.0) {
+    // Many markers in view: one marker per 28-pixel patch, with how many findings it holds.
+    let crowded = marks.len() > MAX_SINGLE_MARKERS;
+    let near = if crowded { 28.0 } else { 3.0 };
+    for ([x, y], ns) in markers::group(&marks, near) {
         let at = Pos2::new(x as f32, y as f32);
         painter.circle(
             at,
@@ -363,7 +381,11 @@ pub fn scene(
             painter,
             at + Vec2::new(8.0, -7.0 + 3.0),
             egui::Align2::LEFT_BOTTOM,
-            &markers::label(&ns),
+            &if crowded && ns.len() > 3 {
+                markers::count_label(&ns)
+            } else {
+                markers::label(&ns)
+            },
             symbol::MARKER_TEXT,
             c,
         );

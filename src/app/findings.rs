@@ -58,6 +58,52 @@ pub fn severity_icon(s: Severity) -> &'static str {
     }
 }
 
+/// A row of the findings list.
+enum Row<'a> {
+    /// A group's title and how many findings it has.
+    Title(&'a str, usize),
+    /// The finding at this index of the list.
+    Card(usize),
+}
+
+/// The heights of the findings list's rows, and what they were measured for (revision,
+/// language, floor, width).
+pub(crate) type RowHeights = ((u64, Lang, usize, i32), Vec<f32>);
+
+/// One finding's card: its number on the plan, severity, rule, message and article.
+fn card(ui: &mut egui::Ui, f: &Finding, number: Option<usize>, lang: Lang) -> egui::Response {
+    let c = severity_colour(f.severity);
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal_wrapped(|ui| {
+            if let Some(n) = number {
+                ui.label(
+                    egui::RichText::new(format!(" {n} "))
+                        .strong()
+                        .color(Color32::WHITE)
+                        .background_color(super::draw::colour(palette::FINDING, 1.0)),
+                );
+            }
+            ui.colored_label(
+                c,
+                egui::RichText::new(format!(
+                    "{} {}",
+                    severity_icon(f.severity),
+                    f.severity.label(lang)
+                ))
+                .strong(),
+            );
+            ui.label(egui::RichText::new(f.rule.as_str()).monospace());
+        });
+        ui.label(f.message.text(lang));
+        if let Some(a) = f.article {
+            ui.weak(if lang == Lang::Zh { a.zh } else { a.en });
+        }
+    })
+    .response
+    .interact(Sense::click())
+}
+
 impl App {
     pub(crate) fn findings_panel(&mut self, ui: &mut egui::Ui) {
         ui.heading(self.t(labels::FINDINGS));
@@ -137,60 +183,81 @@ impl App {
                 groups.push((floor_name(fl), list));
             }
         }
+        // One row per group title and per finding. Only the rows in view are laid out (a site
+        // may have tens of thousands of findings); the others take the height they had when
+        // last shown, or an estimate.
+        let rows: Vec<Row<'_>> = groups
+            .iter()
+            .filter(|(_, list)| !list.is_empty())
+            .flat_map(|(title, list)| {
+                std::iter::once(Row::Title(title, list.len()))
+                    .chain(list.iter().map(|&i| Row::Card(i)))
+            })
+            .collect();
+        let key = (
+            doc.revision,
+            lang,
+            current,
+            ui.available_width().round() as i32,
+        );
+        let mut heights = std::mem::take(&mut self.finding_heights);
+        if heights.0 != key || heights.1.len() != rows.len() {
+            heights = (
+                key,
+                rows.iter()
+                    .map(|r| match r {
+                        Row::Title(..) => 26.0,
+                        Row::Card(_) => 110.0,
+                    })
+                    .collect(),
+            );
+        }
         let mut clicked = None;
         let mut hovered = None;
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            for (title, list) in &groups {
-                if list.is_empty() {
-                    continue;
-                }
-                ui.add_space(4.0);
-                ui.strong(format!("{title} ({})", list.len()));
-                for &i in list {
-                    let Some(&f) = findings.get(i) else { continue };
-                    let c = severity_colour(f.severity);
-                    let r = ui
-                        .group(|ui| {
-                            ui.set_width(ui.available_width());
-                            ui.horizontal_wrapped(|ui| {
-                                if let Some(Some(n)) = numbers.get(i) {
-                                    ui.label(
-                                        egui::RichText::new(format!(" {n} "))
-                                            .strong()
-                                            .color(Color32::WHITE)
-                                            .background_color(super::draw::colour(
-                                                palette::FINDING,
-                                                1.0,
-                                            )),
-                                    );
-                                }
-                                ui.colored_label(
-                                    c,
-                                    egui::RichText::new(format!(
-                                        "{} {}",
-                                        severity_icon(f.severity),
-                                        f.severity.label(lang)
-                                    ))
-                                    .strong(),
-                                );
-                                ui.label(egui::RichText::new(f.rule.as_str()).monospace());
-                            });
-                            ui.label(f.message.text(lang));
-                            if let Some(a) = f.article {
-                                ui.weak(if lang == Lang::Zh { a.zh } else { a.en });
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show_viewport(ui, |ui, viewport| {
+                let total: f32 = heights.1.iter().sum();
+                let origin = ui.max_rect().min;
+                let width = ui.available_width();
+                ui.set_min_height(total);
+                let mut y = 0.0;
+                for (k, row) in rows.iter().enumerate() {
+                    let Some(h) = heights.1.get_mut(k) else { break };
+                    if y + *h < viewport.min.y || y > viewport.max.y {
+                        y += *h;
+                        continue;
+                    }
+                    let rect = egui::Rect::from_min_size(
+                        origin + egui::vec2(0.0, y),
+                        egui::vec2(width, f32::INFINITY),
+                    );
+                    let mut child = ui.new_child(
+                        egui::UiBuilder::new()
+                            .max_rect(rect)
+                            .layout(egui::Layout::top_down(egui::Align::Min)),
+                    );
+                    match *row {
+                        Row::Title(title, n) => {
+                            child.add_space(4.0);
+                            child.strong(format!("{title} ({n})"));
+                        }
+                        Row::Card(i) => {
+                            let Some(&f) = findings.get(i) else { continue };
+                            let r = card(&mut child, f, numbers.get(i).copied().flatten(), lang);
+                            if r.hovered() {
+                                hovered = Some(i);
                             }
-                        })
-                        .response
-                        .interact(Sense::click());
-                    if r.hovered() {
-                        hovered = Some(i);
+                            if r.clicked() {
+                                clicked = Some(i);
+                            }
+                        }
                     }
-                    if r.clicked() {
-                        clicked = Some(i);
-                    }
+                    *h = child.min_rect().height() + ui.spacing().item_spacing.y;
+                    y += *h;
                 }
-            }
-        });
+            });
+        self.finding_heights = heights;
         self.hovered_finding = hovered;
         if let Some(i) = clicked {
             self.commands.push(Command::ShowFinding(i));

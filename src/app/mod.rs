@@ -99,6 +99,8 @@ pub struct App {
     clipboard: Vec<Item>,
     /// The finding under the pointer in the findings panel.
     pub hovered_finding: Option<usize>,
+    /// The measured heights of the findings list's rows (only the rows in view are laid out).
+    pub(crate) finding_heights: findings::RowHeights,
     pub calibration: Option<Calibration>,
     underlays: HashMap<PathBuf, Result<(egui::TextureHandle, [u32; 2]), UnderlayWarning>>,
     /// Underlays that could not be drawn, shown in the current language; `true` once dismissed
@@ -127,6 +129,17 @@ const LANG_KEY: &str = "sightline.lang";
 const RECENT_KEY: &str = "sightline.recent";
 
 impl App {
+    /// Centres the plan on `centre` (a plan point), at `px_per_metre` if given, else at the
+    /// current scale (as the object list does when it shows an object).
+    pub fn look_at(&mut self, centre: [f64; 2], px_per_metre: Option<f32>) {
+        let scale = px_per_metre
+            .or(self.view.map(|v| v.1))
+            .or(self.last_view.map(|v| v.scale));
+        if let Some(scale) = scale {
+            self.view = Some((centre, scale));
+        }
+    }
+
     /// A new editor, optionally on a site file (a file that fails to load is reported in the
     /// window). Without a file it starts on a new, empty site.
     pub fn new(path: Option<PathBuf>) -> App {
@@ -155,6 +168,7 @@ impl App {
             recovery: files::Recovery::default(),
             clipboard: Vec::new(),
             hovered_finding: None,
+            finding_heights: Default::default(),
             calibration: None,
             underlays: HashMap::new(),
             underlay_warnings: Vec::new(),

@@ -47,3 +47,16 @@ pub fn label(numbers: &[usize]) -> String {
     let texts: Vec<String> = numbers.iter().map(usize::to_string).collect();
     texts.join(",")
 }
+
+/// The label of a crowded group: its first number and how many it holds.
+///
+/// ```
+/// assert_eq!(sightline::scene::markers::count_label(&[4, 9, 12, 30]), "4… ×4");
+/// ```
+pub fn count_label(numbers: &[usize]) -> String {
+    match numbers.first() {
+        Some(first) if numbers.len() > 1 => format!("{first}… ×{}", numbers.len()),
+        Some(first) => first.to_string(),
+        None => String::new(),
+    }
+}
