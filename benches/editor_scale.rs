@@ -123,6 +123,20 @@ fn run(label: &str, rooms: usize, cameras: usize) {
     let wall = floor.walls[floor.walls.len() / 2].points[0];
     let centre = d.app.last_canvas.unwrap().center();
 
+    if std::env::var_os("SIGHTLINE_PROFILE_DRAG").is_some() {
+        // For a profiler: a camera dragged, zoomed in.
+        d.app.look_at(camera, Some(40.0));
+        d.frame(Vec::new());
+        let at = d.screen(camera);
+        d.frame(vec![
+            Event::PointerMoved(at),
+            button(at, PointerButton::Primary, true),
+        ]);
+        d.frame(vec![button(at, PointerButton::Primary, false)]);
+        let times = drag(&mut d, PointerButton::Primary, at, Vec2::new(1.0, 0.5), 40);
+        report("drag the camera", &times);
+        return;
+    }
     if std::env::var_os("SIGHTLINE_PROFILE_IDLE").is_some() {
         // For a profiler: idle frames (of the whole floor, or zoomed in), nothing else.
         if std::env::var_os("SIGHTLINE_PROFILE_ZOOMED").is_some() {

@@ -1348,3 +1348,49 @@ fn a_floor_with_thousands_of_findings_lays_out_only_the_cards_in_view() {
         + h.query_all_by_label_contains("R799-").count();
     assert!((1..40).contains(&cards), "{cards} cards laid out of {n}");
 }
+
+#[test]
+fn on_a_large_floor_a_dragged_camera_is_drawn_over_the_scene_until_the_drag_ends() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("level.site.json");
+    let doc = sightline::synthetic::level(4000, 400, 50);
+    std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
+    let mut h = harness(App::new(Some(path)));
+    h.run();
+    let camera = site(&h).floors[0].devices[0].clone();
+    h.state_mut().look_at(camera.position, Some(40.0));
+    h.run();
+    let before = h.state().scene_revision();
+    let at = screen(&h, camera.position);
+    click(&mut h, at);
+    let to = at + egui::vec2(40.0, 0.0);
+    h.hover_at(at);
+    h.run();
+    h.drag_at(at);
+    h.run();
+    for k in 1..=4 {
+        h.hover_at(at + (to - at) * (k as f32 / 4.0));
+        h.run();
+        // The camera moves in the site, its drawing over the old scene.
+        let dragged = h
+            .state()
+            .dragged_over_scene()
+            .expect("drawn over the scene");
+        assert!(dragged.contains(&sightline::scene::Subject::Device(0)));
+        assert_eq!(h.state().scene_revision(), before, "not rebuilt mid-drag");
+    }
+    h.drop_at(to);
+    h.run();
+    assert!(h.state().dragged_over_scene().is_none());
+    let moved = &site(&h).floors[0].devices[0];
+    assert!(
+        (moved.position[0] - camera.position[0] - 1.0).abs() < 0.01,
+        "{moved:?}"
+    );
+    let revision = h.state().doc.as_ref().expect("open").revision;
+    assert_eq!(
+        h.state().scene_revision(),
+        Some(revision),
+        "rebuilt at the end"
+    );
+}

@@ -4,13 +4,15 @@
 use eframe::egui::{self, Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 
 use super::draw;
-use super::edit::{self, Edit, Item};
+use std::collections::BTreeSet;
+
+use super::edit::{self, Edit, Item, ItemKind, ItemRef};
 use super::labels;
 use super::tools::{self, Snap, Tool};
 use super::view::{self, ScreenFromPlan};
 use super::{App, Gesture};
 use crate::model::{Point, Wall};
-use crate::scene::palette;
+use crate::scene::{palette, Subject};
 
 /// What a built scene depends on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +20,21 @@ pub struct SceneKey {
     revision: u64,
     floor: usize,
     lang: crate::i18n::Lang,
+}
+
+/// A scene that took longer than this to build is not built again for every step of a drag.
+const LONG_SCENE_BUILD: std::time::Duration = std::time::Duration::from_millis(8);
+
+/// The scene's name for an object of the floor.
+fn subject(r: ItemRef) -> Subject {
+    match r.kind {
+        ItemKind::Device => Subject::Device(r.index),
+        ItemKind::Sign => Subject::Sign(r.index),
+        ItemKind::Opening => Subject::Opening(r.index),
+        ItemKind::Wall => Subject::Wall(r.index),
+        ItemKind::Zone => Subject::Zone(r.index),
+        ItemKind::Space => Subject::Space(r.index),
+    }
 }
 
 fn length(a: Point, b: Point) -> f64 {
@@ -31,6 +48,17 @@ fn rect_polygon(a: Point, b: Point) -> Vec<Point> {
 }
 
 impl App {
+    /// The objects being dragged over a scene that is kept until the drag ends (on a floor whose
+    /// scene is slow to build), if any.
+    pub fn dragged_over_scene(&self) -> Option<&BTreeSet<Subject>> {
+        self.dragged.as_ref()
+    }
+
+    /// The document revision the canvas's scene was built for.
+    pub fn scene_revision(&self) -> Option<u64> {
+        self.painted.as_ref().map(|(k, _)| k.revision)
+    }
+
     /// Builds the scene of floor `fi` again if the site, its findings or the language changed
     /// since it was last built.
     fn refresh_scene(&mut self, fi: usize) {
@@ -43,9 +71,38 @@ impl App {
             floor: fi,
             lang: self.lang,
         };
-        if self.painted.as_ref().is_some_and(|(k, _)| *k == key) {
+        self.dragged = None;
+        let Some((painted_key, painted)) = &self.painted else {
+            return self.rebuild_scene(fi, key);
+        };
+        if *painted_key == key {
             return;
         }
+        // On a floor whose scene takes long to build, objects being dragged are drawn over the
+        // scene from before the drag, which is built again when the drag ends.
+        let same_view = (painted_key.floor, painted_key.lang) == (key.floor, key.lang);
+        if same_view && painted.build_time > LONG_SCENE_BUILD {
+            let subjects: Option<BTreeSet<Subject>> = match &self.gesture {
+                Gesture::Move { originals, .. } => {
+                    Some(originals.iter().map(|(r, _)| subject(*r)).collect())
+                }
+                Gesture::Handle { at, .. } => Some(BTreeSet::from([subject(*at)])),
+                _ => None,
+            };
+            if let Some(subjects) = subjects {
+                self.dragged = Some(subjects);
+                return;
+            }
+        }
+        self.rebuild_scene(fi, key);
+    }
+
+    fn rebuild_scene(&mut self, fi: usize, key: SceneKey) {
+        let Some(doc) = &self.doc else {
+            self.painted = None;
+            return;
+        };
+        let started = std::time::Instant::now();
         let Some(fa) = doc.checker.analysis.floors.get(fi) else {
             self.painted = None;
             return;
@@ -61,7 +118,9 @@ impl App {
                 object_names: true,
             },
         );
-        self.painted = Some((key, draw::PaintedScene::new(scene)));
+        let mut painted = draw::PaintedScene::new(scene);
+        painted.build_time = started.elapsed();
+        self.painted = Some((key, painted));
     }
 
     /// The pixel size and texture of the current floor's underlay, loading it on first use.
@@ -223,7 +282,25 @@ impl App {
         self.refresh_scene(fi);
         let Some(doc) = &self.doc else { return };
         if let Some((_, painted)) = &mut self.painted {
-            draw::scene(&painter, painted, &tf, rect, texture, &self.shown);
+            draw::scene(
+                &painter,
+                painted,
+                &tf,
+                rect,
+                texture,
+                &self.shown,
+                self.dragged.as_ref(),
+            );
+            if let (Some(dragged), Some(fa)) = (&self.dragged, doc.checker.analysis.floors.get(fi))
+            {
+                let opts = crate::scene::SceneOptions {
+                    lang: self.lang,
+                    object_names: true,
+                };
+                let over = crate::scene::Scene::of_subjects(&doc.site, fa, fi, &opts, dragged);
+                let mut over = draw::PaintedScene::new(over);
+                draw::scene(&painter, &mut over, &tf, rect, None, &self.shown, None);
+            }
             if let Some(h) = self.hovered_finding {
                 draw::finding_highlight(&painter, &painted.scene, h, &tf);
             }

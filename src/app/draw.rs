@@ -38,6 +38,8 @@ pub struct PaintedScene {
     pub scene: Scene,
     /// Per item, its areas' triangles in plan metres (filled on first use).
     triangles: Vec<Option<Vec<Point>>>,
+    /// How long building the scene took.
+    pub build_time: std::time::Duration,
 }
 
 impl PaintedScene {
@@ -45,6 +47,7 @@ impl PaintedScene {
         PaintedScene {
             triangles: vec![None; scene.items.len()],
             scene,
+            build_time: std::time::Duration::ZERO,
         }
     }
 }
@@ -165,6 +168,7 @@ pub fn scene(
     rect: Rect,
     underlay: UnderlayTexture,
     shown: &Shown,
+    skip: Option<&BTreeSet<crate::scene::Subject>>,
 ) {
     let k = tf.scale as f64;
     let (lo, hi) = tf.plan_rect(rect);
@@ -183,9 +187,13 @@ pub fn scene(
     let PaintedScene {
         scene,
         triangles: cached,
+        ..
     } = painted;
+    let skipped = |item: &crate::scene::Item| {
+        skip.is_some_and(|set| item.subject.is_some_and(|s| set.contains(&s)))
+    };
     for (item, slot) in scene.items.iter().zip(cached.iter_mut()) {
-        if !visible(&item.bbox) || !shown.shows(item) {
+        if !visible(&item.bbox) || !shown.shows(item) || skipped(item) {
             continue;
         }
         match &item.prim {

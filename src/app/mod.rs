@@ -111,6 +111,8 @@ pub struct App {
     pub import_dialog: Option<import_plan::ImportDialog>,
     /// The current floor's scene as last built, and what it was built from.
     painted: Option<(canvas::SceneKey, draw::PaintedScene)>,
+    /// Objects being dragged over a scene that is not rebuilt until the drag ends.
+    dragged: Option<BTreeSet<crate::scene::Subject>>,
     /// The selection the open undo step was made with.
     step_selection: BTreeSet<ItemRef>,
     /// The file window, while it asks for a path.
@@ -174,6 +176,7 @@ impl App {
             underlay_warnings: Vec::new(),
             shown_title: None,
             painted: None,
+            dragged: None,
             step_selection: BTreeSet::new(),
             path_prompt: None,
             new_camera: None,

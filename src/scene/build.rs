@@ -4,7 +4,7 @@ use geo::{BoundingRect, InteriorPoint, MultiPolygon};
 
 use super::palette::{self as p, Rgb};
 use super::{
-    Cap, Fill, Hatch, Item, LabelFit, Layer, Line, Paint, Prim, Scene, SceneOptions, Width,
+    Cap, Fill, Hatch, Item, LabelFit, Layer, Line, Paint, Prim, Scene, SceneOptions, Subject, Width,
 };
 use crate::analysis::FloorAnalysis;
 use crate::i18n::kind_label;
@@ -24,11 +24,28 @@ fn shape_bbox(shape: &MultiPolygon<f64>) -> Option<[Point; 2]> {
         .map(|r| [[r.min().x, r.min().y], [r.max().x, r.max().y]])
 }
 
-struct Builder {
+struct Builder<'a> {
     items: Vec<Item>,
+    /// The object the next items draw.
+    subject: Option<Subject>,
+    /// When set, only the items of these objects are built.
+    only: Option<&'a std::collections::BTreeSet<Subject>>,
 }
 
-impl Builder {
+impl Builder<'_> {
+    /// Starts the items of `subject`; false if they are not wanted.
+    fn of(&mut self, subject: Subject) -> bool {
+        self.subject = Some(subject);
+        self.only.is_none_or(|o| o.contains(&subject))
+    }
+
+    /// Starts items that draw no one object (findings, markers, the underlay); false if only
+    /// some objects are wanted.
+    fn general(&mut self) -> bool {
+        self.subject = None;
+        self.only.is_none()
+    }
+
     fn push(&mut self, layer: Layer, prim: Prim, finding: Option<usize>) {
         let bbox = match &prim {
             Prim::Underlay(_) => None,
@@ -43,6 +60,7 @@ impl Builder {
             layer,
             prim,
             finding,
+            subject: self.subject,
             bbox,
         });
     }
@@ -86,12 +104,17 @@ pub(super) fn build(
     findings: &[&Finding],
     fi: usize,
     opts: &SceneOptions,
+    only: Option<&std::collections::BTreeSet<Subject>>,
 ) -> Scene {
     let lang = opts.lang;
     let Some(floor) = site.floors.get(fi) else {
         return Scene::default();
     };
-    let mut b = Builder { items: Vec::new() };
+    let mut b = Builder {
+        items: Vec::new(),
+        subject: None,
+        only,
+    };
     let listed: Vec<usize> = findings
         .iter()
         .enumerate()
@@ -106,7 +129,7 @@ pub(super) fn build(
     };
 
     // Underlay.
-    if let Some(u) = &floor.underlay {
+    if let (Some(u), true) = (&floor.underlay, b.general()) {
         b.push(Layer::Underlay, Prim::Underlay(u.clone()), None);
     }
 
@@ -117,6 +140,9 @@ pub(super) fn build(
     for s in &fa.spaces.list {
         if let Some(a) = analysed.get_mut(s.index) {
             *a = true;
+        }
+        if !b.of(Subject::Space(s.index)) {
+            continue;
         }
         let fill = match s.class {
             SpaceClass::Private => p::PRIVATE_FILL,
@@ -131,15 +157,24 @@ pub(super) fn build(
         );
     }
     // A space whose outline is not a valid polygon yet still shows where it is.
-    for (s, _) in floor.spaces.iter().zip(&analysed).filter(|(_, a)| !**a) {
-        if s.polygon.len() >= 2 {
+    for (si, (s, _)) in floor
+        .spaces
+        .iter()
+        .zip(&analysed)
+        .enumerate()
+        .filter(|(_, (_, a))| !**a)
+    {
+        if s.polygon.len() >= 2 && b.of(Subject::Space(si)) {
             b.path(Layer::Spaces, s.polygon.clone(), true, edge);
         }
     }
 
     // Zones.
     let zone_line = Line::new(Paint::solid(p::ZONE), Width::px(2.0)).dashed([8.0, 5.0]);
-    for (z, za) in floor.zones.iter().zip(&fa.zones) {
+    for (zi, (z, za)) in floor.zones.iter().zip(&fa.zones).enumerate() {
+        if !b.of(Subject::Zone(zi)) {
+            continue;
+        }
         match &za.polygon {
             Some(poly) => b.area(
                 Layer::Zones,
@@ -155,7 +190,10 @@ pub(super) fn build(
     }
 
     // Capture areas (face recognition) and views (ordinary cameras).
-    for (d, da) in floor.devices.iter().zip(&fa.devices) {
+    for (di, (d, da)) in floor.devices.iter().zip(&fa.devices).enumerate() {
+        if !b.of(Subject::Device(di)) {
+            continue;
+        }
         let (shape, c, dash) = if d.face_recognition {
             (&da.capture, p::FR_CAPTURE, None)
         } else {
@@ -172,7 +210,8 @@ pub(super) fn build(
     }
 
     // Regions of findings: inside private spaces, outside zones.
-    for (i, f) in on_floor() {
+    let findings_wanted = b.general();
+    for (i, f) in on_floor().filter(|_| findings_wanted) {
         if let Some(r) = &f.region {
             let (hatch, c) = if f.rule == RuleId::OutsideZone {
                 (Hatch::Outside, p::OUTSIDE_ZONE)
@@ -192,7 +231,10 @@ pub(super) fn build(
     }
 
     // Walls, then openings over them (as wide as the thickest wall, so they cut every wall).
-    for w in floor.walls.iter().filter(|w| w.points.len() >= 2) {
+    for (wi, w) in floor.walls.iter().enumerate() {
+        if w.points.len() < 2 || !b.of(Subject::Wall(wi)) {
+            continue;
+        }
         let width = Width {
             metres: w.thickness,
             px: 0.0,
@@ -216,7 +258,10 @@ pub(super) fn build(
         px: 2.0,
         min_px: 0.0,
     };
-    for o in &floor.openings {
+    for (oi, o) in floor.openings.iter().enumerate() {
+        if !b.of(Subject::Opening(oi)) {
+            continue;
+        }
         let (outer, inner) = match o.kind {
             OpeningKind::Window if o.obscured => (p::FROSTED_WINDOW, p::FROSTED_GLASS),
             OpeningKind::Window => (p::WINDOW, p::WHITE),
@@ -234,7 +279,10 @@ pub(super) fn build(
     }
 
     // Signs: where they can be read, and the sign itself.
-    for (g, ga) in floor.signs.iter().zip(&fa.signs) {
+    for (gi, (g, ga)) in floor.signs.iter().zip(&fa.signs).enumerate() {
+        if !b.of(Subject::Sign(gi)) {
+            continue;
+        }
         b.area(
             Layer::Signs,
             ga.reading.clone(),
@@ -252,7 +300,8 @@ pub(super) fn build(
     }
 
     // Entrances no sign covers.
-    for (i, f) in on_floor() {
+    let findings_wanted = b.general();
+    for (i, f) in on_floor().filter(|_| findings_wanted) {
         for [a0, a1] in f.stretches.iter().flatten() {
             let line = Line::new(
                 Paint::solid(p::IN_PRIVATE),
@@ -272,7 +321,10 @@ pub(super) fn build(
     }
 
     // Devices.
-    for d in &floor.devices {
+    for (di, d) in floor.devices.iter().enumerate() {
+        if !b.of(Subject::Device(di)) {
+            continue;
+        }
         let colour = if d.face_recognition {
             p::FR_CAPTURE
         } else {
@@ -292,7 +344,10 @@ pub(super) fn build(
     // Labels, the most important first (each back end drops those that would overlap one
     // placed before): cameras' and zones' names when objects are named.
     if opts.object_names {
-        for d in &floor.devices {
+        for (di, d) in floor.devices.iter().enumerate() {
+            if !b.of(Subject::Device(di)) {
+                continue;
+            }
             let fit = LabelFit::Beside {
                 size: 12.0,
                 offset: [9.0, 7.0],
@@ -305,7 +360,10 @@ pub(super) fn build(
                 p::GREY_TEXT,
             );
         }
-        for z in &floor.zones {
+        for (zi, z) in floor.zones.iter().enumerate() {
+            if !b.of(Subject::Zone(zi)) {
+                continue;
+            }
             if let Some(first) = z.polygon.first() {
                 let fit = LabelFit::Beside {
                     size: 12.0,
@@ -325,6 +383,9 @@ pub(super) fn build(
     // Then spaces' names where they fit (with the kind for private spaces, or for every
     // space when objects are named).
     for s in &fa.spaces.list {
+        if !b.of(Subject::Space(s.index)) {
+            continue;
+        }
         let Some(space) = floor.spaces.get(s.index) else {
             continue;
         };
@@ -356,7 +417,8 @@ pub(super) fn build(
         );
     }
     // Markers, numbered in list order; site-wide findings are listed but have no marker.
-    for (n, &i) in listed.iter().enumerate() {
+    let findings_wanted = b.general();
+    for (n, &i) in listed.iter().enumerate().filter(|_| findings_wanted) {
         let Some(f) = findings.get(i) else { continue };
         if let (Some(at), Some(_)) = (f.at, f.floor_index) {
             b.push(Layer::Markers, Prim::Marker { at, number: n + 1 }, Some(i));

@@ -235,6 +235,17 @@ pub enum Prim {
     Marker { at: Point, number: usize },
 }
 
+/// The object of the floor an item draws (by its index in the floor's list).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Subject {
+    Wall(usize),
+    Opening(usize),
+    Space(usize),
+    Zone(usize),
+    Device(usize),
+    Sign(usize),
+}
+
 /// A primitive in its layer, with the finding it shows (for highlighting) and its extent.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Item {
@@ -242,6 +253,8 @@ pub struct Item {
     pub prim: Prim,
     /// The index of the finding (in the list the scene was built from) this item shows.
     pub finding: Option<usize>,
+    /// The object this item draws, if it draws one (its area, outline, symbol or name).
+    pub subject: Option<Subject>,
     /// The plan extent, for culling: min and max corners.
     pub bbox: Option<[Point; 2]>,
 }
@@ -488,7 +501,20 @@ impl Scene {
         fi: usize,
         opts: &SceneOptions,
     ) -> Scene {
-        build::build(site, fa, findings, fi, opts)
+        build::build(site, fa, findings, fi, opts, None)
+    }
+
+    /// Only the items that draw `subjects` (their areas, outlines, symbols and names), as
+    /// [`Scene::build`] draws them: what the canvas redraws of objects being dragged on a large
+    /// floor, over the scene from before the drag.
+    pub fn of_subjects(
+        site: &crate::model::Site,
+        fa: &crate::analysis::FloorAnalysis,
+        fi: usize,
+        opts: &SceneOptions,
+        subjects: &std::collections::BTreeSet<Subject>,
+    ) -> Scene {
+        build::build(site, fa, &[], fi, opts, Some(subjects))
     }
 
     /// The items of a layer.
