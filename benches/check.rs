@@ -1,5 +1,5 @@
-//! Load, full check, and re-check after moving one camera, on synthetic hotel towers of about
-//! 1k, 10k and 100k wall segments (see `sightline::synthetic`). Run with `cargo bench`;
+//! Load, full check, and re-check after moving one camera or a wall, on synthetic hotel towers
+//! and one-floor levels of about 1k, 10k and 100k wall segments (see `sightline::synthetic`). Run with `cargo bench`;
 //! docs/performance.md has the numbers and how to read them.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
@@ -23,9 +23,21 @@ pub const SIZES: [(&str, usize, usize, usize); 4] = [
     ("100k", 16600, 5000, 20),
 ];
 
+/// (label, rooms, FR cameras) of one-floor levels (`synthetic::level`): the same wings side by
+/// side on one floor, about 1k, 10k and 100k wall segments.
+pub const LEVELS: [(&str, usize, usize); 3] = [
+    ("level-1k", 166, 50),
+    ("level-10k", 1660, 500),
+    ("level-100k", 16600, 5000),
+];
+
 fn text(rooms: usize, cameras: usize, floors: usize) -> String {
-    serde_json::to_string(&sightline::synthetic::tower(rooms, cameras, floors, 50))
-        .unwrap_or_default()
+    let doc = if floors == 0 {
+        sightline::synthetic::level(rooms, cameras, 50)
+    } else {
+        sightline::synthetic::tower(rooms, cameras, floors, 50)
+    };
+    serde_json::to_string(&doc).unwrap_or_default()
 }
 
 fn parse(text: &str) -> Site {
@@ -33,11 +45,12 @@ fn parse(text: &str) -> Site {
 }
 
 fn benches(c: &mut Criterion) {
-    for (label, rooms, cameras, floors) in SIZES {
+    let levels = LEVELS.map(|(label, rooms, cameras)| (label, rooms, cameras, 0));
+    for (label, rooms, cameras, floors) in SIZES.into_iter().chain(levels) {
         let json = text(rooms, cameras, floors);
         let site = parse(&json);
         let mut group = c.benchmark_group(label);
-        if label == "100k" {
+        if label.ends_with("100k") {
             group
                 .sample_size(10)
                 .measurement_time(Duration::from_secs(20));
@@ -65,6 +78,15 @@ fn benches(c: &mut Criterion) {
                 step = -step;
                 checker.device_changed(&moving, fi, di);
                 checker.findings().len()
+            })
+        });
+        // What the editor does after an edit to anything but a camera (a wall, opening,
+        // space, zone, sign or site field): analyse and check the whole site again.
+        group.bench_function(BenchmarkId::new("recheck_after_wall_edit", label), |b| {
+            b.iter(|| {
+                moving.floors[fi].walls[0].points[0][1] += step * 0.01;
+                step = -step;
+                Checker::new(black_box(&moving)).findings().len()
             })
         });
         group.finish();

@@ -20,6 +20,9 @@ use crate::scene::{
 /// Below this many pixels a metre, cameras and zones are not named on the canvas.
 const MIN_NAMES_SCALE: f64 = 6.0;
 
+/// Areas smaller than this many pixels across are drawn without their outline.
+const MIN_OUTLINED_PX: f64 = 12.0;
+
 /// Above this many markers in view, markers are clustered with a count.
 const MAX_SINGLE_MARKERS: usize = 300;
 
@@ -245,7 +248,12 @@ pub fn scene(
                         }
                     }
                 }
-                if let Some(line) = outline {
+                // Outlines only of areas large enough to show one (at a whole mall level,
+                // tens of thousands of rooms are a few pixels each: their fill says enough).
+                let outlined = item
+                    .bbox
+                    .is_none_or(|[a, z]| (z[0] - a[0]).max(z[1] - a[1]) * k >= MIN_OUTLINED_PX);
+                if let (Some(line), true) = (outline, outlined) {
                     for poly in shape {
                         for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
                             stroke_path(painter, ring_points(ring, tf), true, line, k);
@@ -258,6 +266,13 @@ pub fn scene(
                 closed,
                 line,
             } => {
+                // A path shorter than two pixels (a door at a whole mall level) is not drawn.
+                if item
+                    .bbox
+                    .is_some_and(|[a, z]| (z[0] - a[0]).max(z[1] - a[1]) * k < 2.0)
+                {
+                    continue;
+                }
                 let pts = points.iter().map(|q| tf.screen(*q)).collect();
                 stroke_path(painter, pts, *closed, line, k);
                 if line.cap == crate::scene::Cap::Round {
@@ -275,6 +290,11 @@ pub fn scene(
                 let at = tf.screen(*at);
                 let h = heading_deg.to_radians() as f32;
                 let c = colour(*c, 1.0);
+                if k < MIN_NAMES_SCALE {
+                    // Far out, a camera is a dot.
+                    painter.circle_filled(at, 2.5, c);
+                    continue;
+                }
                 painter.line_segment(
                     [at, at + Vec2::new(h.cos(), -h.sin()) * symbol::DEVICE_TICK],
                     Stroke::new(2.0, c),
@@ -326,7 +346,7 @@ pub fn scene(
                 let s = tf.screen(*at);
                 let spots = crate::scene::label_spots(texts, fit, [s.x as f64, s.y as f64], k);
                 if !spots.is_empty() {
-                    labels.push((spots, colour(*c, 1.0), *halo, *fit));
+                    labels.push((spots, (colour(*c, 1.0), *halo, *fit)));
                 }
             }
             Prim::Marker { at, number } => {
@@ -336,17 +356,7 @@ pub fn scene(
         }
     }
     // Labels where they fit beside those placed before them (the most important come first).
-    let options: Vec<Vec<_>> = labels
-        .iter()
-        .map(|l| l.0.iter().map(|s| s.bx).collect())
-        .collect();
-    for (pick, (spots, c, halo, fit)) in crate::scene::labels::place(&options)
-        .into_iter()
-        .zip(&labels)
-    {
-        let Some(spot) = pick.and_then(|k| spots.get(k)) else {
-            continue;
-        };
+    for (spot, (c, halo, fit)) in crate::scene::place_labels(&labels) {
         let (bx, size) = (spot.bx, spot.size as f32);
         if let Some([a, b]) = spot.leader {
             painter.line_segment(

@@ -161,24 +161,14 @@ pub fn write(
             } => {
                 let spots = crate::scene::label_spots(texts, fit, tf.px(*at), scale);
                 if !spots.is_empty() {
-                    labels.push((spots, *colour, *halo, fit));
+                    labels.push((spots, (*colour, *halo, fit)));
                 }
             }
             Prim::Marker { at, number } => markers.push((*number, tf.px(*at))),
         }
     }
     // Labels where they fit beside those placed before them (the most important come first).
-    let options: Vec<Vec<_>> = labels
-        .iter()
-        .map(|l| l.0.iter().map(|s| s.bx).collect())
-        .collect();
-    for (pick, (spots, colour, halo, fit)) in crate::scene::labels::place(&options)
-        .into_iter()
-        .zip(&labels)
-    {
-        let Some(spot) = pick.and_then(|k| spots.get(k)) else {
-            continue;
-        };
+    for (spot, (colour, halo, fit)) in crate::scene::place_labels(&labels) {
         let (bx, size) = (spot.bx, spot.size);
         if let Some([a, b]) = spot.leader {
             let _ = write!(

@@ -491,6 +491,22 @@ pub fn label_spots<'a>(
     }
 }
 
+/// Where each label is drawn: for each label (its spots, the preferred first, and what else
+/// the back end keeps with it) the spot it takes beside those placed before it, the most
+/// important first; labels that fit nowhere are left out.
+pub fn place_labels<'s, 'a, T>(
+    labels: &'s [(Vec<LabelSpot<'a>>, T)],
+) -> impl Iterator<Item = (&'s LabelSpot<'a>, &'s T)> {
+    let options: Vec<Vec<_>> = labels
+        .iter()
+        .map(|l| l.0.iter().map(|s| s.bx).collect())
+        .collect();
+    labels::place(&options)
+        .into_iter()
+        .zip(labels)
+        .filter_map(|(pick, (spots, rest))| Some((spots.get(pick?)?, rest)))
+}
+
 impl Scene {
     /// The scene of floor `fi`. `findings` is the site's list in order (all floors); markers
     /// are numbered as in the list beside the floor's picture.
