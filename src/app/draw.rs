@@ -387,26 +387,45 @@ pub fn scene(
     // Many markers in view: one marker per 28-pixel patch, with how many findings it holds.
     let crowded = marks.len() > MAX_SINGLE_MARKERS;
     let near = if crowded { 28.0 } else { 3.0 };
-    for ([x, y], ns) in markers::group(&marks, near) {
-        let at = Pos2::new(x as f32, y as f32);
+    let groups = markers::group(&marks, near);
+    // Crowded, a marker says how many findings it holds, where the words do not overlap.
+    let texts: Vec<String> = groups
+        .iter()
+        .map(|(_, ns)| {
+            if crowded {
+                markers::count_label(ns)
+            } else {
+                markers::label(ns)
+            }
+        })
+        .collect();
+    let boxes: Vec<Vec<crate::scene::labels::PxBox>> = groups
+        .iter()
+        .zip(&texts)
+        .map(|(([x, y], _), t)| {
+            let w = crate::render::text_width_px(t, symbol::MARKER_TEXT as f64);
+            vec![[x + 8.0, y - 17.0, x + 8.0 + w, y - 4.0]]
+        })
+        .collect();
+    let shown = crate::scene::labels::place(&boxes);
+    for ((([x, y], _), text), show) in groups.iter().zip(&texts).zip(shown) {
+        let at = Pos2::new(*x as f32, *y as f32);
         painter.circle(
             at,
             symbol::MARKER_RADIUS,
             c,
             Stroke::new(symbol::MARKER_RING, Color32::WHITE),
         );
-        halo_text(
-            painter,
-            at + Vec2::new(8.0, -7.0 + 3.0),
-            egui::Align2::LEFT_BOTTOM,
-            &if crowded && ns.len() > 3 {
-                markers::count_label(&ns)
-            } else {
-                markers::label(&ns)
-            },
-            symbol::MARKER_TEXT,
-            c,
-        );
+        if show.is_some() || !crowded {
+            halo_text(
+                painter,
+                at + Vec2::new(8.0, -7.0 + 3.0),
+                egui::Align2::LEFT_BOTTOM,
+                text,
+                symbol::MARKER_TEXT,
+                c,
+            );
+        }
     }
 }
 

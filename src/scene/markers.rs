@@ -48,15 +48,16 @@ pub fn label(numbers: &[usize]) -> String {
     texts.join(",")
 }
 
-/// The label of a crowded group: its first number and how many it holds.
+/// The label of a crowded group: how many findings it holds (a lone one, its number).
 ///
 /// ```
-/// assert_eq!(sightline::scene::markers::count_label(&[4, 9, 12, 30]), "4… ×4");
+/// use sightline::scene::markers::count_label;
+/// assert_eq!(count_label(&[4, 9, 12, 30]), "×4");
+/// assert_eq!(count_label(&[7]), "7");
 /// ```
 pub fn count_label(numbers: &[usize]) -> String {
-    match numbers.first() {
-        Some(first) if numbers.len() > 1 => format!("{first}… ×{}", numbers.len()),
-        Some(first) => first.to_string(),
-        None => String::new(),
+    match numbers {
+        [one] => one.to_string(),
+        more => format!("×{}", more.len()),
     }
 }
