@@ -344,7 +344,17 @@ pub fn scene(
                     continue;
                 }
                 let s = tf.screen(*at);
-                let spots = crate::scene::label_spots(texts, fit, [s.x as f64, s.y as f64], k);
+                let mut spots = crate::scene::label_spots(texts, fit, [s.x as f64, s.y as f64], k);
+                // Spots inside the canvas first: a name cut off at its edge is no help.
+                let inside = |b: &crate::scene::labels::PxBox| {
+                    b[0] >= rect.left() as f64
+                        && b[2] <= rect.right() as f64
+                        && b[1] >= rect.top() as f64
+                        && b[3] <= rect.bottom() as f64
+                };
+                if spots.iter().any(|sp| inside(&sp.bx)) {
+                    spots.retain(|sp| inside(&sp.bx));
+                }
                 if !spots.is_empty() {
                     labels.push((spots, (colour(*c, 1.0), *halo, *fit)));
                 }
