@@ -43,7 +43,33 @@ pub struct PaintedScene {
     triangles: Vec<Option<Vec<Point>>>,
     /// How long building the scene took.
     pub build_time: std::time::Duration,
+    /// The static layers (everything but the underlay, labels and markers) tessellated once for
+    /// a view, reused while the view only pans within the window it covers.
+    mesh: Option<CachedMesh>,
+    /// The scale of the last frames and for how many it has held: a mesh is kept only once the
+    /// scale holds still (not while the wheel zooms).
+    last_scale: (f32, u32),
+    /// A scale and plan window found to hold too few items to keep a mesh of: views inside it
+    /// at that scale are not counted again.
+    sparse: Option<(f32, (Point, Point))>,
 }
+
+/// The static layers of a scene as one mesh, and the view it was made for.
+struct CachedMesh {
+    mesh: std::sync::Arc<egui::Mesh>,
+    /// The view it was made at (screen position of the plan's origin follows from it).
+    tf: ScreenFromPlan,
+    rect: Rect,
+    shown: Shown,
+    pixels_per_point: f32,
+    /// The objects left out of it (being dragged).
+    skip: Option<BTreeSet<crate::scene::Subject>>,
+    /// The plan window it holds everything of (the view and as much again around it).
+    window: (Point, Point),
+}
+
+/// Static layers of more shapes than this are tessellated once per view and kept as one mesh.
+const MESH_CACHE_SHAPES: usize = 20_000;
 
 impl PaintedScene {
     pub fn new(scene: Scene) -> PaintedScene {
@@ -51,6 +77,9 @@ impl PaintedScene {
             triangles: vec![None; scene.items.len()],
             scene,
             build_time: std::time::Duration::ZERO,
+            mesh: None,
+            last_scale: (0.0, 0),
+            sparse: None,
         }
     }
 }
@@ -174,10 +203,35 @@ pub fn scene(
     skip: Option<&BTreeSet<crate::scene::Subject>>,
 ) {
     let k = tf.scale as f64;
-    let (lo, hi) = tf.plan_rect(rect);
+    let (view_lo, view_hi) = tf.plan_rect(rect);
+    let ctx = painter.ctx().clone();
+    let pixels_per_point = ctx.pixels_per_point();
+    // The static layers come from the kept mesh when it was made for this scale, these layers
+    // and a window holding the view (a pan moves it); otherwise they are painted, and on a big
+    // floor kept for the next frames.
+    let inside = |w: &(Point, Point)| {
+        w.0[0] <= view_lo[0] && w.0[1] <= view_lo[1] && w.1[0] >= view_hi[0] && w.1[1] >= view_hi[1]
+    };
+    let hit = match &painted.mesh {
+        Some(c)
+            if c.skip.as_ref() == skip
+                && c.tf.scale == tf.scale
+                && c.rect.size() == rect.size()
+                && c.shown == *shown
+                && c.pixels_per_point == pixels_per_point
+                && inside(&c.window) =>
+        {
+            Some(c)
+        }
+        _ => None,
+    };
+    let cached_mesh = hit.map(|c| {
+        let moved = tf.screen([0.0, 0.0]) - c.tf.screen([0.0, 0.0]);
+        (c.mesh.clone(), moved)
+    });
     // Symbols and labels reach a little past their point.
     let reach = 60.0 / k;
-    let visible = |b: &Option<[Point; 2]>| {
+    let meets = |b: &Option<[Point; 2]>, lo: Point, hi: Point| {
         b.is_none_or(|[a, z]| {
             a[0] <= hi[0] + reach
                 && z[0] >= lo[0] - reach
@@ -185,6 +239,35 @@ pub fn scene(
                 && z[1] >= lo[1] - reach
         })
     };
+    // A mesh is made once the scale has held for a few frames, of the view and as much again
+    // on every side, when that holds many items.
+    let (held_scale, held) = painted.last_scale;
+    let held = if held_scale == tf.scale { held + 1 } else { 0 };
+    painted.last_scale = (tf.scale, held);
+    let (w, h) = (view_hi[0] - view_lo[0], view_hi[1] - view_lo[1]);
+    let grown = (
+        [view_lo[0] - w, view_lo[1] - h],
+        [view_hi[0] + w, view_hi[1] + h],
+    );
+    let known_sparse = painted
+        .sparse
+        .is_some_and(|(scale, window)| scale == tf.scale && inside(&window));
+    let capture = cached_mesh.is_none() && held >= 2 && !known_sparse && {
+        let many = painted
+            .scene
+            .items
+            .iter()
+            .filter(|i| meets(&i.bbox, grown.0, grown.1))
+            .take(MESH_CACHE_SHAPES + 1)
+            .count()
+            > MESH_CACHE_SHAPES;
+        if !many {
+            painted.sparse = Some((tf.scale, grown));
+        }
+        many
+    };
+    let (lo, hi) = if capture { grown } else { (view_lo, view_hi) };
+    let visible = |b: &Option<[Point; 2]>| meets(b, lo, hi);
     let mut marks: Vec<(usize, [f64; 2])> = Vec::new();
     let mut labels = Vec::new();
     let PaintedScene {
@@ -195,22 +278,39 @@ pub fn scene(
     let skipped = |item: &crate::scene::Item| {
         skip.is_some_and(|set| item.subject.is_some_and(|s| set.contains(&s)))
     };
+    // The underlay first, under everything.
+    for item in scene.items.iter().filter(|i| shown.shows(i)) {
+        if let (Prim::Underlay(u), Some((tex, [w, h]))) = (&item.prim, underlay) {
+            let [a, b] = underlay_corners(u, [w, h]);
+            painter.image(
+                tex,
+                Rect::from_two_pos(tf.screen(a), tf.screen(b)),
+                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                colour(p::WHITE, u.opacity as f32),
+            );
+        }
+    }
+    let layer = painter.layer_id();
+    let first_static = ctx.graphics_mut(|g| g.entry(layer).next_idx());
+    if let Some((mesh, moved)) = &cached_mesh {
+        if *moved == Vec2::ZERO {
+            painter.add(Shape::Mesh(mesh.clone()));
+        } else {
+            let mut m = (**mesh).clone();
+            m.translate(*moved);
+            painter.add(Shape::mesh(m));
+        }
+    }
     for (item, slot) in scene.items.iter().zip(cached.iter_mut()) {
         if !visible(&item.bbox) || !shown.shows(item) || skipped(item) {
             continue;
         }
+        let dynamic = matches!(item.prim, Prim::Label { .. } | Prim::Marker { .. });
+        if cached_mesh.is_some() && !dynamic {
+            continue;
+        }
         match &item.prim {
-            Prim::Underlay(u) => {
-                if let Some((tex, [w, h])) = underlay {
-                    let [a, b] = underlay_corners(u, [w, h]);
-                    painter.image(
-                        tex,
-                        Rect::from_two_pos(tf.screen(a), tf.screen(b)),
-                        Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-                        colour(p::WHITE, u.opacity as f32),
-                    );
-                }
-            }
+            Prim::Underlay(_) => {}
             Prim::Area {
                 shape,
                 fill,
@@ -364,6 +464,46 @@ pub fn scene(
                 marks.push((*number, [s.x as f64, s.y as f64]));
             }
         }
+    }
+    // A big floor's static layers, just painted: tessellated into one mesh kept for the next
+    // frames, in their place.
+    if capture {
+        let captured = ctx.graphics_mut(|g| {
+            let list = g.entry(layer);
+            let end = list.next_idx();
+            (end.0 > first_static.0).then(|| {
+                let shapes: Vec<Shape> = list
+                    .all_entries()
+                    .skip(first_static.0)
+                    .map(|c| c.shape.clone())
+                    .collect();
+                for i in first_static.0..end.0 {
+                    list.reset_shape(egui::layers::ShapeIdx(i));
+                }
+                shapes
+            })
+        });
+        painted.mesh = captured.map(|shapes| {
+            let options = ctx.tessellation_options(|o| *o);
+            let font_size = ctx.fonts(|f| f.font_image_size());
+            let mut tessellator =
+                egui::epaint::Tessellator::new(pixels_per_point, options, font_size, Vec::new());
+            let mut mesh = egui::Mesh::default();
+            for shape in shapes {
+                tessellator.tessellate_shape(shape, &mut mesh);
+            }
+            let mesh = std::sync::Arc::new(mesh);
+            painter.add(Shape::Mesh(mesh.clone()));
+            CachedMesh {
+                mesh,
+                tf: *tf,
+                rect,
+                shown: *shown,
+                pixels_per_point,
+                skip: skip.cloned(),
+                window: (lo, hi),
+            }
+        });
     }
     // Labels where they fit beside those placed before them (the most important come first).
     for (spot, (c, halo, fit)) in crate::scene::place_labels(&labels) {
