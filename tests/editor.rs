@@ -1394,3 +1394,63 @@ fn on_a_large_floor_a_dragged_camera_is_drawn_over_the_scene_until_the_drag_ends
         "rebuilt at the end"
     );
 }
+
+#[test]
+fn a_large_floor_is_drawn_from_one_kept_mesh_that_a_pan_moves() {
+    use egui::{Event, Modifiers, PointerButton};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("level.site.json");
+    let doc = sightline::synthetic::level(4000, 400, 50);
+    std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
+    let mut h = harness(App::new(Some(path)));
+    for _ in 0..3 {
+        h.step();
+    }
+    // The biggest mesh painted this frame, and its extent on screen.
+    let biggest = |h: &Harness<'static, App>| {
+        h.output()
+            .shapes
+            .iter()
+            .filter_map(|c| match &c.shape {
+                egui::Shape::Mesh(m) => Some(m.clone()),
+                _ => None,
+            })
+            .max_by_key(|m| m.vertices.len())
+            .expect("a mesh")
+    };
+    let kept = biggest(&h);
+    assert!(kept.vertices.len() > 100_000, "{}", kept.vertices.len());
+    let shapes = h.output().shapes.len();
+    assert!(
+        shapes < 5_000,
+        "{shapes} shapes: the walls and rooms are in the one mesh"
+    );
+    let before = h.state().last_view.expect("view");
+    let at = h.state().last_canvas.expect("canvas").center();
+    h.event(Event::PointerMoved(at));
+    h.event(Event::PointerButton {
+        pos: at,
+        button: PointerButton::Secondary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    for k in 1..=6 {
+        h.event(Event::PointerMoved(
+            at + egui::vec2(6.0 * k as f32, 4.0 * k as f32),
+        ));
+    }
+    h.event(Event::PointerButton {
+        pos: at + egui::vec2(36.0, 24.0),
+        button: PointerButton::Secondary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    let after = h.state().last_view.expect("view");
+    let moved = after.screen([0.0, 0.0]) - before.screen([0.0, 0.0]);
+    assert!(moved.length() > 10.0, "the plan was panned: {moved:?}");
+    let panned = biggest(&h);
+    assert_eq!(panned.vertices.len(), kept.vertices.len(), "the same mesh");
+    let shift = panned.vertices[0].pos - kept.vertices[0].pos;
+    assert!((shift - moved).length() < 0.01, "{shift:?} vs {moved:?}");
+}
