@@ -12,6 +12,16 @@ fn sample(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("sample_sites/{name}.site.json"))
 }
 
+/// The editor on a generated one-floor level (`synthetic::level`) saved in a temporary folder,
+/// which lives as long as the returned guard.
+fn level_harness(rooms: usize, cameras: usize) -> (tempfile::TempDir, Harness<'static, App>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("level.site.json");
+    let doc = sightline::synthetic::level(rooms, cameras, 50);
+    std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
+    (dir, harness(App::new(Some(path))))
+}
+
 fn harness(app: App) -> Harness<'static, App> {
     // The bundled CJK font, installed before the first frame as the app does: kittest refuses
     // to draw a glyph no font has, so this also proves Chinese never shows as boxes.
@@ -1328,11 +1338,7 @@ fn a_camera_placed_with_shift_is_aimed_in_15_degree_steps_even_if_shift_goes_up_
 
 #[test]
 fn a_floor_with_thousands_of_findings_lays_out_only_the_cards_in_view() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("level.site.json");
-    let doc = sightline::synthetic::level(1660, 500, 50);
-    std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
-    let mut h = harness(App::new(Some(path)));
+    let (_dir, mut h) = level_harness(1660, 500);
     h.run();
     let n = h
         .state()
@@ -1351,11 +1357,7 @@ fn a_floor_with_thousands_of_findings_lays_out_only_the_cards_in_view() {
 
 #[test]
 fn on_a_large_floor_a_dragged_camera_is_drawn_over_the_scene_until_the_drag_ends() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("level.site.json");
-    let doc = sightline::synthetic::level(4000, 400, 50);
-    std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
-    let mut h = harness(App::new(Some(path)));
+    let (_dir, mut h) = level_harness(4000, 400);
     h.run();
     let camera = site(&h).floors[0].devices[0].clone();
     h.state_mut().look_at(camera.position, Some(40.0));
@@ -1398,11 +1400,7 @@ fn on_a_large_floor_a_dragged_camera_is_drawn_over_the_scene_until_the_drag_ends
 #[test]
 fn a_large_floor_is_drawn_from_one_kept_mesh_that_a_pan_moves() {
     use egui::{Event, Modifiers, PointerButton};
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("level.site.json");
-    let doc = sightline::synthetic::level(4000, 400, 50);
-    std::fs::write(&path, serde_json::to_string(&doc).expect("json")).expect("write");
-    let mut h = harness(App::new(Some(path)));
+    let (_dir, mut h) = level_harness(4000, 400);
     for _ in 0..3 {
         h.step();
     }
