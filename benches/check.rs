@@ -80,6 +80,14 @@ fn benches(c: &mut Criterion) {
                 checker.findings().len()
             })
         });
+        // A site field (police filing) ticked and unticked: only the site-wide rules.
+        group.bench_function(BenchmarkId::new("recheck_after_site_field", label), |b| {
+            b.iter(|| {
+                moving.filed_with_police = !moving.filed_with_police;
+                checker.site_fields_changed(&moving);
+                checker.findings().len()
+            })
+        });
         // What the editor does after an edit to anything but a camera (a wall, opening,
         // space, zone, sign or site field): analyse and check the whole site again.
         group.bench_function(BenchmarkId::new("recheck_after_wall_edit", label), |b| {

@@ -9,7 +9,8 @@
 //! - the site-wide counts (R799-A14-FILING counts devices in public places).
 //!
 //! Nothing else reads a device: walls, spaces, signs and zones are untouched, and so are the
-//! other devices' findings. [`Checker::findings`] always equals a full [`rules::check`]
+//! other devices' findings. An edit of the site's own fields ([`Checker::site_fields_changed`])
+//! changes only the site-wide findings. [`Checker::findings`] always equals a full [`rules::check`]
 //! (tested in `tests/scale.rs`).
 
 // Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
@@ -36,6 +37,8 @@ pub struct Checker {
     /// Duplicate ids, which only a change of ids can change; the ids they name.
     duplicate_findings: Vec<Finding>,
     duplicated: HashSet<String>,
+    /// The face pixel density the analysis was made with.
+    face_density: f64,
     /// Every finding, as a slot, in the fixed order; kept sorted edit by edit so that listing
     /// the findings never sorts them all again.
     sorted: Vec<Slot>,
@@ -85,6 +88,7 @@ impl Checker {
             site_findings,
             duplicate_findings,
             duplicated,
+            face_density: site.face_density,
             sorted: Vec::new(),
         };
         let mut slots: Vec<Slot> = Vec::new();
@@ -180,6 +184,22 @@ impl Checker {
                 .collect();
             self.refile(|s| matches!(s, Slot::Duplicate(_)), new);
         }
+    }
+
+    /// Brings the findings up to date after the site's own fields changed (name, processor,
+    /// venue, filing, retention, assessment, minors…). Only the site-wide rules read those
+    /// (the device, zone and floor rules read the floors), so only they are recomputed. The
+    /// face pixel density changes every face-capture area: that needs [`Checker::new`].
+    ///
+    /// Returns false, changing nothing, when the face density differs from the one checked.
+    pub fn site_fields_changed(&mut self, site: &Site) -> bool {
+        if site.face_density != self.face_density {
+            return false;
+        }
+        self.site_findings = rules::counted_site_findings(site, &self.analysis);
+        let new = (0..self.site_findings.len()).map(Slot::Site).collect();
+        self.refile(|s| matches!(s, Slot::Site(_)), new);
+        true
     }
 
     /// Every finding, in the fixed order of [`rules::check`].

@@ -105,6 +105,34 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    /// Editing the site's own fields re-checks only the site-wide rules, and equals a full check.
+    #[test]
+    fn site_field_edits_recheck_equals_a_full_check(
+        site in site_strategy(Size::MEDIUM),
+        edits in prop::collection::vec((any::<bool>(), any::<bool>(), prop::option::of(0u64..400_000), prop::option::of(0u64..90), 0usize..4, any::<bool>()), 1..5),
+    ) {
+        let mut site = site;
+        let mut checker = Checker::new(&site);
+        for (police, authority, faces, retention, venue, minors) in edits {
+            site.filed_with_police = police;
+            site.filed_with_authority = authority;
+            site.faces_stored = faces;
+            site.retention_days = retention;
+            site.venue = [None, Some(sightline::model::Venue::Hotel), Some(sightline::model::Venue::School), Some(sightline::model::Venue::ShoppingCentre)][venue];
+            site.minors_rules = minors;
+            prop_assert!(checker.site_fields_changed(&site));
+            let full = check_with(&site, Search::Indexed);
+            assert_same(&checker.findings(), &full.iter().collect::<Vec<_>>())?;
+        }
+        // A new face density changes capture areas: refused, for a full check.
+        site.face_density += 10.0;
+        prop_assert!(!checker.site_fields_changed(&site));
+    }
+}
+
 #[test]
 fn moving_a_camera_in_a_sample_updates_exactly_its_findings() {
     let path =

@@ -72,6 +72,11 @@ impl Document {
                     }
                 }
             }
+            Changed::SiteFields => {
+                if !self.checker.site_fields_changed(&self.site) {
+                    self.recheck();
+                }
+            }
             Changed::Site => self.recheck(),
         }
     }
@@ -137,7 +142,7 @@ impl Document {
         let changed = edit.changes(&self.site);
         edit.apply(&mut self.site);
         match changed {
-            Changed::Devices(_) => self.refresh(changed),
+            Changed::Devices(_) | Changed::SiteFields => self.refresh(changed),
             Changed::Site if self.full_check <= LIVE_CHECK_BUDGET => self.recheck(),
             Changed::Site => {
                 self.stale = true;

@@ -376,6 +376,8 @@ pub enum Edit {
 pub enum Changed {
     /// Only these devices' fields (not their ids): the incremental checker handles it.
     Devices(Vec<(usize, usize)>),
+    /// Only the site's own fields, the face density kept: only the site-wide rules change.
+    SiteFields,
     /// Anything else: check the site again.
     Site,
 }
@@ -465,6 +467,11 @@ impl Edit {
 
     /// What applying this edit to `site` (as it is now, before the edit) may change.
     pub fn changes(&self, site: &Site) -> Changed {
+        if let Edit::Site(fields) = self {
+            if fields.face_density == site.face_density {
+                return Changed::SiteFields;
+            }
+        }
         let mut devices = Vec::new();
         if self.device_fields_only(site, &mut devices) {
             Changed::Devices(devices)
@@ -789,6 +796,20 @@ mod tests {
             ]
         }))
         .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn site_field_edits_recheck_only_the_site_unless_the_face_density_changes() {
+        let site = site();
+        let mut fields = SiteFields::of(&site);
+        fields.filed_with_police = !site.filed_with_police;
+        fields.retention_days = Some(45);
+        assert_eq!(
+            Edit::Site(Box::new(fields.clone())).changes(&site),
+            Changed::SiteFields
+        );
+        fields.face_density += 50.0;
+        assert_eq!(Edit::Site(Box::new(fields)).changes(&site), Changed::Site);
     }
 
     #[test]
