@@ -484,7 +484,12 @@ pub fn scene(
             })
         });
         painted.mesh = captured.map(|shapes| {
-            let options = ctx.tessellation_options(|o| *o);
+            let mut options = ctx.tessellation_options(|o| *o);
+            // Far out (a whole mall level), edges are not smoothed: half the vertices to copy
+            // every frame, and at under 2 px a metre nothing to see of it.
+            if k < 2.0 {
+                options.feathering = false;
+            }
             let font_size = ctx.fonts(|f| f.font_image_size());
             let mut tessellator =
                 egui::epaint::Tessellator::new(pixels_per_point, options, font_size, Vec::new());
