@@ -174,9 +174,7 @@ impl Checker {
             |s| matches!(s, Slot::Device(f, d, _) if (*f, *d) == (fi, di)),
             new,
         );
-        self.site_findings = rules::counted_site_findings(site, &self.analysis);
-        let new = (0..self.site_findings.len()).map(Slot::Site).collect();
-        self.refile(|s| matches!(s, Slot::Site(_)), new);
+        self.refresh_site_findings(site);
         if self.duplicated.contains(&floor.devices[di].id) {
             self.duplicate_findings = rules::duplicate_findings(site);
             let new = (0..self.duplicate_findings.len())
@@ -196,10 +194,15 @@ impl Checker {
         if site.face_density != self.face_density {
             return false;
         }
+        self.refresh_site_findings(site);
+        true
+    }
+
+    /// Recomputes the site-wide findings that count devices or read site fields.
+    fn refresh_site_findings(&mut self, site: &Site) {
         self.site_findings = rules::counted_site_findings(site, &self.analysis);
         let new = (0..self.site_findings.len()).map(Slot::Site).collect();
         self.refile(|s| matches!(s, Slot::Site(_)), new);
-        true
     }
 
     /// Every finding, in the fixed order of [`rules::check`].

@@ -79,10 +79,11 @@ pub fn tower(rooms: usize, cameras: usize, floors: usize, rooms_per_wing: usize)
 pub fn level(rooms: usize, cameras: usize, rooms_per_wing: usize) -> Value {
     let per_wing = rooms_per_wing.max(2);
     let wings = rooms.div_ceil(per_wing).max(1);
-    let wing_width = per_wing.div_ceil(2) as f64 * ROOM_W + 6.0;
     // Square overall: columns × wing width ≈ rows × wing pitch.
-    let columns =
-        ((wings as f64 * WING_PITCH / wing_width).sqrt().round() as usize).clamp(1, wings);
+    let columns = ((wings as f64 * WING_PITCH / wing_width(per_wing))
+        .sqrt()
+        .round() as usize)
+        .clamp(1, wings);
     json!({
         "format": "sightline-site", "version": 1,
         "name": format!("Synthetic level: {rooms} rooms, {cameras} FR cameras, one floor"),
@@ -90,6 +91,12 @@ pub fn level(rooms: usize, cameras: usize, rooms_per_wing: usize) -> Value {
         "faces_stored": 50000, "filed_with_police": true, "retention_days": 30,
         "floors": [floor(0, rooms, cameras, per_wing, columns)],
     })
+}
+
+/// The width a wing of `rooms_per_wing` rooms takes in a level's grid: its rooms, two to a
+/// 4 m bay, and a 6 m gap to the next column.
+fn wing_width(rooms_per_wing: usize) -> f64 {
+    rooms_per_wing.div_ceil(2) as f64 * ROOM_W + 6.0
 }
 
 /// Adds `dx, dy` to every point of an object (its `position`, `a`, `b`, `points`, `polygon`).
@@ -124,6 +131,7 @@ fn floor(f: usize, rooms: usize, cameras: usize, rooms_per_wing: usize, columns:
     let mut signs = Vec::new();
     let mut zones = Vec::new();
     let wings = rooms.div_ceil(rooms_per_wing).max(1);
+    let column_width = wing_width(rooms_per_wing);
     let cams_per_wing = cameras.div_ceil(wings);
     let mut rooms_left = rooms;
     let mut cams_left = cameras;
@@ -133,8 +141,7 @@ fn floor(f: usize, rooms: usize, cameras: usize, rooms_per_wing: usize, columns:
         let per_side = wing_rooms.div_ceil(2).max(1);
         let length = per_side as f64 * ROOM_W;
         // Each wing is drawn with its west end at x = 0, then moved to its column.
-        let wing_width = rooms_per_wing.div_ceil(2) as f64 * ROOM_W + 6.0;
-        let dx = (w % columns) as f64 * wing_width;
+        let dx = (w % columns) as f64 * column_width;
         let counts = [&walls, &openings, &spaces, &devices, &signs, &zones].map(|v| v.len());
         let y0 = (w / columns) as f64 * WING_PITCH;
         let (cy0, cy1) = (y0 + ROOM_D, y0 + ROOM_D + CORRIDOR_W);

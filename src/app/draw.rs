@@ -278,8 +278,12 @@ pub fn scene(
     let skipped = |item: &crate::scene::Item| {
         skip.is_some_and(|set| item.subject.is_some_and(|s| set.contains(&s)))
     };
-    // The underlay first, under everything.
-    for item in scene.items.iter().filter(|i| shown.shows(i)) {
+    // The underlay first, under everything (its items lead the scene, the bottom layer).
+    let underlays = scene
+        .items
+        .iter()
+        .take_while(|i| i.layer == crate::scene::Layer::Underlay);
+    for item in underlays.filter(|i| shown.shows(i)) {
         if let (Prim::Underlay(u), Some((tex, [w, h]))) = (&item.prim, underlay) {
             let [a, b] = underlay_corners(u, [w, h]);
             painter.image(
@@ -554,15 +558,22 @@ pub fn scene(
             }
         })
         .collect();
-    let boxes: Vec<Vec<crate::scene::labels::PxBox>> = groups
-        .iter()
-        .zip(&texts)
-        .map(|(([x, y], _), t)| {
-            let w = crate::render::text_width_px(t, symbol::MARKER_TEXT as f64);
-            vec![[x + 8.0, y - 17.0, x + 8.0 + w, y - 4.0]]
-        })
-        .collect();
-    let shown = crate::scene::labels::place(&boxes);
+    let shown: Vec<bool> = if crowded {
+        let boxes: Vec<Vec<crate::scene::labels::PxBox>> = groups
+            .iter()
+            .zip(&texts)
+            .map(|(([x, y], _), t)| {
+                let w = crate::render::text_width_px(t, symbol::MARKER_TEXT as f64);
+                vec![[x + 8.0, y - 17.0, x + 8.0 + w, y - 4.0]]
+            })
+            .collect();
+        crate::scene::labels::place(&boxes)
+            .into_iter()
+            .map(|p| p.is_some())
+            .collect()
+    } else {
+        vec![true; groups.len()]
+    };
     for ((([x, y], _), text), show) in groups.iter().zip(&texts).zip(shown) {
         let at = Pos2::new(*x as f32, *y as f32);
         painter.circle(
@@ -571,7 +582,7 @@ pub fn scene(
             c,
             Stroke::new(symbol::MARKER_RING, Color32::WHITE),
         );
-        if show.is_some() || !crowded {
+        if show {
             halo_text(
                 painter,
                 at + Vec2::new(8.0, -7.0 + 3.0),

@@ -88,9 +88,7 @@ impl ImportDialog {
 }
 
 const LABEL_TITLE: Text = Text::new("Import plan (DWG / DXF)", "导入图纸（DWG / DXF）");
-const LABEL_FILE: Text = Text::new("File", "文件");
 const LABEL_READ: Text = Text::new("Read", "读取");
-const LABEL_BROWSE: Text = Text::new("Browse…", "选择文件…");
 const LABEL_DRAWINGS: Text = Text::new("Drawings in model space", "模型空间中的图");
 const LABEL_REGION: Text = Text::new("Region dragged on the preview", "在预览上框选的区域");
 const LABEL_LAYERS: Text = Text::new("Layers", "图层");
@@ -102,7 +100,6 @@ const LABEL_MEASURE: Text = Text::new(
 );
 const LABEL_NEW_FLOOR: Text = Text::new("Import as a new floor", "导入为新楼层");
 const LABEL_INTO_FLOOR: Text = Text::new("Import into the current floor", "导入到当前楼层");
-const LABEL_CANCEL: Text = Text::new("Cancel", "取消");
 const LABEL_OVERRIDES: Text = Text::new("overrides the header", "与文件头不符，已按图纸判断");
 const LABEL_IMPORTED: Text = Text::new(
     "Plan imported: confirm the kind of each space listed under PLAN-REVIEW.",
@@ -136,7 +133,7 @@ impl App {
             .resizable(true)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    ui.label(t(LABEL_FILE));
+                    ui.label(t(labels::FILE));
                     let field = ui.add(
                         egui::TextEdit::singleline(&mut dialog.path_text)
                             .desired_width(460.0)
@@ -147,7 +144,7 @@ impl App {
                         let p = PathBuf::from(dialog.path_text.trim());
                         dialog.read(&p);
                     }
-                    if ui.button(t(LABEL_BROWSE)).clicked() {
+                    if ui.button(t(labels::BROWSE)).clicked() {
                         if let Some(p) = rfd::FileDialog::new()
                             .add_filter("DWG / DXF", &["dwg", "dxf", "DWG", "DXF"])
                             .pick_file()
@@ -290,7 +287,7 @@ impl App {
                     if ui.button(t(LABEL_INTO_FLOOR)).clicked() {
                         action = Some(false);
                     }
-                    if ui.button(t(LABEL_CANCEL)).clicked() {
+                    if ui.button(t(labels::CANCEL)).clicked() {
                         cancel = true;
                     }
                 });

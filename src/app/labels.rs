@@ -50,6 +50,7 @@ labels! {
     SELECT_ALL = "Select all", "全选";
     FINISH = "Finish the wall, space or zone", "完成墙体、空间或区域";
     CANCEL = "Cancel", "取消";
+    BROWSE = "Browse…", "选择文件…";
     NUDGE = "Move the selection 0.1 m", "所选对象移动 0.1 米";
     NUDGE_FAR = "Move the selection 1 m", "所选对象移动 1 米";
     VIEW = "View", "视图";

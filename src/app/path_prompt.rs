@@ -87,7 +87,6 @@ const HINT: Text = Text::new(
     "Type or paste the file's path, or choose it with Browse…",
     "输入或粘贴文件路径，或点“选择文件…”",
 );
-const BROWSE: Text = Text::new("Browse…", "选择文件…");
 const NO_FILE: Text = Text::new("There is no such file.", "没有这个文件。");
 const RECENT_FOLDERS: Text = Text::new("Recent folders", "最近的文件夹");
 const UP: Text = Text::new("⬆ Up", "⬆ 上一级");
@@ -223,7 +222,7 @@ impl App {
                     if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                         ok = true;
                     }
-                    browse = ui.button(BROWSE.get(lang)).clicked();
+                    browse = ui.button(labels::BROWSE.get(lang)).clicked();
                 });
                 // The folder the path points into: its sub-folders and the files that fit.
                 if prompt
