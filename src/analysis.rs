@@ -8,9 +8,11 @@
 use geo::{Area, BoundingRect, MultiPolygon, Polygon, Rect};
 use rayon::prelude::*;
 
+use crate::geometry::change::{grown, points_box, square, Bbox, Change, Dirty, Pending};
+use crate::geometry::classify::rect_box;
 use crate::geometry::classify::{in_public_place, ClassifiedSpace, Spaces};
-use crate::geometry::entry::{entry_stretches, EntryStretch};
-use crate::geometry::mount::{mount, Mount};
+use crate::geometry::entry::{entry_stretches, EntryStretch, APPROACH_FAR_M};
+use crate::geometry::mount::{mount, Mount, PROBE_CLEARANCE_M};
 use crate::geometry::polygon::{self, PolygonProblem};
 use crate::geometry::primitives::{v2, AngleRange, Seg};
 use crate::geometry::segments::{FloorSegments, Search};
@@ -210,6 +212,92 @@ impl DeviceAnalysis {
     }
 }
 
+impl SignAnalysis {
+    /// Analyses one sign of a floor whose segments are known.
+    pub fn of(g: &crate::model::Sign, segments: &FloorSegments) -> SignAnalysis {
+        let pos = v2(g.position);
+        let m = mount_of(segments, pos, g.facing);
+        let ranges = AngleRange::wedge(g.facing, 180.0).intersect(&m.sector);
+        let blockers = blockers_near(segments, pos, &m, g.readable_distance);
+        let reading = seen(segments, pos, &blockers, &ranges, g.readable_distance);
+        SignAnalysis {
+            mount: m,
+            reading_bbox: reading.bounding_rect(),
+            reading,
+        }
+    }
+}
+
+impl ZoneAnalysis {
+    /// Analyses one zone of a floor whose segments and signs are known.
+    pub fn of(
+        z: &crate::model::Zone,
+        problem: Option<PolygonProblem>,
+        segments: &FloorSegments,
+        signs: &[SignAnalysis],
+    ) -> ZoneAnalysis {
+        if !usable(problem) {
+            return ZoneAnalysis::none();
+        }
+        let poly = polygon::to_geo(&z.polygon);
+        let near = match poly.bounding_rect() {
+            Some(b) => segments.walk_in_box(
+                [b.min().x - ZONE_WALLS_M, b.min().y - ZONE_WALLS_M],
+                [b.max().x + ZONE_WALLS_M, b.max().y + ZONE_WALLS_M],
+            ),
+            None => Vec::new(),
+        };
+        let entries = entry_stretches(&z.polygon, &near);
+        let readers: Vec<Reader<'_>> = signs
+            .iter()
+            .map(|s| Reader {
+                reading: &s.reading,
+                bbox: s.reading_bbox,
+            })
+            .collect();
+        let (cells, covered_by) = coverage_runs(&entries, &readers, |s, margin| {
+            segments.walk_along(s, margin + 1e-9)
+        });
+        ZoneAnalysis {
+            convex: crate::geometry::clip::is_convex(&poly),
+            polygon: Some(poly),
+            entries,
+            cells,
+            covered_by,
+        }
+    }
+
+    /// The analysis of a zone with no usable polygon.
+    fn none() -> ZoneAnalysis {
+        ZoneAnalysis {
+            polygon: None,
+            convex: false,
+            entries: Vec::new(),
+            cells: Vec::new(),
+            covered_by: Vec::new(),
+        }
+    }
+
+    /// How far from its polygon's box what the zone's analysis reads may lie: the walls that
+    /// make its entrances, and the approach band (with its walls) where signs are read.
+    pub const REACH_M: f64 = ZONE_WALLS_M + 2.0 * APPROACH_FAR_M + 1e-6;
+
+    /// The box beyond which nothing changes the zone's analysis; `None` for no polygon.
+    pub fn reach(&self) -> Option<Bbox> {
+        let b = self.polygon.as_ref()?.bounding_rect()?;
+        Some(grown(rect_box(&b), Self::REACH_M))
+    }
+}
+
+/// How far beyond a zone's box its entrance-making walls are looked for, in metres.
+const ZONE_WALLS_M: f64 = 0.31;
+
+/// How far from a device's or sign's position its mount and probe point may lie: the walls it
+/// may be mounted on, and the probe point's distance from them.
+pub fn mount_slack(max_half_thickness: f64) -> f64 {
+    6.0 * (max_half_thickness + PROBE_CLEARANCE_M) + 1e-6
+}
+
 impl FloorAnalysis {
     /// Analyses one floor.
     pub fn of(floor: &Floor, face_density: f64, search: Search) -> FloorAnalysis {
@@ -244,60 +332,13 @@ impl FloorAnalysis {
         let signs: Vec<SignAnalysis> = floor
             .signs
             .par_iter()
-            .map(|g| {
-                let pos = v2(g.position);
-                let m = mount_of(&segments, pos, g.facing);
-                let ranges = AngleRange::wedge(g.facing, 180.0).intersect(&m.sector);
-                let blockers = blockers_near(&segments, pos, &m, g.readable_distance);
-                let reading = seen(&segments, pos, &blockers, &ranges, g.readable_distance);
-                SignAnalysis {
-                    mount: m,
-                    reading_bbox: reading.bounding_rect(),
-                    reading,
-                }
-            })
+            .map(|g| SignAnalysis::of(g, &segments))
             .collect();
         let zones = floor
             .zones
             .par_iter()
             .enumerate()
-            .map(|(zi, z)| {
-                if !usable(zone_problems[zi]) {
-                    return ZoneAnalysis {
-                        polygon: None,
-                        convex: false,
-                        entries: Vec::new(),
-                        cells: Vec::new(),
-                        covered_by: Vec::new(),
-                    };
-                }
-                let poly = polygon::to_geo(&z.polygon);
-                let near = match poly.bounding_rect() {
-                    Some(b) => segments.walk_in_box(
-                        [b.min().x - 0.31, b.min().y - 0.31],
-                        [b.max().x + 0.31, b.max().y + 0.31],
-                    ),
-                    None => Vec::new(),
-                };
-                let entries = entry_stretches(&z.polygon, &near);
-                let readers: Vec<Reader<'_>> = signs
-                    .iter()
-                    .map(|s| Reader {
-                        reading: &s.reading,
-                        bbox: s.reading_bbox,
-                    })
-                    .collect();
-                let (cells, covered_by) = coverage_runs(&entries, &readers, |s, margin| {
-                    segments.walk_along(s, margin + 1e-9)
-                });
-                ZoneAnalysis {
-                    convex: crate::geometry::clip::is_convex(&poly),
-                    polygon: Some(poly),
-                    entries,
-                    cells,
-                    covered_by,
-                }
-            })
+            .map(|(zi, z)| ZoneAnalysis::of(z, zone_problems[zi], &segments, &signs))
             .collect();
         FloorAnalysis {
             segments,
@@ -318,4 +359,271 @@ fn usable(problem: Option<PolygonProblem>) -> bool {
         problem,
         Some(PolygonProblem::TooFewPoints) | Some(PolygonProblem::ZeroArea)
     )
+}
+
+/// The kinds of object a floor holds, as the incremental checker hears of their changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ObjectKind {
+    Wall,
+    Opening,
+    Space,
+    Device,
+    Sign,
+    Zone,
+}
+
+/// One change to one object of a floor, already made: what kind, which (by its index at
+/// the time), and where it was before (its points' box), if it was there before.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ObjectChange {
+    pub kind: ObjectKind,
+    pub change: Change,
+    pub old_box: Option<Bbox>,
+}
+
+/// What [`FloorAnalysis::patch`] redid, and where the plan changed.
+#[derive(Debug, Default)]
+pub struct Patched {
+    /// Devices analysed again (final indices), changed ones included.
+    pub devices: Vec<usize>,
+    /// Signs analysed again.
+    pub signs: Vec<usize>,
+    /// Zones analysed again.
+    pub zones: Vec<usize>,
+    /// Where wall segments or their pieces changed.
+    pub segments: Dirty,
+    /// Where spaces changed (old and new boxes).
+    pub spaces: Dirty,
+    /// Where changed signs stand or stood, and the probe points of signs analysed again.
+    pub sign_spots: Dirty,
+    /// Wall segments were renumbered (mounts were updated).
+    pub renumbered: bool,
+}
+
+impl DeviceAnalysis {
+    /// Stands in for a new device until it is analysed.
+    fn placeholder() -> DeviceAnalysis {
+        DeviceAnalysis {
+            mount: Mount {
+                on: Vec::new(),
+                sector: AngleRange::FULL,
+                probe: v2([0.0, 0.0]),
+            },
+            public_place: false,
+            inside_private: Vec::new(),
+            capture_distance: 0.0,
+            capture: MultiPolygon::new(Vec::new()),
+            view: MultiPolygon::new(Vec::new()),
+            capture_bbox: None,
+            view_bbox: None,
+        }
+    }
+}
+
+impl SignAnalysis {
+    /// Stands in for a new sign until it is analysed.
+    fn placeholder() -> SignAnalysis {
+        SignAnalysis {
+            mount: DeviceAnalysis::placeholder().mount,
+            reading: MultiPolygon::new(Vec::new()),
+            reading_bbox: None,
+        }
+    }
+}
+
+impl FloorAnalysis {
+    /// Brings the analysis up to date with `floor` after `changes` (in the order they were
+    /// made), redoing only what they can reach:
+    /// - the wall segments near a changed wall or opening ([`FloorSegments::finish`]);
+    /// - each device and sign whose reach (range, and the walls it may be mounted on) meets
+    ///   changed wall pieces or spaces, and every changed one;
+    /// - each zone whose reach ([`ZoneAnalysis::REACH_M`]) meets changed wall pieces or the
+    ///   reading area of a sign analysed again, and every changed one.
+    ///
+    /// The result equals [`FloorAnalysis::of`] but for the numbering of wall segments and
+    /// the last bits of crossing points computed in another order.
+    pub fn patch(&mut self, floor: &Floor, face_density: f64, changes: &[ObjectChange]) -> Patched {
+        let mut segs = crate::geometry::segments::Patch::default();
+        let (mut devices, mut signs, mut zones, mut spaces) = (
+            Pending::default(),
+            Pending::default(),
+            Pending::default(),
+            Pending::default(),
+        );
+        let mut out = Patched::default();
+        // Where signs' reading areas were or are: zones are redone where these meet them.
+        let mut sign_areas = Dirty::default();
+        for c in changes {
+            let change = c.change;
+            match c.kind {
+                ObjectKind::Wall => self.segments.note_wall(&mut segs, change),
+                ObjectKind::Opening => self.segments.note_opening(&mut segs, change),
+                ObjectKind::Space => {
+                    if let Some(b) = self.spaces.note(change) {
+                        out.spaces.add(b);
+                    }
+                    if let Some(b) = c.old_box {
+                        out.spaces.add(b);
+                    }
+                    spaces.note(change);
+                    change.mirror(&mut self.space_problems, || None);
+                    if !matches!(change, Change::Set(_)) {
+                        for d in &mut self.devices {
+                            d.inside_private = d
+                                .inside_private
+                                .iter()
+                                .filter_map(|&i| change.moved(i))
+                                .collect();
+                        }
+                    }
+                }
+                ObjectKind::Device => {
+                    devices.note(change);
+                    change.mirror(&mut self.devices, DeviceAnalysis::placeholder);
+                }
+                ObjectKind::Sign => {
+                    if let Change::Set(i) | Change::Removed(i) = change {
+                        if let Some(b) = self.signs.get(i).and_then(|g| g.reading_bbox) {
+                            sign_areas.add(rect_box(&b));
+                        }
+                    }
+                    if let Some(b) = c.old_box {
+                        out.sign_spots.add(b);
+                    }
+                    signs.note(change);
+                    change.mirror(&mut self.signs, SignAnalysis::placeholder);
+                    if !matches!(change, Change::Set(_)) {
+                        for z in &mut self.zones {
+                            for by in &mut z.covered_by {
+                                *by = by.iter().filter_map(|&g| change.moved(g)).collect();
+                            }
+                        }
+                    }
+                }
+                ObjectKind::Zone => {
+                    zones.note(change);
+                    change.mirror(&mut self.zones, ZoneAnalysis::none);
+                    change.mirror(&mut self.zone_problems, || None);
+                }
+            }
+        }
+        let (dirty, renumbered) = self.segments.finish(floor, segs);
+        out.segments = dirty;
+        if let Some(map) = renumbered {
+            let remap = |m: &mut Mount| {
+                m.on =
+                    m.on.iter()
+                        .map(|&s| {
+                            map.get(s)
+                                .copied()
+                                .unwrap_or(crate::geometry::segments::DEAD)
+                        })
+                        .collect();
+            };
+            self.devices.iter_mut().for_each(|d| remap(&mut d.mount));
+            self.signs.iter_mut().for_each(|g| remap(&mut g.mount));
+            out.renumbered = true;
+        }
+        for si in spaces.sorted() {
+            let Some(s) = floor.spaces.get(si) else {
+                continue;
+            };
+            let problem = polygon::check(&s.polygon);
+            if let Some(slot) = self.space_problems.get_mut(si) {
+                *slot = problem;
+            }
+            if let Some(b) = points_box(&s.polygon) {
+                out.spaces.add(b);
+            }
+            if usable(problem) {
+                if let Some(cs) =
+                    ClassifiedSpace::new(si, s.kind.class(), polygon::to_geo(&s.polygon))
+                {
+                    self.spaces.put(cs);
+                }
+            }
+        }
+        out.segments.settle();
+        out.spaces.settle();
+        let slack = mount_slack(self.segments.max_half_thickness);
+        // Devices.
+        let mut redo = devices.sorted();
+        redo.extend(floor.devices.iter().enumerate().filter_map(|(di, d)| {
+            let reach = square(d.position, d.range.max(0.0) + slack);
+            (out.segments.meets(reach) || out.spaces.meets(reach)).then_some(di)
+        }));
+        redo.sort_unstable();
+        redo.dedup();
+        redo.retain(|&di| di < floor.devices.len() && di < self.devices.len());
+        let (segments, spaces_now) = (&self.segments, &self.spaces);
+        let fresh: Vec<DeviceAnalysis> = redo
+            .par_iter()
+            .map(|&di| DeviceAnalysis::of(&floor.devices[di], segments, spaces_now, face_density))
+            .collect();
+        for (&di, da) in redo.iter().zip(fresh) {
+            self.devices[di] = da;
+        }
+        out.devices = redo;
+        // Signs.
+        let mut redo = signs.sorted();
+        redo.extend(floor.signs.iter().enumerate().filter_map(|(gi, g)| {
+            let reach = square(g.position, g.readable_distance.max(0.0) + slack);
+            out.segments.meets(reach).then_some(gi)
+        }));
+        redo.sort_unstable();
+        redo.dedup();
+        redo.retain(|&gi| gi < floor.signs.len() && gi < self.signs.len());
+        let fresh: Vec<SignAnalysis> = redo
+            .par_iter()
+            .map(|&gi| SignAnalysis::of(&floor.signs[gi], segments))
+            .collect();
+        for (&gi, ga) in redo.iter().zip(fresh) {
+            let old = &self.signs[gi];
+            if let Some(b) = old.reading_bbox {
+                sign_areas.add(rect_box(&b));
+            }
+            out.sign_spots
+                .add(square([old.mount.probe.x, old.mount.probe.y], 0.0));
+            if let Some(b) = ga.reading_bbox {
+                sign_areas.add(rect_box(&b));
+            }
+            out.sign_spots.add(square(floor.signs[gi].position, 0.0));
+            out.sign_spots
+                .add(square([ga.mount.probe.x, ga.mount.probe.y], 0.0));
+            self.signs[gi] = ga;
+        }
+        out.sign_spots.settle();
+        out.signs = redo;
+        sign_areas.extend(&out.segments);
+        sign_areas.settle();
+        // Zones.
+        let mut redo = zones.sorted();
+        for zi in &redo {
+            if let Some(z) = floor.zones.get(*zi) {
+                if let Some(p) = self.zone_problems.get_mut(*zi) {
+                    *p = polygon::check(&z.polygon);
+                }
+            }
+        }
+        redo.extend(
+            self.zones
+                .iter()
+                .enumerate()
+                .filter(|(_, za)| za.reach().is_some_and(|b| sign_areas.meets(b)))
+                .map(|(zi, _)| zi),
+        );
+        redo.sort_unstable();
+        redo.dedup();
+        redo.retain(|&zi| zi < floor.zones.len() && zi < self.zones.len());
+        let (segments, signs_now, problems) = (&self.segments, &self.signs, &self.zone_problems);
+        let fresh: Vec<ZoneAnalysis> = redo
+            .par_iter()
+            .map(|&zi| ZoneAnalysis::of(&floor.zones[zi], problems[zi], segments, signs_now))
+            .collect();
+        for (&zi, za) in redo.iter().zip(fresh) {
+            self.zones[zi] = za;
+        }
+        out.zones = redo;
+        out
+    }
 }

@@ -1,25 +1,37 @@
-//! Incremental checking: keep a site's analysis and findings, and after an edit to one device
-//! recompute only what that edit can change. This is what keeps the editor smooth on a large
-//! site while a camera is dragged.
+//! Incremental checking: keep a site's analysis and findings, and after an edit recompute only
+//! what that edit can reach. This is what keeps the editor smooth on a large site while a
+//! camera or a wall is dragged.
 //!
-//! What a device edit can change:
-//! - that device's analysis (mount, class, capture and view areas) and its own findings;
-//! - the zone rules of the zones it names or named (whether a zone is used, and by an FR
-//!   device), so those floors' zone findings are recomputed when that changed;
-//! - the site-wide counts (R799-A14-FILING counts devices in public places).
+//! What an edit of one object can change:
+//! - a device: its own analysis and findings; the zone rules of the zones it names or named
+//!   (whether a zone is used, and by an FR device); the site-wide counts;
+//! - a wall or opening: the wall pieces near it ([`crate::geometry::segments`]); every device
+//!   and sign whose reach (range, plus the walls it may be mounted on) meets those pieces, and
+//!   every zone whose entrances or approach band do ([`crate::analysis::FloorAnalysis::patch`]);
+//! - a space: the devices whose reach meets it (whether they are inside it, what they see of
+//!   it), the zones whose box meets it;
+//! - a sign: its reading area; the zones whose approach band meets the old or new area, the
+//!   devices within range of its old or new place (R799-A13-SIGN);
+//! - a zone: its own analysis and findings, and every device naming its old or new id;
+//! - any id: duplicate ids, and references to zone ids;
+//! - the drawing rules of the floor, and the signs' prominence, which are cheap, are redone
+//!   for every edited floor.
 //!
-//! Nothing else reads a device: walls, spaces, signs and zones are untouched, and so are the
-//! other devices' findings. An edit of the site's own fields ([`Checker::site_fields_changed`])
-//! changes only the site-wide findings. [`Checker::findings`] always equals a full [`rules::check`]
-//! (tested in `tests/scale.rs`).
+//! An edit of the site's own fields ([`Checker::site_fields_changed`]) changes only the
+//! site-wide findings. [`Checker::findings`] always equals a full [`rules::check`] (tested in
+//! `tests/scale.rs`).
 
 // Indices here come from the algorithm's own ranges (segment, vertex and cell numbers of the
 // vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
 #![allow(clippy::indexing_slicing)]
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use crate::analysis::{Analysis, DeviceAnalysis};
+use rayon::prelude::*;
+
+use crate::analysis::{mount_slack, Analysis, DeviceAnalysis, ObjectChange, ObjectKind};
+use crate::geometry::change::{square, Change};
+use crate::geometry::classify::rect_box;
 use crate::model::Site;
 use crate::rules::{self, Finding, SiteContext};
 
@@ -30,13 +42,19 @@ pub struct Checker {
     ctx: SiteContext,
     /// Per floor, per device.
     device_findings: Vec<Vec<Vec<Finding>>>,
-    /// Per floor: zones and drawing.
-    floor_findings: Vec<Vec<Finding>>,
+    /// Per floor, per zone.
+    zone_findings: Vec<Vec<Vec<Finding>>>,
+    /// Per floor: the signs at zone entrances.
+    sign_findings: Vec<Vec<Finding>>,
+    /// Per floor: the drawing.
+    plan_findings: Vec<Vec<Finding>>,
     /// Filing and retention (they count devices, so they are cheap to redo).
     site_findings: Vec<Finding>,
     /// Duplicate ids, which only a change of ids can change; the ids they name.
     duplicate_findings: Vec<Finding>,
     duplicated: HashSet<String>,
+    /// How many objects (and floors) have each id.
+    ids: HashMap<String, u32>,
     /// The face pixel density the analysis was made with.
     face_density: f64,
     /// Every finding, as a slot, in the fixed order; kept sorted edit by edit so that listing
@@ -48,9 +66,44 @@ pub struct Checker {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Slot {
     Device(usize, usize, usize),
-    Floor(usize, usize),
+    Zone(usize, usize, usize),
+    Signs(usize, usize),
+    Plan(usize, usize),
     Site(usize),
     Duplicate(usize),
+}
+
+/// One change to one object of a site, already made: the floor, the object, and its id before
+/// and after (`None` where it did not or does not exist).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub floor: usize,
+    pub object: ObjectChange,
+    pub old_id: Option<String>,
+    pub new_id: Option<String>,
+}
+
+/// Every id of the site, counted.
+fn count_ids(site: &Site) -> HashMap<String, u32> {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    for floor in &site.floors {
+        let all = std::iter::once(&floor.id)
+            .chain(floor.walls.iter().map(|x| &x.id))
+            .chain(floor.openings.iter().map(|x| &x.id))
+            .chain(floor.spaces.iter().map(|x| &x.id))
+            .chain(floor.devices.iter().map(|x| &x.id))
+            .chain(floor.signs.iter().map(|x| &x.id))
+            .chain(floor.zones.iter().map(|x| &x.id));
+        for id in all {
+            match ids.get_mut(id.as_str()) {
+                Some(n) => *n += 1,
+                None => {
+                    ids.insert(id.clone(), 1);
+                }
+            }
+        }
+    }
+    ids
 }
 
 impl Checker {
@@ -58,7 +111,6 @@ impl Checker {
     pub fn new(site: &Site) -> Checker {
         let analysis = Analysis::of(site);
         let ctx = SiteContext::of(site);
-        use rayon::prelude::*;
         let device_findings = site
             .floors
             .par_iter()
@@ -70,9 +122,24 @@ impl Checker {
                     .collect()
             })
             .collect();
-        let floor_findings = (0..site.floors.len())
+        let zone_findings = site
+            .floors
+            .par_iter()
+            .enumerate()
+            .map(|(fi, floor)| {
+                (0..floor.zones.len())
+                    .into_par_iter()
+                    .map(|zi| rules::zone_findings(site, &analysis, &ctx, fi, zi))
+                    .collect()
+            })
+            .collect();
+        let sign_findings = (0..site.floors.len())
             .into_par_iter()
-            .map(|fi| rules::floor_findings(site, &analysis, &ctx, fi))
+            .map(|fi| rules::sign_findings(site, &analysis, &ctx, fi))
+            .collect();
+        let plan_findings = (0..site.floors.len())
+            .into_par_iter()
+            .map(|fi| rules::plan_findings(site, &analysis, fi))
             .collect();
         let site_findings = rules::counted_site_findings(site, &analysis);
         let duplicate_findings = rules::duplicate_findings(site);
@@ -84,10 +151,13 @@ impl Checker {
             analysis,
             ctx,
             device_findings,
-            floor_findings,
+            zone_findings,
+            sign_findings,
+            plan_findings,
             site_findings,
             duplicate_findings,
             duplicated,
+            ids: count_ids(site),
             face_density: site.face_density,
             sorted: Vec::new(),
         };
@@ -97,12 +167,20 @@ impl Checker {
                 slots.extend((0..found.len()).map(|k| Slot::Device(fi, di, k)));
             }
         }
-        for (fi, found) in checker.floor_findings.iter().enumerate() {
-            slots.extend((0..found.len()).map(|k| Slot::Floor(fi, k)));
+        for (fi, zones) in checker.zone_findings.iter().enumerate() {
+            for (zi, found) in zones.iter().enumerate() {
+                slots.extend((0..found.len()).map(|k| Slot::Zone(fi, zi, k)));
+            }
+        }
+        for (fi, found) in checker.sign_findings.iter().enumerate() {
+            slots.extend((0..found.len()).map(|k| Slot::Signs(fi, k)));
+        }
+        for (fi, found) in checker.plan_findings.iter().enumerate() {
+            slots.extend((0..found.len()).map(|k| Slot::Plan(fi, k)));
         }
         slots.extend((0..checker.site_findings.len()).map(Slot::Site));
         slots.extend((0..checker.duplicate_findings.len()).map(Slot::Duplicate));
-        slots.sort_by(|a, b| rules::order(checker.get(*a), checker.get(*b)));
+        slots.par_sort_by(|a, b| rules::order(checker.get(*a), checker.get(*b)));
         checker.sorted = slots;
         checker
     }
@@ -110,26 +188,41 @@ impl Checker {
     fn get(&self, slot: Slot) -> &Finding {
         match slot {
             Slot::Device(fi, di, k) => &self.device_findings[fi][di][k],
-            Slot::Floor(fi, k) => &self.floor_findings[fi][k],
+            Slot::Zone(fi, zi, k) => &self.zone_findings[fi][zi][k],
+            Slot::Signs(fi, k) => &self.sign_findings[fi][k],
+            Slot::Plan(fi, k) => &self.plan_findings[fi][k],
             Slot::Site(k) => &self.site_findings[k],
             Slot::Duplicate(k) => &self.duplicate_findings[k],
         }
     }
 
-    /// Drops the slots `gone` says are stale, then files the new ones in order.
-    fn refile(&mut self, gone: impl Fn(&Slot) -> bool, new: Vec<Slot>) {
+    /// Drops the slots `gone` says are stale, then merges the new ones in, in order.
+    fn refile(&mut self, gone: impl Fn(&Slot) -> bool, mut new: Vec<Slot>) {
         self.sorted.retain(|s| !gone(s));
-        for slot in new {
-            let f = self.get(slot);
-            let at = self
-                .sorted
-                .partition_point(|s| rules::order(self.get(*s), f) != std::cmp::Ordering::Greater);
-            self.sorted.insert(at, slot);
+        if new.is_empty() {
+            return;
         }
+        new.sort_by(|a, b| rules::order(self.get(*a), self.get(*b)));
+        let old = std::mem::take(&mut self.sorted);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let mut fresh = new.into_iter().peekable();
+        for s in old {
+            while let Some(n) = fresh.peek() {
+                if rules::order(self.get(*n), self.get(s)) == std::cmp::Ordering::Less {
+                    merged.push(*n);
+                    fresh.next();
+                } else {
+                    break;
+                }
+            }
+            merged.push(s);
+        }
+        merged.extend(fresh);
+        self.sorted = merged;
     }
 
     /// Brings the findings up to date after device `di` of floor `fi` changed in any of its
-    /// fields (moved, turned, re-zoned…). Adding or removing objects needs [`Checker::new`].
+    /// fields but its id (moved, turned, re-zoned…).
     pub fn device_changed(&mut self, site: &Site, fi: usize, di: usize) {
         let floor = &site.floors[fi];
         let fa = &mut self.analysis.floors[fi];
@@ -140,48 +233,117 @@ impl Checker {
             site.face_density,
         );
         let ctx = SiteContext::of(site);
-        if ctx.zones_named_by_any != self.ctx.zones_named_by_any
-            || ctx.zones_named_by_fr != self.ctx.zones_named_by_fr
-        {
-            // Some zone became used or unused: redo the zone rules of the floors holding it.
-            let changed: HashSet<String> = ctx
-                .zones_named_by_any
-                .symmetric_difference(&self.ctx.zones_named_by_any)
-                .chain(
-                    ctx.zones_named_by_fr
-                        .symmetric_difference(&self.ctx.zones_named_by_fr),
-                )
-                .cloned()
-                .collect();
-            for (zfi, zfloor) in site.floors.iter().enumerate() {
-                if zfloor.zones.iter().any(|z| changed.contains(&z.id)) {
-                    self.floor_findings[zfi] =
-                        rules::floor_findings(site, &self.analysis, &ctx, zfi);
-                    let new = (0..self.floor_findings[zfi].len())
-                        .map(|k| Slot::Floor(zfi, k))
-                        .collect();
-                    self.refile(|s| matches!(s, Slot::Floor(f, _) if *f == zfi), new);
-                }
-            }
-        }
+        self.zones_used_changed(site, &ctx);
         self.ctx = ctx;
-        self.device_findings[fi][di] =
-            rules::device_findings(site, &self.analysis, &self.ctx, fi, di);
-        let new = (0..self.device_findings[fi][di].len())
-            .map(|k| Slot::Device(fi, di, k))
-            .collect();
-        self.refile(
-            |s| matches!(s, Slot::Device(f, d, _) if (*f, *d) == (fi, di)),
-            new,
-        );
+        self.redo_devices(site, vec![(fi, di)]);
         self.refresh_site_findings(site);
         if self.duplicated.contains(&floor.devices[di].id) {
-            self.duplicate_findings = rules::duplicate_findings(site);
-            let new = (0..self.duplicate_findings.len())
-                .map(Slot::Duplicate)
-                .collect();
-            self.refile(|s| matches!(s, Slot::Duplicate(_)), new);
+            self.refresh_duplicates(site);
         }
+    }
+
+    /// After the devices' zones changed: redoes the zone rules of every zone that became used
+    /// or unused, or used or unused by a face-recognition device. `ctx` is the new context.
+    fn zones_used_changed(&mut self, site: &Site, ctx: &SiteContext) {
+        if ctx.zones_named_by_any == self.ctx.zones_named_by_any
+            && ctx.zones_named_by_fr == self.ctx.zones_named_by_fr
+        {
+            return;
+        }
+        let changed: HashSet<&String> = ctx
+            .zones_named_by_any
+            .symmetric_difference(&self.ctx.zones_named_by_any)
+            .chain(
+                ctx.zones_named_by_fr
+                    .symmetric_difference(&self.ctx.zones_named_by_fr),
+            )
+            .collect();
+        let zones: Vec<(usize, usize)> = site
+            .floors
+            .iter()
+            .enumerate()
+            .flat_map(|(fi, f)| {
+                f.zones
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, z)| changed.contains(&z.id))
+                    .map(move |(zi, _)| (fi, zi))
+            })
+            .collect();
+        let floors: Vec<usize> = zones.iter().map(|(fi, _)| *fi).collect();
+        self.redo_zones(site, ctx, zones);
+        self.redo_signs(site, ctx, floors);
+    }
+
+    /// Recomputes the findings of these devices.
+    fn redo_devices(&mut self, site: &Site, mut list: Vec<(usize, usize)>) {
+        list.sort_unstable();
+        list.dedup();
+        if list.is_empty() {
+            return;
+        }
+        let found: Vec<Vec<Finding>> = list
+            .par_iter()
+            .map(|&(fi, di)| rules::device_findings(site, &self.analysis, &self.ctx, fi, di))
+            .collect();
+        let mut new = Vec::new();
+        for (&(fi, di), f) in list.iter().zip(found) {
+            new.extend((0..f.len()).map(|k| Slot::Device(fi, di, k)));
+            self.device_findings[fi][di] = f;
+        }
+        self.refile(
+            |s| matches!(s, Slot::Device(f, d, _) if list.binary_search(&(*f, *d)).is_ok()),
+            new,
+        );
+    }
+
+    /// Recomputes the findings of these zones.
+    fn redo_zones(&mut self, site: &Site, ctx: &SiteContext, mut list: Vec<(usize, usize)>) {
+        list.sort_unstable();
+        list.dedup();
+        if list.is_empty() {
+            return;
+        }
+        let found: Vec<Vec<Finding>> = list
+            .par_iter()
+            .map(|&(fi, zi)| rules::zone_findings(site, &self.analysis, ctx, fi, zi))
+            .collect();
+        let mut new = Vec::new();
+        for (&(fi, zi), f) in list.iter().zip(found) {
+            new.extend((0..f.len()).map(|k| Slot::Zone(fi, zi, k)));
+            self.zone_findings[fi][zi] = f;
+        }
+        self.refile(
+            |s| matches!(s, Slot::Zone(f, z, _) if list.binary_search(&(*f, *z)).is_ok()),
+            new,
+        );
+    }
+
+    /// Recomputes the sign findings of these floors.
+    fn redo_signs(&mut self, site: &Site, ctx: &SiteContext, mut floors: Vec<usize>) {
+        floors.sort_unstable();
+        floors.dedup();
+        let mut new = Vec::new();
+        for &fi in &floors {
+            self.sign_findings[fi] = rules::sign_findings(site, &self.analysis, ctx, fi);
+            new.extend((0..self.sign_findings[fi].len()).map(|k| Slot::Signs(fi, k)));
+        }
+        self.refile(
+            |s| matches!(s, Slot::Signs(f, _) if floors.contains(f)),
+            new,
+        );
+    }
+
+    /// Recomputes the drawing findings of these floors.
+    fn redo_plans(&mut self, site: &Site, mut floors: Vec<usize>) {
+        floors.sort_unstable();
+        floors.dedup();
+        let mut new = Vec::new();
+        for &fi in &floors {
+            self.plan_findings[fi] = rules::plan_findings(site, &self.analysis, fi);
+            new.extend((0..self.plan_findings[fi].len()).map(|k| Slot::Plan(fi, k)));
+        }
+        self.refile(|s| matches!(s, Slot::Plan(f, _) if floors.contains(f)), new);
     }
 
     /// Brings the findings up to date after the site's own fields changed (name, processor,
@@ -203,6 +365,162 @@ impl Checker {
         self.site_findings = rules::counted_site_findings(site, &self.analysis);
         let new = (0..self.site_findings.len()).map(Slot::Site).collect();
         self.refile(|s| matches!(s, Slot::Site(_)), new);
+    }
+
+    /// Recomputes the duplicate-id findings.
+    fn refresh_duplicates(&mut self, site: &Site) {
+        self.duplicate_findings = rules::duplicate_findings(site);
+        self.duplicated = self
+            .duplicate_findings
+            .iter()
+            .flat_map(|f| f.subjects.iter().cloned())
+            .collect();
+        let new = (0..self.duplicate_findings.len())
+            .map(Slot::Duplicate)
+            .collect();
+        self.refile(|s| matches!(s, Slot::Duplicate(_)), new);
+    }
+
+    /// Brings the findings up to date after `steps`, changes to objects of the site's floors
+    /// made in this order (set, inserted or removed walls, openings, spaces, devices, signs
+    /// and zones). Returns false, changing nothing, when a step names a floor the checker
+    /// does not have: check the site again with [`Checker::new`].
+    pub fn objects_changed(&mut self, site: &Site, steps: &[Step]) -> bool {
+        let floors = site.floors.len();
+        if self.analysis.floors.len() != floors || steps.iter().any(|s| s.floor >= floors) {
+            return false;
+        }
+        // Follow insertions and removals in the per-object lists, and count ids.
+        let mut ids_touched = false;
+        let mut zone_ids: HashSet<String> = HashSet::new();
+        for step in steps {
+            let (fi, change) = (step.floor, step.object.change);
+            match step.object.kind {
+                ObjectKind::Device => {
+                    change.mirror(&mut self.device_findings[fi], Vec::new);
+                    self.renumber(change, |s| match s {
+                        Slot::Device(f, d, k) if *f == fi => Some((d, k)),
+                        _ => None,
+                    });
+                }
+                ObjectKind::Zone => {
+                    change.mirror(&mut self.zone_findings[fi], Vec::new);
+                    self.renumber(change, |s| match s {
+                        Slot::Zone(f, z, k) if *f == fi => Some((z, k)),
+                        _ => None,
+                    });
+                    zone_ids.extend(step.old_id.iter().cloned());
+                    zone_ids.extend(step.new_id.iter().cloned());
+                }
+                _ => {}
+            }
+            if let Some(id) = &step.old_id {
+                let n = self.ids.entry(id.clone()).or_default();
+                ids_touched |= *n >= 2;
+                *n = n.saturating_sub(1);
+            }
+            if let Some(id) = &step.new_id {
+                let n = self.ids.entry(id.clone()).or_default();
+                *n += 1;
+                ids_touched |= *n >= 2;
+            }
+        }
+        // Redo the analysis floor by floor.
+        let mut edited: Vec<usize> = steps.iter().map(|s| s.floor).collect();
+        edited.sort_unstable();
+        edited.dedup();
+        let mut devices: Vec<(usize, usize)> = Vec::new();
+        let mut zones: Vec<(usize, usize)> = Vec::new();
+        for &fi in &edited {
+            let changes: Vec<ObjectChange> = steps
+                .iter()
+                .filter(|s| s.floor == fi)
+                .map(|s| s.object.clone())
+                .collect();
+            let floor = &site.floors[fi];
+            let fa = &mut self.analysis.floors[fi];
+            let patched = fa.patch(floor, site.face_density, &changes);
+            let slack = mount_slack(fa.segments.max_half_thickness);
+            devices.extend(patched.devices.iter().map(|&di| (fi, di)));
+            devices.extend(
+                floor
+                    .devices
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, d)| {
+                        let reach = square(d.position, d.range.max(0.0) + slack);
+                        patched.spaces.meets(reach) || patched.sign_spots.meets(reach)
+                    })
+                    .map(|(di, _)| (fi, di)),
+            );
+            zones.extend(patched.zones.iter().map(|&zi| (fi, zi)));
+            zones.extend(
+                fa.zones
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, za)| {
+                        za.polygon
+                            .as_ref()
+                            .and_then(geo::BoundingRect::bounding_rect)
+                            .is_some_and(|b| patched.spaces.meets(rect_box(&b)))
+                    })
+                    .map(|(zi, _)| (fi, zi)),
+            );
+        }
+        // Zones whose id came or went: the devices naming them, on any floor.
+        let ctx = SiteContext::of(site);
+        zone_ids.extend(
+            ctx.zone_ids
+                .symmetric_difference(&self.ctx.zone_ids)
+                .cloned(),
+        );
+        if !zone_ids.is_empty() {
+            for (fi, floor) in site.floors.iter().enumerate() {
+                devices.extend(
+                    floor
+                        .devices
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, d)| d.zone.as_ref().is_some_and(|z| zone_ids.contains(z)))
+                        .map(|(di, _)| (fi, di)),
+                );
+            }
+        }
+        self.zones_used_changed(site, &ctx);
+        self.ctx = ctx;
+        self.redo_devices(site, devices);
+        let ctx = self.ctx.clone();
+        self.redo_zones(site, &ctx, zones);
+        self.redo_signs(site, &ctx, edited.clone());
+        self.redo_plans(site, edited);
+        self.refresh_site_findings(site);
+        if ids_touched {
+            self.refresh_duplicates(site);
+        }
+        true
+    }
+
+    /// Follows an insertion or removal in a list of objects whose findings `which` picks out
+    /// of the slots (as object and finding number): drops a removed one's slots and moves the
+    /// others'.
+    fn renumber(
+        &mut self,
+        change: Change,
+        which: impl Fn(&mut Slot) -> Option<(&mut usize, &mut usize)>,
+    ) {
+        if matches!(change, Change::Set(_)) {
+            return;
+        }
+        self.sorted.retain_mut(|s| match which(s) {
+            Some((object, _)) => match change.moved(*object) {
+                Some(moved) => {
+                    *object = moved;
+                    true
+                }
+                None => false,
+            },
+            None => true,
+        });
     }
 
     /// Every finding, in the fixed order of [`rules::check`].

@@ -133,6 +133,175 @@ proptest! {
     }
 }
 
+/// One random edit of one object: which kind (wall, opening, space, device, sign, zone),
+/// what (move, insert a moved copy, remove, give it another object's id), which object, where
+/// to, and by how much.
+type ObjectEdit = (
+    usize,
+    usize,
+    prop::sample::Index,
+    prop::sample::Index,
+    f64,
+    f64,
+);
+
+/// The edit `e` makes of the site as it is, if the object it names exists.
+#[cfg(feature = "gui")]
+fn object_edit(site: &Site, e: &ObjectEdit, serial: usize) -> Option<sightline::app::edit::Edit> {
+    use sightline::app::edit::{get, Edit, Item, ItemKind, ItemRef};
+    let (kind, what, which, to, dx, dy) = e;
+    let kind = ItemKind::ALL[*kind % ItemKind::ALL.len()];
+    let floor = &site.floors[0];
+    let len = match kind {
+        ItemKind::Wall => floor.walls.len(),
+        ItemKind::Opening => floor.openings.len(),
+        ItemKind::Space => floor.spaces.len(),
+        ItemKind::Device => floor.devices.len(),
+        ItemKind::Sign => floor.signs.len(),
+        ItemKind::Zone => floor.zones.len(),
+    };
+    if len == 0 {
+        return None;
+    }
+    let at = ItemRef {
+        kind,
+        index: which.index(len),
+    };
+    let mut item = get(floor, at)?;
+    Some(match what % 4 {
+        0 => {
+            item.translate([*dx, *dy]);
+            if let Item::Device(d) = &mut item {
+                d.heading += dx * 20.0;
+            }
+            if let Item::Sign(g) = &mut item {
+                g.facing += dy * 30.0;
+            }
+            Edit::Set {
+                floor: 0,
+                index: at.index,
+                item: Box::new(item),
+            }
+        }
+        1 => {
+            item.translate([*dx, *dy]);
+            // Zones keep ids devices name now and then; other copies get new ids.
+            if !(matches!(item, Item::Zone(_)) && serial.is_multiple_of(3)) {
+                item.set_id(format!("new{serial}"));
+            }
+            Edit::Insert {
+                floor: 0,
+                index: to.index(len + 1),
+                item: Box::new(item),
+            }
+        }
+        2 => Edit::Remove { floor: 0, at },
+        _ => {
+            // Another object's id (a duplicate), or that of a zone devices name.
+            let other = get(
+                floor,
+                ItemRef {
+                    kind,
+                    index: to.index(len),
+                },
+            )?;
+            item.set_id(other.id().to_owned());
+            Edit::Set {
+                floor: 0,
+                index: at.index,
+                item: Box::new(item),
+            }
+        }
+    })
+}
+
+#[cfg(feature = "gui")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(250))]
+
+    /// Moving, inserting, removing and renaming walls, openings, spaces, devices, signs and
+    /// zones, one edit at a time or several at once, re-checks only what they reach, and
+    /// equals a full check after each.
+    #[test]
+    fn object_edits_recheck_equals_a_full_check(
+        site in site_strategy(Size::MEDIUM),
+        batches in prop::collection::vec(
+            prop::collection::vec(
+                (0usize..6, 0usize..4, any::<prop::sample::Index>(), any::<prop::sample::Index>(), -6.0..6.0f64, -6.0..6.0f64),
+                1..4,
+            ),
+            1..5,
+        ),
+    ) {
+        let mut site = site;
+        let mut checker = Checker::new(&site);
+        let mut serial = 0;
+        for batch in batches {
+            let mut steps = Vec::new();
+            for e in &batch {
+                serial += 1;
+                if let Some(edit) = object_edit(&site, e, serial) {
+                    edit.apply_noting(&mut site, &mut steps);
+                }
+            }
+            prop_assert!(checker.objects_changed(&site, &steps));
+            let full = check_with(&site, Search::Indexed);
+            assert_same(&checker.findings(), &full.iter().collect::<Vec<_>>())?;
+        }
+    }
+}
+
+/// Pieces as sorted lists of rounded end points, each piece's ends in order.
+fn piece_list<'a>(
+    pieces: impl Iterator<Item = &'a sightline::geometry::segments::Piece>,
+) -> Vec<[i64; 4]> {
+    let r = |v: f64| (v * 1e6).round() as i64;
+    let mut out: Vec<[i64; 4]> = pieces
+        .map(|p| {
+            let (a, b) = ([r(p.seg.a.x), r(p.seg.a.y)], [r(p.seg.b.x), r(p.seg.b.y)]);
+            let (a, b) = if a <= b { (a, b) } else { (b, a) };
+            [a[0], a[1], b[0], b[1]]
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+#[cfg(feature = "gui")]
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Patching the wall pieces after walls and openings are moved, inserted and removed gives
+    /// the pieces a fresh build gives: cut by the same openings, split at the same crossings.
+    #[test]
+    fn patched_wall_pieces_equal_a_fresh_build(
+        site in site_strategy(Size::MEDIUM),
+        edits in prop::collection::vec(
+            (0usize..2, 0usize..3, any::<prop::sample::Index>(), any::<prop::sample::Index>(), -6.0..6.0f64, -6.0..6.0f64),
+            1..8,
+        ),
+    ) {
+        use sightline::geometry::segments::FloorSegments;
+        let mut site = site;
+        let mut checker = Checker::new(&site);
+        for (serial, (kind, what, which, to, dx, dy)) in edits.into_iter().enumerate() {
+            // Kinds 2 and 3 of ItemKind::ALL are openings and walls.
+            let e = (kind + 2, what, which, to, dx, dy);
+            let mut steps = Vec::new();
+            if let Some(edit) = object_edit(&site, &e, serial) {
+                edit.apply_noting(&mut site, &mut steps);
+            }
+            prop_assert!(checker.objects_changed(&site, &steps));
+            let patched = &checker.analysis.floors[0].segments;
+            let fresh = FloorSegments::build(&site.floors[0], Search::Indexed);
+            prop_assert_eq!(piece_list(patched.sight_pieces()), piece_list(fresh.sight_pieces()));
+            prop_assert_eq!(piece_list(patched.walk_pieces()), piece_list(fresh.walk_pieces()));
+            prop_assert_eq!(&patched.opening_on_wall, &fresh.opening_on_wall);
+            prop_assert_eq!(patched.max_half_thickness, fresh.max_half_thickness);
+        }
+    }
+}
+
 #[test]
 fn moving_a_camera_in_a_sample_updates_exactly_its_findings() {
     let path =

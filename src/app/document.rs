@@ -4,12 +4,16 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::edit::{self, Changed, Edit, History, Item, ItemRef};
-use crate::checker::Checker;
+use crate::checker::{Checker, Step};
 use crate::model::Site;
 
 /// A live change that takes longer than this to re-check on every frame of a drag is re-checked
 /// when the drag ends instead.
 const LIVE_CHECK_BUDGET: Duration = Duration::from_millis(40);
+
+/// An edit of more objects than this is checked again as a whole: the incremental checker's
+/// work per step (renumbering after an insertion or removal) would cost more.
+const MAX_INCREMENTAL_STEPS: usize = 256;
 
 /// An open site.
 pub struct Document {
@@ -21,6 +25,10 @@ pub struct Document {
     pub full_check: Duration,
     /// The findings lag the drawing (a large site being dragged); checked when the drag ends.
     pub stale: bool,
+    /// Objects changed while the findings lagged a drag, not yet shown to the checker.
+    unchecked: Vec<Step>,
+    /// A re-check during the current drag took longer than [`LIVE_CHECK_BUDGET`].
+    slow_drag: bool,
     /// Changes whenever the site or its findings change (unique across documents), so that
     /// what is derived from them (the canvas's scene) knows when to be made again.
     pub revision: u64,
@@ -44,12 +52,15 @@ impl Document {
             path,
             history: History::default(),
             stale: false,
+            unchecked: Vec::new(),
+            slow_drag: false,
             revision: next_revision(),
         }
     }
 
     /// Re-checks the whole site.
     pub fn recheck(&mut self) {
+        self.unchecked.clear();
         let start = Instant::now();
         self.checker = Checker::new(&self.site);
         self.full_check = start.elapsed();
@@ -57,20 +68,20 @@ impl Document {
         self.revision = next_revision();
     }
 
-    fn refresh(&mut self, changed: Changed) {
+    /// Brings the findings up to date after an edit that may have changed `changed`, noting
+    /// `steps` (the objects it set, inserted or removed).
+    fn refresh(&mut self, changed: Changed, steps: Vec<Step>) {
         self.revision = next_revision();
         match changed {
-            Changed::Devices(list) => {
-                for (fi, di) in list {
-                    if self
-                        .site
-                        .floors
-                        .get(fi)
-                        .is_some_and(|f| di < f.devices.len())
-                    {
-                        self.checker.device_changed(&self.site, fi, di);
-                    }
+            Changed::Objects => {
+                let mut all = std::mem::take(&mut self.unchecked);
+                all.extend(steps);
+                if all.len() > MAX_INCREMENTAL_STEPS
+                    || !self.checker.objects_changed(&self.site, &all)
+                {
+                    self.recheck();
                 }
+                self.stale = false;
             }
             Changed::SiteFields => {
                 if !self.checker.site_fields_changed(&self.site) {
@@ -92,8 +103,8 @@ impl Document {
             return;
         }
         let changed = edit.changes(&self.site);
-        self.history.apply(&mut self.site, edit);
-        self.refresh(changed);
+        let steps = self.history.apply(&mut self.site, edit);
+        self.refresh(changed, steps);
     }
 
     /// Applies an edit that continues the last undo step when it changes the same fields of
@@ -104,8 +115,8 @@ impl Document {
             return;
         }
         let changed = edit.changes(&self.site);
-        self.history.apply_merging(&mut self.site, edit);
-        self.refresh(changed);
+        let steps = self.history.apply_merging(&mut self.site, edit);
+        self.refresh(changed, steps);
     }
 
     pub fn undo(&mut self) -> bool {
@@ -126,43 +137,86 @@ impl Document {
         let Some(changed) = next.map(|e| e.changes(&self.site)) else {
             return false;
         };
-        if redo {
-            self.history.redo(&mut self.site);
+        let steps = if redo {
+            self.history.redo(&mut self.site)
         } else {
-            self.history.undo(&mut self.site);
-        }
-        self.refresh(changed);
+            self.history.undo(&mut self.site)
+        };
+        self.refresh(changed, steps.unwrap_or_default());
         true
     }
 
     /// Shows objects in a new state while a drag is under way, without an undo step: the site
-    /// is changed in place and re-checked if that is quick enough.
+    /// is changed in place and re-checked if that is quick enough; once a re-check of the drag
+    /// has taken too long, the findings wait for the drag to end.
     pub fn preview(&mut self, floor: usize, items: Vec<(ItemRef, Item)>) {
-        let edit = set_all(floor, items);
+        self.preview_edit(set_all(floor, items));
+    }
+
+    /// Shows an edit while a drag is under way, without an undo step.
+    pub fn preview_edit(&mut self, edit: Edit) {
         let changed = edit.changes(&self.site);
-        edit.apply(&mut self.site);
+        let mut steps = Vec::new();
+        edit.apply_noting(&mut self.site, &mut steps);
         match changed {
-            Changed::Devices(_) | Changed::SiteFields => self.refresh(changed),
-            Changed::Site if self.full_check <= LIVE_CHECK_BUDGET => self.recheck(),
-            Changed::Site => {
+            Changed::Objects if self.slow_drag => {
+                self.note_unchecked(steps);
                 self.stale = true;
                 self.revision = next_revision();
             }
+            Changed::Site if self.full_check > LIVE_CHECK_BUDGET => {
+                self.stale = true;
+                self.revision = next_revision();
+            }
+            _ => {
+                let start = Instant::now();
+                self.refresh(changed, steps);
+                self.slow_drag = start.elapsed() > LIVE_CHECK_BUDGET;
+            }
         }
-    }
-
-    /// Shows an edit while a drag is under way (the underlay dragged), without an undo step.
-    pub fn preview_edit(&mut self, edit: Edit) {
-        let changed = edit.changes(&self.site);
-        edit.apply(&mut self.site);
-        self.refresh(changed);
     }
 
     /// Ends such a drag: `restore` puts back what was there before it, and `edit` is applied
     /// as one undo step.
     pub fn commit_edit(&mut self, restore: Edit, edit: Edit) {
-        restore.apply(&mut self.site);
+        let mut steps = Vec::new();
+        restore.apply_noting(&mut self.site, &mut steps);
+        self.unchecked.extend(steps);
+        self.slow_drag = false;
+        let changed = edit.changes(&self.site);
         self.apply(edit);
+        self.catch_up(changed);
+    }
+
+    /// Keeps steps for the checker while the findings lag a drag. A drag sets the same
+    /// objects frame after frame: a later setting of an object already noted only updates
+    /// that note's new id (its old state is the one before the drag).
+    fn note_unchecked(&mut self, steps: Vec<Step>) {
+        use crate::geometry::change::Change;
+        let is_set = |s: &Step| matches!(s.object.change, Change::Set(_));
+        for step in steps {
+            // Only while nothing was inserted or removed do indices name the same objects.
+            let only_sets = is_set(&step) && self.unchecked.iter().all(is_set);
+            let same = self.unchecked.iter_mut().find(|u| {
+                (u.floor, u.object.kind, u.object.change)
+                    == (step.floor, step.object.kind, step.object.change)
+            });
+            match same {
+                Some(u) if only_sets => u.new_id = step.new_id,
+                _ => self.unchecked.push(step),
+            }
+        }
+    }
+
+    /// After a drag whose findings lagged: brings them up to date.
+    fn catch_up(&mut self, changed: Changed) {
+        if self.stale {
+            match changed {
+                Changed::Objects => self.refresh(Changed::Objects, Vec::new()),
+                _ => self.recheck(),
+            }
+        }
+        self.unchecked.clear();
     }
 
     /// Ends a drag: puts the objects back as they were before it and applies their final state
@@ -178,15 +232,16 @@ impl Document {
         let moved = finals.iter().zip(&originals).any(|((_, a), (_, b))| a != b);
         let restore = set_all(floor, originals);
         let changed = restore.changes(&self.site);
-        restore.apply(&mut self.site);
+        let mut steps = Vec::new();
+        restore.apply_noting(&mut self.site, &mut steps);
+        self.slow_drag = false;
         if moved {
+            self.unchecked.extend(steps);
             self.apply(set_all(floor, finals));
         } else {
-            self.refresh(changed);
+            self.refresh(changed.clone(), steps);
         }
-        if self.stale {
-            self.recheck();
-        }
+        self.catch_up(changed);
     }
 }
 

@@ -13,6 +13,9 @@
 //! assert!(site.floors[0].zones.is_empty());
 //! ```
 
+use crate::analysis::{ObjectChange, ObjectKind};
+use crate::checker::Step as CheckStep;
+use crate::geometry::change::{points_box, Change};
 use crate::model::{
     Device, Extra, Floor, Opening, Point, Processor, Sign, Site, Space, Underlay, Wall, Zone,
 };
@@ -248,6 +251,33 @@ pub fn remove_from(floor: &mut Floor, at: ItemRef) -> Option<Item> {
     })
 }
 
+/// The checker's name for a kind of object.
+fn object_kind(kind: ItemKind) -> ObjectKind {
+    match kind {
+        ItemKind::Wall => ObjectKind::Wall,
+        ItemKind::Opening => ObjectKind::Opening,
+        ItemKind::Space => ObjectKind::Space,
+        ItemKind::Device => ObjectKind::Device,
+        ItemKind::Sign => ObjectKind::Sign,
+        ItemKind::Zone => ObjectKind::Zone,
+    }
+}
+
+/// The note of one object changed on `floor`; `old` is the object as it was (its kind names
+/// the step's kind; an inserted object's kind is set by the caller).
+fn step(floor: usize, change: Change, old: Option<&Item>, new_id: Option<String>) -> CheckStep {
+    CheckStep {
+        floor,
+        object: ObjectChange {
+            kind: old.map_or(ObjectKind::Wall, |o| object_kind(o.kind())),
+            change,
+            old_box: old.and_then(|o| points_box(&o.points())),
+        },
+        old_id: old.map(|o| o.id().to_owned()),
+        new_id,
+    }
+}
+
 /// The site-level fields (everything but the floors).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct SiteFields {
@@ -374,8 +404,9 @@ pub enum Edit {
 /// What an edit may have changed, for re-checking.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Changed {
-    /// Only these devices' fields (not their ids): the incremental checker handles it.
-    Devices(Vec<(usize, usize)>),
+    /// Only objects of floors, set, inserted or removed: the incremental checker follows the
+    /// steps [`Edit::apply_noting`] notes.
+    Objects,
     /// Only the site's own fields, the face density kept: only the site-wide rules change.
     SiteFields,
     /// Anything else: check the site again.
@@ -386,28 +417,42 @@ impl Edit {
     /// Applies the edit and returns its inverse. Edits naming objects that no longer exist
     /// change nothing and return an empty batch.
     pub fn apply(self, site: &mut Site) -> Edit {
+        self.apply_noting(site, &mut Vec::new())
+    }
+
+    /// Applies the edit, noting each object set, inserted or removed, in order, for the
+    /// incremental checker; returns its inverse.
+    pub fn apply_noting(self, site: &mut Site, steps: &mut Vec<CheckStep>) -> Edit {
         let nothing = Edit::Batch(Vec::new());
         match self {
             Edit::Set { floor, index, item } => {
                 let Some(f) = site.floors.get_mut(floor) else {
                     return nothing;
                 };
+                let new_id = item.id().to_owned();
                 match set_item(f, index, *item) {
-                    Some(old) => Edit::Set {
-                        floor,
-                        index,
-                        item: Box::new(old),
-                    },
+                    Some(old) => {
+                        steps.push(step(floor, Change::Set(index), Some(&old), Some(new_id)));
+                        Edit::Set {
+                            floor,
+                            index,
+                            item: Box::new(old),
+                        }
+                    }
                     None => nothing,
                 }
             }
             Edit::Insert { floor, index, item } => {
                 let kind = item.kind();
+                let new_id = item.id().to_owned();
                 let inserted = site
                     .floors
                     .get_mut(floor)
                     .is_some_and(|f| insert_item(f, index, *item));
                 if inserted {
+                    let mut noted = step(floor, Change::Inserted(index), None, Some(new_id));
+                    noted.object.kind = object_kind(kind);
+                    steps.push(noted);
                     Edit::Remove {
                         floor,
                         at: ItemRef { kind, index },
@@ -418,11 +463,14 @@ impl Edit {
             }
             Edit::Remove { floor, at } => {
                 match site.floors.get_mut(floor).and_then(|f| remove_from(f, at)) {
-                    Some(item) => Edit::Insert {
-                        floor,
-                        index: at.index,
-                        item: Box::new(item),
-                    },
+                    Some(item) => {
+                        steps.push(step(floor, Change::Removed(at.index), Some(&item), None));
+                        Edit::Insert {
+                            floor,
+                            index: at.index,
+                            item: Box::new(item),
+                        }
+                    }
                     None => nothing,
                 }
             }
@@ -458,7 +506,10 @@ impl Edit {
                 Edit::MoveFloor { from: to, to: from }
             }
             Edit::Batch(edits) => {
-                let mut undo: Vec<Edit> = edits.into_iter().map(|e| e.apply(site)).collect();
+                let mut undo: Vec<Edit> = edits
+                    .into_iter()
+                    .map(|e| e.apply_noting(site, steps))
+                    .collect();
                 undo.reverse();
                 Edit::Batch(undo)
             }
@@ -472,29 +523,18 @@ impl Edit {
                 return Changed::SiteFields;
             }
         }
-        let mut devices = Vec::new();
-        if self.device_fields_only(site, &mut devices) {
-            Changed::Devices(devices)
+        if self.objects_only() {
+            Changed::Objects
         } else {
             Changed::Site
         }
     }
 
-    fn device_fields_only(&self, site: &Site, out: &mut Vec<(usize, usize)>) -> bool {
+    /// Does the edit only set, insert or remove objects of floors?
+    fn objects_only(&self) -> bool {
         match self {
-            Edit::Set { floor, index, item } => match item.as_ref() {
-                Item::Device(d) => {
-                    let same_id = site
-                        .floors
-                        .get(*floor)
-                        .and_then(|f| f.devices.get(*index))
-                        .is_some_and(|old| old.id == d.id);
-                    out.push((*floor, *index));
-                    same_id
-                }
-                _ => false,
-            },
-            Edit::Batch(edits) => edits.iter().all(|e| e.device_fields_only(site, out)),
+            Edit::Set { .. } | Edit::Insert { .. } | Edit::Remove { .. } => true,
+            Edit::Batch(edits) => edits.iter().all(Edit::objects_only),
             _ => false,
         }
     }
@@ -674,20 +714,24 @@ impl History {
     }
 
     /// Applies an edit as an undo step of its own.
-    pub fn apply(&mut self, site: &mut Site, edit: Edit) {
-        let inverse = edit.apply(site);
+    /// Returns the objects it changed, for the checker.
+    pub fn apply(&mut self, site: &mut Site, edit: Edit) -> Vec<CheckStep> {
+        let mut steps = Vec::new();
+        let inverse = edit.apply_noting(site, &mut steps);
         let id = self.new_id();
         self.push(Step { id, edit: inverse });
         self.open = None;
         self.redo.clear();
+        steps
     }
 
     /// Applies an edit that continues the last step when it changes the same fields of the
     /// same objects (typing in a field, nudging with the arrow keys) and the step is still
     /// open; otherwise it starts a step of its own, which stays open.
-    pub fn apply_merging(&mut self, site: &mut Site, edit: Edit) {
+    pub fn apply_merging(&mut self, site: &mut Site, edit: Edit) -> Vec<CheckStep> {
         let key = edit.merge_key(site);
-        let inverse = edit.apply(site);
+        let mut steps = Vec::new();
+        let inverse = edit.apply_noting(site, &mut steps);
         let merge = key.is_some() && key == self.open && !self.undo.is_empty();
         let id = self.new_id();
         match self.undo.back_mut() {
@@ -698,6 +742,7 @@ impl History {
         }
         self.open = key;
         self.redo.clear();
+        steps
     }
 
     fn push(&mut self, step: Step) {
@@ -709,28 +754,26 @@ impl History {
         }
     }
 
-    /// Undoes the last step.
-    pub fn undo(&mut self, site: &mut Site) -> bool {
+    /// Undoes the last step; `None` when there is none, else the objects it changed.
+    pub fn undo(&mut self, site: &mut Site) -> Option<Vec<CheckStep>> {
         self.open = None;
-        let Some(step) = self.undo.pop_back() else {
-            return false;
-        };
+        let step = self.undo.pop_back()?;
+        let mut steps = Vec::new();
         self.redo.push(Step {
             id: step.id,
-            edit: step.edit.apply(site),
+            edit: step.edit.apply_noting(site, &mut steps),
         });
-        true
+        Some(steps)
     }
 
-    /// Redoes the last undone step.
-    pub fn redo(&mut self, site: &mut Site) -> bool {
+    /// Redoes the last undone step; `None` when there is none, else the objects it changed.
+    pub fn redo(&mut self, site: &mut Site) -> Option<Vec<CheckStep>> {
         self.open = None;
-        let Some(step) = self.redo.pop() else {
-            return false;
-        };
-        let edit = step.edit.apply(site);
+        let step = self.redo.pop()?;
+        let mut steps = Vec::new();
+        let edit = step.edit.apply_noting(site, &mut steps);
         self.push(Step { id: step.id, edit });
-        true
+        Some(steps)
     }
 
     /// The edit the next undo would apply.
@@ -865,9 +908,9 @@ mod tests {
         assert_eq!(ids, ["H", "G2"]);
         assert_eq!(s.floors[1].walls[0].id, "w2");
         let after = s.clone();
-        while h.undo(&mut s) {}
+        while h.undo(&mut s).is_some() {}
         assert_eq!(s, original);
-        while h.redo(&mut s) {}
+        while h.redo(&mut s).is_some() {}
         assert_eq!(s, after);
     }
 
@@ -900,23 +943,44 @@ mod tests {
     }
 
     #[test]
-    fn changes_tells_device_only_edits_from_the_rest() {
-        let s = site();
+    fn changes_tells_object_edits_from_the_rest_and_notes_each_object() {
+        let mut s = site();
         let mut d = s.floors[0].devices[0].clone();
         d.heading = 45.0;
-        let turn = Edit::Set {
-            floor: 0,
-            index: 0,
-            item: Box::new(Item::Device(d.clone())),
-        };
-        assert_eq!(turn.changes(&s), Changed::Devices(vec![(0, 0)]));
         d.id = "renamed".into();
-        let rename = Edit::Set {
-            floor: 0,
-            index: 0,
-            item: Box::new(Item::Device(d)),
-        };
-        assert_eq!(rename.changes(&s), Changed::Site);
+        let old_id = s.floors[0].devices[0].id.clone();
+        let at = s.floors[0].devices[0].position;
+        let turn = Edit::Batch(vec![
+            Edit::Set {
+                floor: 0,
+                index: 0,
+                item: Box::new(Item::Device(d.clone())),
+            },
+            Edit::Remove {
+                floor: 0,
+                at: ItemRef {
+                    kind: ItemKind::Device,
+                    index: 0,
+                },
+            },
+        ]);
+        assert_eq!(turn.changes(&s), Changed::Objects);
+        let mut steps = Vec::new();
+        let undo = turn.apply_noting(&mut s, &mut steps);
+        assert_eq!(steps.len(), 2);
+        assert_eq!(steps[0].object.kind, ObjectKind::Device);
+        assert_eq!(steps[0].object.change, Change::Set(0));
+        assert_eq!(steps[0].old_id.as_deref(), Some(old_id.as_str()));
+        assert_eq!(steps[0].new_id.as_deref(), Some("renamed"));
+        assert_eq!(steps[0].object.old_box, Some((at, at)));
+        assert_eq!(steps[1].object.change, Change::Removed(0));
+        assert_eq!(steps[1].old_id.as_deref(), Some("renamed"));
+        assert_eq!(steps[1].new_id, None);
+        steps.clear();
+        undo.apply_noting(&mut s, &mut steps);
+        assert_eq!(steps[0].object.change, Change::Inserted(0));
+        assert_eq!(steps[0].object.kind, ObjectKind::Device);
+        assert_eq!(steps[0].new_id.as_deref(), Some("renamed"));
         assert_eq!(Edit::RemoveFloor { index: 1 }.changes(&s), Changed::Site);
     }
 
@@ -990,7 +1054,7 @@ mod tests {
             h.apply(&mut s, e);
         }
         assert_eq!(h.len(), History::MAX_STEPS);
-        while h.undo(&mut s) {}
+        while h.undo(&mut s).is_some() {}
         assert!(h.is_dirty());
         assert_ne!(s, original);
     }

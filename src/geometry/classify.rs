@@ -73,12 +73,9 @@ impl Spaces {
     /// Indexes the spaces.
     pub fn new(list: Vec<ClassifiedSpace>, search: super::segments::Search) -> Spaces {
         let index = match search {
-            super::segments::Search::Indexed => super::index::BoxIndex::new(list.iter().map(|s| {
-                (
-                    [s.bbox.min().x, s.bbox.min().y],
-                    [s.bbox.max().x, s.bbox.max().y],
-                )
-            })),
+            super::segments::Search::Indexed => {
+                super::index::BoxIndex::new(list.iter().map(|s| rect_box(&s.bbox)))
+            }
             super::segments::Search::BruteForce => super::index::BoxIndex::default(),
         };
         Spaces {
@@ -111,6 +108,57 @@ impl Spaces {
     pub fn class_at(&self, p: V2) -> SpaceClass {
         highest_class(self.containing(p))
     }
+
+    /// Space `index` of the floor, if it is usable.
+    pub fn get(&self, index: usize) -> Option<&ClassifiedSpace> {
+        let at = self.list.binary_search_by_key(&index, |s| s.index).ok()?;
+        self.list.get(at)
+    }
+
+    /// Follows a change to the floor's spaces: a replaced or removed space leaves the list
+    /// (its box is returned); every later space is renumbered. Put the new state of a changed
+    /// or inserted space back with [`Spaces::put`].
+    pub fn note(&mut self, change: super::change::Change) -> Option<super::change::Bbox> {
+        use super::change::Change;
+        let (Change::Set(i) | Change::Inserted(i) | Change::Removed(i)) = change;
+        let gone = match change {
+            Change::Inserted(_) => None,
+            Change::Set(_) | Change::Removed(_) => self.take(i),
+        };
+        for s in self.list.iter_mut() {
+            if let Some(moved) = change.moved(s.index) {
+                s.index = moved;
+            }
+        }
+        gone
+    }
+
+    /// Takes space `index` out of the list and the index; its box.
+    fn take(&mut self, index: usize) -> Option<super::change::Bbox> {
+        let at = self.list.binary_search_by_key(&index, |s| s.index).ok()?;
+        let s = self.list.remove(at);
+        let b = rect_box(&s.bbox);
+        if self.search == super::segments::Search::Indexed {
+            self.index.remove(b, at);
+            self.index.shift(at + 1, -1);
+        }
+        Some(b)
+    }
+
+    /// Puts a space (new or changed) into the list in its place.
+    pub fn put(&mut self, space: ClassifiedSpace) {
+        let at = self.list.partition_point(|s| s.index < space.index);
+        if self.search == super::segments::Search::Indexed {
+            self.index.shift(at, 1);
+            self.index.insert(rect_box(&space.bbox), at);
+        }
+        self.list.insert(at, space);
+    }
+}
+
+/// A rectangle as a box.
+pub fn rect_box(r: &Rect<f64>) -> super::change::Bbox {
+    ([r.min().x, r.min().y], [r.max().x, r.max().y])
 }
 
 /// The class of a point covered by these spaces: the highest (private beats public beats

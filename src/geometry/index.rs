@@ -9,7 +9,7 @@ use rstar::{RTree, RTreeObject, AABB};
 
 use super::primitives::{Seg, V2};
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Entry {
     min: [f64; 2],
     max: [f64; 2],
@@ -46,6 +46,33 @@ impl BoxIndex {
     /// Indexes segments by their bounding boxes.
     pub fn of_segments<'a>(segs: impl IntoIterator<Item = &'a Seg>) -> BoxIndex {
         BoxIndex::new(segs.into_iter().map(seg_box))
+    }
+
+    /// Adds box `index`.
+    pub fn insert(&mut self, (min, max): ([f64; 2], [f64; 2]), index: usize) {
+        self.tree.insert(Entry { min, max, index });
+    }
+
+    /// Removes box `index`, given exactly as it was inserted; false when it is not there.
+    pub fn remove(&mut self, (min, max): ([f64; 2], [f64; 2]), index: usize) -> bool {
+        self.tree.remove(&Entry { min, max, index }).is_some()
+    }
+
+    /// Adds `by` to every index at or above `from` (objects inserted or removed before them).
+    pub fn shift(&mut self, from: usize, by: isize) {
+        for e in self.tree.iter_mut().filter(|e| e.index >= from) {
+            e.index = e.index.wrapping_add_signed(by);
+        }
+    }
+
+    /// How many boxes it holds.
+    pub fn len(&self) -> usize {
+        self.tree.size()
+    }
+
+    /// Does it hold no box?
+    pub fn is_empty(&self) -> bool {
+        self.tree.size() == 0
     }
 
     /// Indices of the boxes that meet the box `min`–`max` (in no particular order).
@@ -92,5 +119,22 @@ mod tests {
         near.sort();
         assert_eq!(near, vec![0, 2]);
         assert_eq!(idx.near(v2([10.5, 10.5]), 0.6).collect::<Vec<_>>(), vec![1]);
+    }
+
+    #[test]
+    fn boxes_can_be_added_removed_and_renumbered() {
+        let mut idx = BoxIndex::new([([0.0, 0.0], [1.0, 1.0]), ([5.0, 5.0], [6.0, 6.0])]);
+        idx.insert(([0.5, 0.5], [2.0, 2.0]), 2);
+        assert!(idx.remove(([0.0, 0.0], [1.0, 1.0]), 0));
+        assert!(!idx.remove(([0.0, 0.0], [1.0, 1.0]), 0));
+        idx.shift(1, -1);
+        let mut near: Vec<usize> = idx.in_box([0.0, 0.0], [10.0, 10.0]).collect();
+        near.sort();
+        assert_eq!(near, vec![0, 1]);
+        assert_eq!(
+            idx.in_box([0.6, 0.6], [0.7, 0.7]).collect::<Vec<_>>(),
+            vec![1]
+        );
+        assert_eq!(idx.len(), 2);
     }
 }

@@ -8,6 +8,7 @@
 // vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
 #![allow(clippy::indexing_slicing)]
 
+pub mod change;
 pub mod classify;
 pub mod clip;
 pub mod entry;

@@ -374,6 +374,39 @@ pub fn floor_findings(
     out
 }
 
+/// The findings about zone `zi` of floor `fi`: whether it is used, private spaces in it and
+/// its unsigned entrances.
+pub fn zone_findings(
+    site: &Site,
+    analysis: &Analysis,
+    ctx: &SiteContext,
+    fi: usize,
+    zi: usize,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    zone::zone(site, analysis, ctx, fi, zi, &mut out);
+    out
+}
+
+/// The findings about the signs at the zones' entrances on floor `fi` (prominence, notice).
+pub fn sign_findings(
+    site: &Site,
+    analysis: &Analysis,
+    ctx: &SiteContext,
+    fi: usize,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    zone::signs(site, analysis, ctx, fi, &mut out);
+    out
+}
+
+/// The findings about the drawing of floor `fi`.
+pub fn plan_findings(site: &Site, analysis: &Analysis, fi: usize) -> Vec<Finding> {
+    let mut out = Vec::new();
+    plan::floor(fi, &site.floors[fi], &analysis.floors[fi], &mut out);
+    out
+}
+
 /// The site-wide findings (filing, retention, duplicate ids).
 pub fn site_findings(site: &Site, analysis: &Analysis) -> Vec<Finding> {
     let mut out = counted_site_findings(site, analysis);

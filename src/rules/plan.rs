@@ -53,7 +53,9 @@ pub(super) fn floor(fi: usize, floor: &Floor, fa: &FloorAnalysis, out: &mut Vec<
     }
     let mut has_segment = vec![false; floor.walls.len()];
     for s in &fa.segments.walls {
-        has_segment[s.wall] = true;
+        if let Some(h) = has_segment.get_mut(s.wall) {
+            *h = true; // dead segments (left by a patch) name no wall
+        }
     }
     for (wi, w) in floor.walls.iter().enumerate() {
         if w.points.len() < 2 {
@@ -81,9 +83,7 @@ pub(super) fn floor(fi: usize, floor: &Floor, fa: &FloorAnalysis, out: &mut Vec<
     for (si, s) in floor.spaces.iter().enumerate().filter(|(_, s)| s.review) {
         let at = fa
             .spaces
-            .list
-            .iter()
-            .find(|c| c.index == si)
+            .get(si)
             .and_then(|c| geo::InteriorPoint::interior_point(&c.polygon))
             .map(|p| [p.x(), p.y()])
             .or_else(|| s.polygon.first().copied());
