@@ -88,17 +88,94 @@ fn benches(c: &mut Criterion) {
                 checker.findings().len()
             })
         });
-        // What the editor does after an edit to anything but a camera (a wall, opening,
-        // space, zone, sign or site field): analyse and check the whole site again.
-        group.bench_function(BenchmarkId::new("recheck_after_wall_edit", label), |b| {
-            b.iter(|| {
-                moving.floors[fi].walls[0].points[0][1] += step * 0.01;
-                step = -step;
-                Checker::new(black_box(&moving)).findings().len()
-            })
+        // A full analysis and check, as after an edit of the floors themselves (renamed,
+        // reordered) or of the face density.
+        group.bench_function(BenchmarkId::new("full_recheck", label), |b| {
+            b.iter(|| Checker::new(black_box(&moving)).findings().len())
         });
+        #[cfg(feature = "gui")]
+        object_edits(&mut group, label, &mut moving, &mut checker, fi);
         group.finish();
     }
+}
+
+/// Re-checks after the editor's edits of one object of each kind in the middle of floor `fi`:
+/// moved 0.5 m and back (alternate iterations), and a wall inserted and removed again.
+#[cfg(feature = "gui")]
+fn object_edits(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    label: &str,
+    site: &mut Site,
+    checker: &mut Checker,
+    fi: usize,
+) {
+    use sightline::app::edit::{get, Edit, ItemKind, ItemRef};
+    let floor = &site.floors[fi];
+    let kinds = [
+        ("wall", ItemKind::Wall, floor.walls.len()),
+        ("opening", ItemKind::Opening, floor.openings.len()),
+        ("space", ItemKind::Space, floor.spaces.len()),
+        ("sign", ItemKind::Sign, floor.signs.len()),
+        ("zone", ItemKind::Zone, floor.zones.len()),
+    ];
+    for (name, kind, count) in kinds {
+        if count == 0 {
+            continue;
+        }
+        let at = ItemRef {
+            kind,
+            index: count / 2,
+        };
+        let mut step = 0.5;
+        let id = BenchmarkId::new(format!("recheck_after_{name}_move"), label);
+        group.bench_function(id, |b| {
+            b.iter(|| {
+                let mut item = get(&site.floors[fi], at).unwrap();
+                item.translate([step, 0.0]);
+                step = -step;
+                let steps = {
+                    let mut steps = Vec::new();
+                    let edit = Edit::Set {
+                        floor: fi,
+                        index: at.index,
+                        item: Box::new(item),
+                    };
+                    edit.apply_noting(site, &mut steps);
+                    steps
+                };
+                assert!(checker.objects_changed(site, &steps));
+                checker.findings().len()
+            })
+        });
+    }
+    let at = ItemRef {
+        kind: ItemKind::Wall,
+        index: site.floors[fi].walls.len() / 2,
+    };
+    let copy = get(&site.floors[fi], at).unwrap();
+    let mut inserted = false;
+    let id = BenchmarkId::new("recheck_after_wall_insert_or_remove", label);
+    group.bench_function(id, |b| {
+        b.iter(|| {
+            let edit = if inserted {
+                Edit::Remove { floor: fi, at }
+            } else {
+                let mut item = copy.clone();
+                item.translate([0.25, 0.25]);
+                item.set_id("bench-copy".into());
+                Edit::Insert {
+                    floor: fi,
+                    index: at.index,
+                    item: Box::new(item),
+                }
+            };
+            inserted = !inserted;
+            let mut steps = Vec::new();
+            edit.apply_noting(site, &mut steps);
+            assert!(checker.objects_changed(site, &steps));
+            checker.findings().len()
+        })
+    });
 }
 
 criterion_group!(check, benches);

@@ -196,28 +196,32 @@ impl Checker {
         }
     }
 
-    /// Drops the slots `gone` says are stale, then merges the new ones in, in order.
+    /// Drops the slots `gone` says are stale, then files the new ones in, in order: each is
+    /// placed by a binary search, and the kept slots are moved once, a run at a time.
     fn refile(&mut self, gone: impl Fn(&Slot) -> bool, mut new: Vec<Slot>) {
         self.sorted.retain(|s| !gone(s));
         if new.is_empty() {
             return;
         }
         new.sort_by(|a, b| rules::order(self.get(*a), self.get(*b)));
-        let old = std::mem::take(&mut self.sorted);
+        let old = &self.sorted;
+        let places: Vec<usize> = new
+            .iter()
+            .map(|n| {
+                let f = self.get(*n);
+                old.partition_point(|s| {
+                    rules::order(self.get(*s), f) != std::cmp::Ordering::Greater
+                })
+            })
+            .collect();
         let mut merged = Vec::with_capacity(old.len() + new.len());
-        let mut fresh = new.into_iter().peekable();
-        for s in old {
-            while let Some(n) = fresh.peek() {
-                if rules::order(self.get(*n), self.get(s)) == std::cmp::Ordering::Less {
-                    merged.push(*n);
-                    fresh.next();
-                } else {
-                    break;
-                }
-            }
-            merged.push(s);
+        let mut from = 0;
+        for (slot, at) in new.into_iter().zip(places) {
+            merged.extend_from_slice(&old[from..at]);
+            merged.push(slot);
+            from = at;
         }
-        merged.extend(fresh);
+        merged.extend_from_slice(&old[from..]);
         self.sorted = merged;
     }
 
