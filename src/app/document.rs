@@ -11,6 +11,10 @@ use crate::model::Site;
 /// when the drag ends instead.
 const LIVE_CHECK_BUDGET: Duration = Duration::from_millis(40);
 
+/// A drag whose incremental re-check takes longer than this (half a frame) is re-checked
+/// when it ends instead, so that the drag itself stays smooth.
+const LIVE_PATCH_BUDGET: Duration = Duration::from_millis(8);
+
 /// An edit of more objects than this is checked again as a whole: the incremental checker's
 /// work per step (renumbering after an insertion or removal) would cost more.
 const MAX_INCREMENTAL_STEPS: usize = 256;
@@ -27,7 +31,7 @@ pub struct Document {
     pub stale: bool,
     /// Objects changed while the findings lagged a drag, not yet shown to the checker.
     unchecked: Vec<Step>,
-    /// A re-check during the current drag took longer than [`LIVE_CHECK_BUDGET`].
+    /// A re-check during the current drag took longer than its budget.
     slow_drag: bool,
     /// Changes whenever the site or its findings change (unique across documents), so that
     /// what is derived from them (the canvas's scene) knows when to be made again.
@@ -76,7 +80,19 @@ impl Document {
             Changed::Objects => {
                 let mut all = std::mem::take(&mut self.unchecked);
                 all.extend(steps);
-                if all.len() > MAX_INCREMENTAL_STEPS
+                if let Some(devices) = device_fields_only(&all) {
+                    // The common case while a camera is dragged or turned: the shortcut.
+                    for (fi, di) in devices {
+                        if self
+                            .site
+                            .floors
+                            .get(fi)
+                            .is_some_and(|f| di < f.devices.len())
+                        {
+                            self.checker.device_changed(&self.site, fi, di);
+                        }
+                    }
+                } else if all.len() > MAX_INCREMENTAL_STEPS
                     || !self.checker.objects_changed(&self.site, &all)
                 {
                     self.recheck();
@@ -170,8 +186,14 @@ impl Document {
             }
             _ => {
                 let start = Instant::now();
+                let objects = changed == Changed::Objects;
                 self.refresh(changed, steps);
-                self.slow_drag = start.elapsed() > LIVE_CHECK_BUDGET;
+                let budget = if objects {
+                    LIVE_PATCH_BUDGET
+                } else {
+                    LIVE_CHECK_BUDGET
+                };
+                self.slow_drag = start.elapsed() > budget;
             }
         }
     }
@@ -245,6 +267,19 @@ impl Document {
     }
 }
 
+/// The devices (floor, index) the steps set, if they only set devices' fields, ids kept.
+fn device_fields_only(steps: &[Step]) -> Option<Vec<(usize, usize)>> {
+    use crate::analysis::ObjectKind;
+    use crate::geometry::change::Change;
+    steps
+        .iter()
+        .map(|s| match (s.object.kind, s.object.change) {
+            (ObjectKind::Device, Change::Set(di)) if s.old_id == s.new_id => Some((s.floor, di)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// One edit that sets every listed object of a floor.
 fn set_all(floor: usize, items: Vec<(ItemRef, Item)>) -> Edit {
     Edit::Batch(
@@ -257,4 +292,74 @@ fn set_all(floor: usize, items: Vec<(ItemRef, Item)>) -> Edit {
             })
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
+
+    use super::*;
+    use crate::app::edit::ItemKind;
+
+    /// The findings as (rule, subjects, area to the cm²), in order.
+    fn summary(findings: &[&crate::rules::Finding]) -> Vec<(String, Vec<String>, Option<i64>)> {
+        findings
+            .iter()
+            .map(|f| {
+                (
+                    f.rule.as_str().to_owned(),
+                    f.subjects.clone(),
+                    f.area_m2.map(|a| (a * 1e4).round() as i64),
+                )
+            })
+            .collect()
+    }
+
+    fn full(site: &Site) -> Vec<(String, Vec<String>, Option<i64>)> {
+        summary(&Checker::new(site).findings())
+    }
+
+    #[test]
+    fn dragging_a_wall_and_undoing_it_keeps_the_findings_those_of_a_full_check() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sample_sites/hotel-mistakes.site.json");
+        let site = crate::model::load(&path).unwrap();
+        let before = full(&site);
+        let mut doc = Document::new(site, None);
+        // Drag the floor's first wall 1.5 m across in ten frames, as the canvas does.
+        let at = ItemRef {
+            kind: ItemKind::Wall,
+            index: 0,
+        };
+        let original = edit::get(&doc.site.floors[0], at).unwrap();
+        for k in 1..=10 {
+            let mut moved = original.clone();
+            moved.translate([0.15 * k as f64, 0.0]);
+            doc.preview(0, vec![(at, moved)]);
+            assert_eq!(
+                summary(&doc.checker.findings()),
+                full(&doc.site),
+                "frame {k}"
+            );
+        }
+        doc.commit_preview(0, vec![(at, original)]);
+        let after = full(&doc.site);
+        assert_ne!(after, before, "the moved wall changes what the cameras see");
+        assert_eq!(summary(&doc.checker.findings()), after);
+        assert!(doc.undo());
+        assert_eq!(summary(&doc.checker.findings()), before);
+        assert!(doc.redo());
+        assert_eq!(summary(&doc.checker.findings()), after);
+        // Deleting a space, and undoing that.
+        doc.apply(Edit::Remove {
+            floor: 0,
+            at: ItemRef {
+                kind: ItemKind::Space,
+                index: 0,
+            },
+        });
+        assert_eq!(summary(&doc.checker.findings()), full(&doc.site));
+        assert!(doc.undo());
+        assert_eq!(summary(&doc.checker.findings()), after);
+    }
 }
