@@ -106,33 +106,39 @@ fn count_ids(site: &Site) -> HashMap<String, u32> {
     ids
 }
 
+/// The findings of each object of each floor (`count` objects a floor), found in parallel.
+fn per_object(
+    site: &Site,
+    count: impl Fn(&crate::model::Floor) -> usize + Sync,
+    find: impl Fn(usize, usize) -> Vec<Finding> + Sync,
+) -> Vec<Vec<Vec<Finding>>> {
+    site.floors
+        .par_iter()
+        .enumerate()
+        .map(|(fi, floor)| {
+            (0..count(floor))
+                .into_par_iter()
+                .map(|i| find(fi, i))
+                .collect()
+        })
+        .collect()
+}
+
 impl Checker {
     /// Analyses and checks the whole site.
     pub fn new(site: &Site) -> Checker {
         let analysis = Analysis::of(site);
         let ctx = SiteContext::of(site);
-        let device_findings = site
-            .floors
-            .par_iter()
-            .enumerate()
-            .map(|(fi, floor)| {
-                (0..floor.devices.len())
-                    .into_par_iter()
-                    .map(|di| rules::device_findings(site, &analysis, &ctx, fi, di))
-                    .collect()
-            })
-            .collect();
-        let zone_findings = site
-            .floors
-            .par_iter()
-            .enumerate()
-            .map(|(fi, floor)| {
-                (0..floor.zones.len())
-                    .into_par_iter()
-                    .map(|zi| rules::zone_findings(site, &analysis, &ctx, fi, zi))
-                    .collect()
-            })
-            .collect();
+        let device_findings = per_object(
+            site,
+            |f| f.devices.len(),
+            |fi, di| rules::device_findings(site, &analysis, &ctx, fi, di),
+        );
+        let zone_findings = per_object(
+            site,
+            |f| f.zones.len(),
+            |fi, zi| rules::zone_findings(site, &analysis, &ctx, fi, zi),
+        );
         let sign_findings = (0..site.floors.len())
             .into_par_iter()
             .map(|fi| rules::sign_findings(site, &analysis, &ctx, fi))

@@ -148,18 +148,11 @@ type ObjectEdit = (
 /// The edit `e` makes of the site as it is, if the object it names exists.
 #[cfg(feature = "gui")]
 fn object_edit(site: &Site, e: &ObjectEdit, serial: usize) -> Option<sightline::app::edit::Edit> {
-    use sightline::app::edit::{get, Edit, Item, ItemKind, ItemRef};
+    use sightline::app::edit::{count, get, Edit, Item, ItemKind, ItemRef};
     let (kind, what, which, to, dx, dy) = e;
     let kind = ItemKind::ALL[*kind % ItemKind::ALL.len()];
     let floor = &site.floors[0];
-    let len = match kind {
-        ItemKind::Wall => floor.walls.len(),
-        ItemKind::Opening => floor.openings.len(),
-        ItemKind::Space => floor.spaces.len(),
-        ItemKind::Device => floor.devices.len(),
-        ItemKind::Sign => floor.signs.len(),
-        ItemKind::Zone => floor.zones.len(),
-    };
+    let len = count(floor, kind);
     if len == 0 {
         return None;
     }
