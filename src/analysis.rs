@@ -386,8 +386,6 @@ pub struct ObjectChange {
 pub struct Patched {
     /// Devices analysed again (final indices), changed ones included.
     pub devices: Vec<usize>,
-    /// Signs analysed again.
-    pub signs: Vec<usize>,
     /// Zones analysed again.
     pub zones: Vec<usize>,
     /// Where wall segments or their pieces changed.
@@ -396,8 +394,6 @@ pub struct Patched {
     pub spaces: Dirty,
     /// Where changed signs stand or stood, and the probe points of signs analysed again.
     pub sign_spots: Dirty,
-    /// Wall segments were renumbered (mounts were updated).
-    pub renumbered: bool,
 }
 
 impl DeviceAnalysis {
@@ -522,7 +518,6 @@ impl FloorAnalysis {
             };
             self.devices.iter_mut().for_each(|d| remap(&mut d.mount));
             self.signs.iter_mut().for_each(|g| remap(&mut g.mount));
-            out.renumbered = true;
         }
         for si in spaces.sorted() {
             let Some(s) = floor.spaces.get(si) else {
@@ -593,7 +588,6 @@ impl FloorAnalysis {
             self.signs[gi] = ga;
         }
         out.sign_spots.settle();
-        out.signs = redo;
         sign_areas.extend(&out.segments);
         sign_areas.settle();
         // Zones.

@@ -73,6 +73,55 @@ enum Slot {
     Duplicate(usize),
 }
 
+/// The findings kept per object: a device's, a zone's.
+#[derive(Clone, Copy, Debug)]
+enum PerObject {
+    Device,
+    Zone,
+}
+
+impl PerObject {
+    fn slot(self, fi: usize, i: usize, k: usize) -> Slot {
+        match self {
+            PerObject::Device => Slot::Device(fi, i, k),
+            PerObject::Zone => Slot::Zone(fi, i, k),
+        }
+    }
+
+    /// The object (floor, index) a slot of this kind belongs to.
+    fn object_of(self, slot: &Slot) -> Option<(usize, usize)> {
+        match (self, *slot) {
+            (PerObject::Device, Slot::Device(fi, i, _))
+            | (PerObject::Zone, Slot::Zone(fi, i, _)) => Some((fi, i)),
+            _ => None,
+        }
+    }
+}
+
+/// The findings kept per floor: its signs', its drawing's.
+#[derive(Clone, Copy, Debug)]
+enum PerFloor {
+    Signs,
+    Plan,
+}
+
+impl PerFloor {
+    fn slot(self, fi: usize, k: usize) -> Slot {
+        match self {
+            PerFloor::Signs => Slot::Signs(fi, k),
+            PerFloor::Plan => Slot::Plan(fi, k),
+        }
+    }
+
+    /// The floor a slot of this kind belongs to.
+    fn floor_of(self, slot: &Slot) -> Option<usize> {
+        match (self, *slot) {
+            (PerFloor::Signs, Slot::Signs(fi, _)) | (PerFloor::Plan, Slot::Plan(fi, _)) => Some(fi),
+            _ => None,
+        }
+    }
+}
+
 /// One change to one object of a site, already made: the floor, the object, and its id before
 /// and after (`None` where it did not or does not exist).
 #[derive(Clone, Debug, PartialEq)]
@@ -242,10 +291,9 @@ impl Checker {
             &fa.spaces,
             site.face_density,
         );
-        let ctx = SiteContext::of(site);
-        self.zones_used_changed(site, &ctx);
-        self.ctx = ctx;
-        self.redo_devices(site, vec![(fi, di)]);
+        let old = std::mem::replace(&mut self.ctx, SiteContext::of(site));
+        self.zones_used_changed(site, &old);
+        self.redo_objects(site, PerObject::Device, vec![(fi, di)]);
         self.refresh_site_findings(site);
         if self.duplicated.contains(&floor.devices[di].id) {
             self.refresh_duplicates(site);
@@ -253,19 +301,21 @@ impl Checker {
     }
 
     /// After the devices' zones changed: redoes the zone rules of every zone that became used
-    /// or unused, or used or unused by a face-recognition device. `ctx` is the new context.
-    fn zones_used_changed(&mut self, site: &Site, ctx: &SiteContext) {
-        if ctx.zones_named_by_any == self.ctx.zones_named_by_any
-            && ctx.zones_named_by_fr == self.ctx.zones_named_by_fr
+    /// or unused, or used or unused by a face-recognition device. `old` is the context before,
+    /// `self.ctx` already the new one.
+    fn zones_used_changed(&mut self, site: &Site, old: &SiteContext) {
+        let ctx = &self.ctx;
+        if ctx.zones_named_by_any == old.zones_named_by_any
+            && ctx.zones_named_by_fr == old.zones_named_by_fr
         {
             return;
         }
         let changed: HashSet<&String> = ctx
             .zones_named_by_any
-            .symmetric_difference(&self.ctx.zones_named_by_any)
+            .symmetric_difference(&old.zones_named_by_any)
             .chain(
                 ctx.zones_named_by_fr
-                    .symmetric_difference(&self.ctx.zones_named_by_fr),
+                    .symmetric_difference(&old.zones_named_by_fr),
             )
             .collect();
         let zones: Vec<(usize, usize)> = site
@@ -281,79 +331,62 @@ impl Checker {
             })
             .collect();
         let floors: Vec<usize> = zones.iter().map(|(fi, _)| *fi).collect();
-        self.redo_zones(site, ctx, zones);
-        self.redo_signs(site, ctx, floors);
+        self.redo_objects(site, PerObject::Zone, zones);
+        self.redo_floors(site, PerFloor::Signs, floors);
     }
 
-    /// Recomputes the findings of these devices.
-    fn redo_devices(&mut self, site: &Site, mut list: Vec<(usize, usize)>) {
+    /// Recomputes the findings of these devices or zones, `(floor, index)`.
+    fn redo_objects(&mut self, site: &Site, per: PerObject, mut list: Vec<(usize, usize)>) {
         list.sort_unstable();
         list.dedup();
         if list.is_empty() {
             return;
         }
+        let (analysis, ctx) = (&self.analysis, &self.ctx);
         let found: Vec<Vec<Finding>> = list
             .par_iter()
-            .map(|&(fi, di)| rules::device_findings(site, &self.analysis, &self.ctx, fi, di))
+            .map(|&(fi, i)| match per {
+                PerObject::Device => rules::device_findings(site, analysis, ctx, fi, i),
+                PerObject::Zone => rules::zone_findings(site, analysis, ctx, fi, i),
+            })
             .collect();
         let mut new = Vec::new();
-        for (&(fi, di), f) in list.iter().zip(found) {
-            new.extend((0..f.len()).map(|k| Slot::Device(fi, di, k)));
-            self.device_findings[fi][di] = f;
+        for (&(fi, i), f) in list.iter().zip(found) {
+            new.extend((0..f.len()).map(|k| per.slot(fi, i, k)));
+            match per {
+                PerObject::Device => self.device_findings[fi][i] = f,
+                PerObject::Zone => self.zone_findings[fi][i] = f,
+            }
         }
         self.refile(
-            |s| matches!(s, Slot::Device(f, d, _) if list.binary_search(&(*f, *d)).is_ok()),
+            |s| {
+                per.object_of(s)
+                    .is_some_and(|at| list.binary_search(&at).is_ok())
+            },
             new,
         );
     }
 
-    /// Recomputes the findings of these zones.
-    fn redo_zones(&mut self, site: &Site, ctx: &SiteContext, mut list: Vec<(usize, usize)>) {
-        list.sort_unstable();
-        list.dedup();
-        if list.is_empty() {
-            return;
-        }
-        let found: Vec<Vec<Finding>> = list
-            .par_iter()
-            .map(|&(fi, zi)| rules::zone_findings(site, &self.analysis, ctx, fi, zi))
-            .collect();
-        let mut new = Vec::new();
-        for (&(fi, zi), f) in list.iter().zip(found) {
-            new.extend((0..f.len()).map(|k| Slot::Zone(fi, zi, k)));
-            self.zone_findings[fi][zi] = f;
-        }
-        self.refile(
-            |s| matches!(s, Slot::Zone(f, z, _) if list.binary_search(&(*f, *z)).is_ok()),
-            new,
-        );
-    }
-
-    /// Recomputes the sign findings of these floors.
-    fn redo_signs(&mut self, site: &Site, ctx: &SiteContext, mut floors: Vec<usize>) {
+    /// Recomputes the sign or drawing findings of these floors.
+    fn redo_floors(&mut self, site: &Site, per: PerFloor, mut floors: Vec<usize>) {
         floors.sort_unstable();
         floors.dedup();
         let mut new = Vec::new();
         for &fi in &floors {
-            self.sign_findings[fi] = rules::sign_findings(site, &self.analysis, ctx, fi);
-            new.extend((0..self.sign_findings[fi].len()).map(|k| Slot::Signs(fi, k)));
+            let found = match per {
+                PerFloor::Signs => rules::sign_findings(site, &self.analysis, &self.ctx, fi),
+                PerFloor::Plan => rules::plan_findings(site, &self.analysis, fi),
+            };
+            new.extend((0..found.len()).map(|k| per.slot(fi, k)));
+            match per {
+                PerFloor::Signs => self.sign_findings[fi] = found,
+                PerFloor::Plan => self.plan_findings[fi] = found,
+            }
         }
         self.refile(
-            |s| matches!(s, Slot::Signs(f, _) if floors.contains(f)),
+            |s| per.floor_of(s).is_some_and(|f| floors.contains(&f)),
             new,
         );
-    }
-
-    /// Recomputes the drawing findings of these floors.
-    fn redo_plans(&mut self, site: &Site, mut floors: Vec<usize>) {
-        floors.sort_unstable();
-        floors.dedup();
-        let mut new = Vec::new();
-        for &fi in &floors {
-            self.plan_findings[fi] = rules::plan_findings(site, &self.analysis, fi);
-            new.extend((0..self.plan_findings[fi].len()).map(|k| Slot::Plan(fi, k)));
-        }
-        self.refile(|s| matches!(s, Slot::Plan(f, _) if floors.contains(f)), new);
     }
 
     /// Brings the findings up to date after the site's own fields changed (name, processor,
@@ -409,14 +442,14 @@ impl Checker {
                 ObjectKind::Device => {
                     change.mirror(&mut self.device_findings[fi], Vec::new);
                     self.renumber(change, |s| match s {
-                        Slot::Device(f, d, k) if *f == fi => Some((d, k)),
+                        Slot::Device(f, d, _) if *f == fi => Some(d),
                         _ => None,
                     });
                 }
                 ObjectKind::Zone => {
                     change.mirror(&mut self.zone_findings[fi], Vec::new);
                     self.renumber(change, |s| match s {
-                        Slot::Zone(f, z, k) if *f == fi => Some((z, k)),
+                        Slot::Zone(f, z, _) if *f == fi => Some(z),
                         _ => None,
                     });
                     zone_ids.extend(step.old_id.iter().cloned());
@@ -496,13 +529,12 @@ impl Checker {
                 );
             }
         }
-        self.zones_used_changed(site, &ctx);
-        self.ctx = ctx;
-        self.redo_devices(site, devices);
-        let ctx = self.ctx.clone();
-        self.redo_zones(site, &ctx, zones);
-        self.redo_signs(site, &ctx, edited.clone());
-        self.redo_plans(site, edited);
+        let old = std::mem::replace(&mut self.ctx, ctx);
+        self.zones_used_changed(site, &old);
+        self.redo_objects(site, PerObject::Device, devices);
+        self.redo_objects(site, PerObject::Zone, zones);
+        self.redo_floors(site, PerFloor::Signs, edited.clone());
+        self.redo_floors(site, PerFloor::Plan, edited);
         self.refresh_site_findings(site);
         if ids_touched {
             self.refresh_duplicates(site);
@@ -511,18 +543,14 @@ impl Checker {
     }
 
     /// Follows an insertion or removal in a list of objects whose findings `which` picks out
-    /// of the slots (as object and finding number): drops a removed one's slots and moves the
+    /// of the slots (giving the object's number): drops a removed one's slots and moves the
     /// others'.
-    fn renumber(
-        &mut self,
-        change: Change,
-        which: impl Fn(&mut Slot) -> Option<(&mut usize, &mut usize)>,
-    ) {
+    fn renumber(&mut self, change: Change, which: impl Fn(&mut Slot) -> Option<&mut usize>) {
         if matches!(change, Change::Set(_)) {
             return;
         }
         self.sorted.retain_mut(|s| match which(s) {
-            Some((object, _)) => match change.moved(*object) {
+            Some(object) => match change.moved(*object) {
                 Some(moved) => {
                     *object = moved;
                     true

@@ -263,13 +263,18 @@ fn object_kind(kind: ItemKind) -> ObjectKind {
     }
 }
 
-/// The note of one object changed on `floor`; `old` is the object as it was (its kind names
-/// the step's kind; an inserted object's kind is set by the caller).
-fn step(floor: usize, change: Change, old: Option<&Item>, new_id: Option<String>) -> CheckStep {
+/// The note of one object of `kind` changed on `floor`; `old` is the object as it was.
+fn step(
+    floor: usize,
+    kind: ItemKind,
+    change: Change,
+    old: Option<&Item>,
+    new_id: Option<String>,
+) -> CheckStep {
     CheckStep {
         floor,
         object: ObjectChange {
-            kind: old.map_or(ObjectKind::Wall, |o| object_kind(o.kind())),
+            kind: object_kind(kind),
             change,
             old_box: old.and_then(|o| points_box(&o.points())),
         },
@@ -432,7 +437,14 @@ impl Edit {
                 let new_id = item.id().to_owned();
                 match set_item(f, index, *item) {
                     Some(old) => {
-                        steps.push(step(floor, Change::Set(index), Some(&old), Some(new_id)));
+                        let kind = old.kind();
+                        steps.push(step(
+                            floor,
+                            kind,
+                            Change::Set(index),
+                            Some(&old),
+                            Some(new_id),
+                        ));
                         Edit::Set {
                             floor,
                             index,
@@ -450,9 +462,13 @@ impl Edit {
                     .get_mut(floor)
                     .is_some_and(|f| insert_item(f, index, *item));
                 if inserted {
-                    let mut noted = step(floor, Change::Inserted(index), None, Some(new_id));
-                    noted.object.kind = object_kind(kind);
-                    steps.push(noted);
+                    steps.push(step(
+                        floor,
+                        kind,
+                        Change::Inserted(index),
+                        None,
+                        Some(new_id),
+                    ));
                     Edit::Remove {
                         floor,
                         at: ItemRef { kind, index },
@@ -464,7 +480,13 @@ impl Edit {
             Edit::Remove { floor, at } => {
                 match site.floors.get_mut(floor).and_then(|f| remove_from(f, at)) {
                     Some(item) => {
-                        steps.push(step(floor, Change::Removed(at.index), Some(&item), None));
+                        steps.push(step(
+                            floor,
+                            at.kind,
+                            Change::Removed(at.index),
+                            Some(&item),
+                            None,
+                        ));
                         Edit::Insert {
                             floor,
                             index: at.index,

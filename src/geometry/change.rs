@@ -85,10 +85,6 @@ impl Pending {
         out.dedup();
         out
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
 }
 
 /// The places of the plan where something changed.
@@ -122,10 +118,6 @@ impl Dirty {
         self.all |= other.all;
         self.boxes.extend_from_slice(&other.boxes);
         self.index = None;
-    }
-
-    pub fn is_empty(&self) -> bool {
-        !self.all && self.boxes.is_empty()
     }
 
     /// Builds the index, when there are enough boxes to need one; call before many

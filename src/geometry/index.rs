@@ -65,16 +65,6 @@ impl BoxIndex {
         }
     }
 
-    /// How many boxes it holds.
-    pub fn len(&self) -> usize {
-        self.tree.size()
-    }
-
-    /// Does it hold no box?
-    pub fn is_empty(&self) -> bool {
-        self.tree.size() == 0
-    }
-
     /// Indices of the boxes that meet the box `min`–`max` (in no particular order).
     pub fn in_box(&self, min: [f64; 2], max: [f64; 2]) -> impl Iterator<Item = usize> + '_ {
         self.tree
@@ -135,6 +125,5 @@ mod tests {
             idx.in_box([0.6, 0.6], [0.7, 0.7]).collect::<Vec<_>>(),
             vec![1]
         );
-        assert_eq!(idx.len(), 2);
     }
 }

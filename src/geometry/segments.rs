@@ -109,16 +109,6 @@ pub struct Patch {
     rebuild: bool,
 }
 
-impl Patch {
-    pub fn is_empty(&self) -> bool {
-        self.walls.is_empty()
-            && self.openings.is_empty()
-            && self.killed.is_empty()
-            && self.old_openings.is_empty()
-            && !self.rebuild
-    }
-}
-
 impl FloorSegments {
     /// Cuts the floor's walls into blocking pieces.
     ///
@@ -434,24 +424,32 @@ impl FloorSegments {
         }
         redo.sort_unstable();
         redo.dedup();
+        // Each segment's pieces before crossings are split, and the segments near them:
+        // found first, so that splitting reads them without copies.
         let mut unsplit: std::collections::HashMap<usize, (Vec<Piece>, Vec<Piece>)> =
             std::collections::HashMap::new();
+        let mut near: Vec<Vec<usize>> = Vec::with_capacity(redo.len());
         for &t in &redo {
-            let (sight, walk) = self.cut_slot(floor, t, reach, &mut unsplit);
-            let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
-            for p in &sight {
-                let (a, b) = seg_box(&p.seg);
-                min = [min[0].min(a[0]), min[1].min(a[1])];
-                max = [max[0].max(b[0]), max[1].max(b[1])];
-            }
-            let near: Vec<usize> = if sight.is_empty() {
-                Vec::new()
-            } else {
-                self.wall_index.in_box(min, max).collect()
+            let sight = &unsplit
+                .entry(t)
+                .or_insert_with(|| self.cut_slot(floor, t, reach))
+                .0;
+            let around: Vec<usize> = match pieces_box(sight) {
+                Some((min, max)) => self.wall_index.in_box(min, max).collect(),
+                None => Vec::new(),
             };
+            for &u in &around {
+                unsplit
+                    .entry(u)
+                    .or_insert_with(|| self.cut_slot(floor, u, reach));
+            }
+            near.push(around);
+        }
+        for (&t, around) in redo.iter().zip(near) {
+            let (sight, walk) = &unsplit[&t];
             let mut points: Vec<Vec<V2>> = vec![Vec::new(); sight.len()];
-            for u in near {
-                let others = self.cut_slot(floor, u, reach, &mut unsplit).0;
+            for u in around {
+                let others = &unsplit[&u].0;
                 for (i, p) in sight.iter().enumerate() {
                     for (j, q) in others.iter().enumerate() {
                         // The crossing is computed from the piece that comes first, as the
@@ -468,13 +466,13 @@ impl FloorSegments {
                 }
             }
             let start = self.sight.len();
-            for (p, c) in sight.into_iter().zip(points) {
-                split_at(p, c, &mut self.sight);
+            for (p, c) in sight.iter().zip(points) {
+                split_at(*p, c, &mut self.sight);
             }
             self.garbage += self.sight_of[t].len() + self.walk_of[t].len();
             self.sight_of[t] = start..self.sight.len();
             let start = self.walk.len();
-            self.walk.extend(walk);
+            self.walk.extend_from_slice(walk);
             self.walk_of[t] = start..self.walk.len();
             dirty.add(seg_box(&self.walls[t].seg));
         }
@@ -489,17 +487,8 @@ impl FloorSegments {
         (dirty, renumbered)
     }
 
-    /// The sight and walk pieces of wall segment `t` before crossings are split, memoised.
-    fn cut_slot(
-        &self,
-        floor: &Floor,
-        t: usize,
-        reach: f64,
-        memo: &mut std::collections::HashMap<usize, (Vec<Piece>, Vec<Piece>)>,
-    ) -> (Vec<Piece>, Vec<Piece>) {
-        if let Some(found) = memo.get(&t) {
-            return found.clone();
-        }
+    /// The sight and walk pieces of wall segment `t` before crossings are split.
+    fn cut_slot(&self, floor: &Floor, t: usize, reach: f64) -> (Vec<Piece>, Vec<Piece>) {
         let ws = &self.walls[t];
         let (mut sight_cuts, mut walk_cuts) = (Vec::new(), Vec::new());
         let (min, max) = grown(seg_box(&ws.seg), reach);
@@ -523,7 +512,6 @@ impl FloorSegments {
         let (mut sight, mut walk) = (Vec::new(), Vec::new());
         pieces_of(ws, t, &mut sight_cuts, &mut sight);
         pieces_of(ws, t, &mut walk_cuts, &mut walk);
-        memo.insert(t, (sight.clone(), walk.clone()));
         (sight, walk)
     }
 
@@ -595,11 +583,6 @@ impl FloorSegments {
         self.dead = 0;
         self.garbage = 0;
         renumber
-    }
-
-    /// Is wall segment `s` one a patch removed?
-    pub fn is_dead(&self, s: usize) -> bool {
-        self.walls.get(s).is_none_or(|w| w.wall == DEAD)
     }
 }
 
@@ -699,6 +682,18 @@ fn push_wall_segs(walls: &mut Vec<WallSeg>, wi: usize, wall: &crate::model::Wall
     }
 }
 
+/// The box around some pieces; `None` for none.
+fn pieces_box(pieces: &[Piece]) -> Option<Bbox> {
+    let mut boxes = pieces.iter().map(|p| seg_box(&p.seg));
+    let first = boxes.next()?;
+    Some(boxes.fold(first, |(min, max), (a, b)| {
+        (
+            [min[0].min(a[0]), min[1].min(a[1])],
+            [max[0].max(b[0]), max[1].max(b[1])],
+        )
+    }))
+}
+
 /// The box of an opening, as indexed.
 fn opening_box(o: &crate::model::Opening) -> Bbox {
     seg_box(&Seg::new(v2(o.a), v2(o.b)))
@@ -727,12 +722,9 @@ fn split_crossings(
     let crossings: Vec<(usize, usize, V2)> = runs
         .into_par_iter()
         .flat_map_iter(|run| {
-            let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
-            for p in &pieces[run.clone()] {
-                let s = &p.seg;
-                min = [min[0].min(s.a.x).min(s.b.x), min[1].min(s.a.y).min(s.b.y)];
-                max = [max[0].max(s.a.x).max(s.b.x), max[1].max(s.a.y).max(s.b.y)];
-            }
+            let Some((min, max)) = pieces_box(&pieces[run.clone()]) else {
+                return Vec::new();
+            };
             let near = candidates(&Seg::new(v2(min), v2(max)));
             let mut found = Vec::new();
             for pi in run {
