@@ -35,6 +35,8 @@ impl Driver {
                 egui::vec2(1400.0, 900.0),
             )),
             time: Some(self.time),
+            // As eframe reports wgpu's default limits (egui alone assumes 2048).
+            max_texture_side: Some(8192),
             events,
             ..Default::default()
         };
@@ -63,6 +65,14 @@ fn button(pos: Pos2, button: PointerButton, pressed: bool) -> Event {
 fn report(what: &str, times: &[Duration]) {
     let mut ms: Vec<f64> = times.iter().map(|d| d.as_secs_f64() * 1e3).collect();
     ms.sort_by(f64::total_cmp);
+    // SIGHTLINE_BENCH_FRAMES=1 prints every frame's time, in order.
+    if std::env::var_os("SIGHTLINE_BENCH_FRAMES").is_some() {
+        let each: Vec<String> = times
+            .iter()
+            .map(|d| format!("{:.0}", d.as_secs_f64() * 1e3))
+            .collect();
+        println!("    {}", each.join(" "));
+    }
     let median = ms[ms.len() / 2];
     let worst = ms[ms.len() - 1];
     println!(
@@ -124,8 +134,10 @@ fn run(label: &str, rooms: usize, cameras: usize) {
     let centre = d.app.last_canvas.unwrap().center();
 
     if std::env::var_os("SIGHTLINE_PROFILE_DRAG").is_some() {
-        // For a profiler: a camera dragged, zoomed in.
-        d.app.look_at(camera, Some(40.0));
+        // For a profiler: a camera dragged, zoomed in (with SIGHTLINE_PROFILE_WHOLE, the whole
+        // floor in view).
+        let whole = std::env::var_os("SIGHTLINE_PROFILE_WHOLE").is_some();
+        d.app.look_at(camera, (!whole).then_some(40.0));
         d.frame(Vec::new());
         let at = d.screen(camera);
         d.frame(vec![
@@ -133,7 +145,7 @@ fn run(label: &str, rooms: usize, cameras: usize) {
             button(at, PointerButton::Primary, true),
         ]);
         d.frame(vec![button(at, PointerButton::Primary, false)]);
-        let times = drag(&mut d, PointerButton::Primary, at, Vec2::new(1.0, 0.5), 40);
+        let times = drag(&mut d, PointerButton::Primary, at, Vec2::new(1.0, 0.5), 200);
         report("drag the camera", &times);
         return;
     }
@@ -171,6 +183,18 @@ fn run(label: &str, rooms: usize, cameras: usize) {
         for k in 0..60 {
             let delta = if k < 30 { 40.0 } else { -40.0 };
             zoom.push(d.frame(vec![Event::PointerMoved(centre), wheel(delta)]));
+        }
+        // egui eases wheel steps over the next frames: those belong to the zoom, and the next
+        // gesture starts from a still view.
+        let mut still = 0;
+        while still < 2 && zoom.len() < 120 {
+            let before = d.app.last_view.map(|v| v.scale);
+            zoom.push(d.frame(Vec::new()));
+            still = if d.app.last_view.map(|v| v.scale) == before {
+                still + 1
+            } else {
+                0
+            };
         }
         report("zoom (wheel in, out)", &zoom);
         println!("  memory while zooming: {before:.0} → {:.0} MB", rss_mb());

@@ -1397,32 +1397,10 @@ fn on_a_large_floor_a_dragged_camera_is_drawn_over_the_scene_until_the_drag_ends
     );
 }
 
-#[test]
-fn a_large_floor_is_drawn_from_one_kept_mesh_that_a_pan_moves() {
+/// Pans the plan by a right-drag of (36, 24) points from the canvas's centre; returns how far
+/// the plan moved on screen.
+fn pan(h: &mut Harness<'static, App>) -> egui::Vec2 {
     use egui::{Event, Modifiers, PointerButton};
-    let (_dir, mut h) = level_harness(4000, 400);
-    for _ in 0..3 {
-        h.step();
-    }
-    // The biggest mesh painted this frame, and its extent on screen.
-    let biggest = |h: &Harness<'static, App>| {
-        h.output()
-            .shapes
-            .iter()
-            .filter_map(|c| match &c.shape {
-                egui::Shape::Mesh(m) => Some(m.clone()),
-                _ => None,
-            })
-            .max_by_key(|m| m.vertices.len())
-            .expect("a mesh")
-    };
-    let kept = biggest(&h);
-    assert!(kept.vertices.len() > 100_000, "{}", kept.vertices.len());
-    let shapes = h.output().shapes.len();
-    assert!(
-        shapes < 5_000,
-        "{shapes} shapes: the walls and rooms are in the one mesh"
-    );
     let before = h.state().last_view.expect("view");
     let at = h.state().last_canvas.expect("canvas").center();
     h.event(Event::PointerMoved(at));
@@ -1443,12 +1421,109 @@ fn a_large_floor_is_drawn_from_one_kept_mesh_that_a_pan_moves() {
         pressed: false,
         modifiers: Modifiers::NONE,
     });
-    h.run();
+    h.step();
     let after = h.state().last_view.expect("view");
     let moved = after.screen([0.0, 0.0]) - before.screen([0.0, 0.0]);
     assert!(moved.length() > 10.0, "the plan was panned: {moved:?}");
-    let panned = biggest(&h);
+    moved
+}
+
+/// The biggest mesh painted in the last frame.
+fn biggest_mesh(h: &Harness<'static, App>) -> std::sync::Arc<egui::Mesh> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Mesh(m) => Some(m.clone()),
+            _ => None,
+        })
+        .max_by_key(|m| m.vertices.len())
+        .expect("a mesh")
+}
+
+#[test]
+fn a_large_floor_is_drawn_from_one_kept_mesh_that_a_pan_moves() {
+    // Zoomed in to 5 px a metre: the kept layers are a mesh (far out they become an image).
+    let (_dir, mut h) = level_harness(4000, 400);
+    let floor = &site(&h).floors[0];
+    let middle = floor.walls[floor.walls.len() / 2].points[0];
+    h.state_mut().look_at(middle, Some(5.0));
+    // Kept once the scale has held for two frames.
+    for _ in 0..4 {
+        h.step();
+    }
+    let kept = biggest_mesh(&h);
+    assert!(kept.vertices.len() > 100_000, "{}", kept.vertices.len());
+    let shapes = h.output().shapes.len();
+    assert!(
+        shapes < 5_000,
+        "{shapes} shapes: the walls and rooms are in the one mesh"
+    );
+    let moved = pan(&mut h);
+    let panned = biggest_mesh(&h);
     assert_eq!(panned.vertices.len(), kept.vertices.len(), "the same mesh");
     let shift = panned.vertices[0].pos - kept.vertices[0].pos;
     assert!((shift - moved).length() < 0.01, "{shift:?} vs {moved:?}");
+}
+
+#[test]
+fn a_whole_large_floor_is_painted_once_into_an_image_that_a_pan_moves() {
+    let (_dir, mut h) = level_harness(4000, 400);
+    for _ in 0..3 {
+        h.step();
+    }
+    let tf = h.state().last_view.expect("view");
+    assert!(
+        tf.scale < 4.0,
+        "the whole floor, far out: {} px/m",
+        tf.scale
+    );
+    // Until the image is painted on another thread, the layers are one kept mesh.
+    assert!(h.state().far_image_pending());
+    let mesh = biggest_mesh(&h);
+    assert!(mesh.vertices.len() > 100_000);
+    // Then the frame that takes the image in draws it as one textured shape.
+    for _ in 0..1000 {
+        if !h.state().far_image_pending() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    assert!(!h.state().far_image_pending(), "painted within 10 s");
+    let textured = |h: &Harness<'static, App>| {
+        h.output()
+            .shapes
+            .iter()
+            .map(|c| (c.shape.texture_id(), c.shape.visual_bounding_rect()))
+            .filter(|(id, _)| *id != egui::TextureId::default())
+            .collect::<Vec<_>>()
+    };
+    let drawn = textured(&h);
+    assert_eq!(drawn.len(), 1, "one textured rectangle: {drawn:?}");
+    let (texture, rect) = drawn[0];
+    let meta = h
+        .ctx
+        .tex_manager()
+        .read()
+        .meta(texture)
+        .cloned()
+        .expect("a texture");
+    assert_eq!(meta.name, "sightline-far-floor");
+    // One pixel a point, the image covering what the mesh drew, on whole pixels.
+    assert_eq!(meta.size[0] as f32, rect.width());
+    assert_eq!(meta.size[1] as f32, rect.height());
+    let bounds = mesh.calc_bounds();
+    assert_eq!(rect.min, bounds.min.floor(), "{bounds:?}");
+    assert_eq!(rect.max, bounds.max.ceil(), "{bounds:?}");
+    assert!(rect.width() > 500.0, "{rect:?}");
+    // No million-vertex mesh any more: what is left are markers and panels.
+    assert!(biggest_mesh(&h).vertices.len() < 50_000);
+    // A pan moves the one image; nothing is painted again.
+    let moved = pan(&mut h);
+    let after = textured(&h);
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].0, texture);
+    assert!(((after[0].1.min - rect.min) - moved).length() < 0.01);
+    assert!(!h.state().far_image_pending());
 }

@@ -54,6 +54,14 @@ impl App {
         self.dragged.as_ref()
     }
 
+    /// Whether the plan's static layers are being painted into an image on another thread (far
+    /// out on a large floor); a frame after it is done shows the image.
+    pub fn far_image_pending(&self) -> bool {
+        self.painted
+            .as_ref()
+            .is_some_and(|(_, p)| p.image_pending())
+    }
+
     /// The document revision the canvas's scene was built for.
     pub fn scene_revision(&self) -> Option<u64> {
         self.painted.as_ref().map(|(k, _)| k.revision)

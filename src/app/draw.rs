@@ -40,13 +40,21 @@ fn paint(x: Paint) -> Color32 {
 pub struct PaintedScene {
     pub scene: Scene,
     /// Per item, its areas' triangles in plan metres (filled on first use).
-    triangles: Vec<Option<Vec<Point>>>,
+    triangles: Vec<Option<Triangles>>,
     /// How long building the scene took.
     pub build_time: std::time::Duration,
     /// The static layers (everything but the underlay, labels and markers) tessellated once for
     /// a view, reused while the view only pans within the window it covers.
-    mesh: Option<CachedMesh>,
-    /// The scale of the last frames and for how many it has held: a mesh is kept only once the
+    mesh: Option<KeptLayers>,
+    /// Far out, the static layers painted into an image, reused as the mesh is and, scaled,
+    /// while the wheel zooms or a new image is being painted.
+    image: Option<KeptLayers>,
+    /// The static layers being painted into an image on another thread.
+    pending: Option<PendingImage>,
+    /// A scale at which the layers could not be an image (the view larger than a texture can
+    /// be): they are kept as a mesh there.
+    no_image_at: Option<f32>,
+    /// The scale of the last frames and for how many it has held: layers are kept only once the
     /// scale holds still (not while the wheel zooms).
     last_scale: (f32, u32),
     /// A scale and plan window found to hold too few items to keep a mesh of: views inside it
@@ -54,22 +62,76 @@ pub struct PaintedScene {
     sparse: Option<(f32, (Point, Point))>,
 }
 
-/// The static layers of a scene as one mesh, and the view it was made for.
-struct CachedMesh {
-    mesh: std::sync::Arc<egui::Mesh>,
+/// The view and layers kept layers were made for.
+#[derive(Clone, PartialEq)]
+struct MadeFor {
     /// The view it was made at (screen position of the plan's origin follows from it).
     tf: ScreenFromPlan,
     rect: Rect,
     shown: Shown,
     pixels_per_point: f32,
-    /// The objects left out of it (being dragged).
+    /// The objects left out (being dragged).
     skip: Option<BTreeSet<crate::scene::Subject>>,
+}
+
+impl MadeFor {
+    /// Whether these are the layers to draw now (at whatever scale and place).
+    fn same_layers(&self, now: &MadeFor) -> bool {
+        self.skip == now.skip
+            && self.rect.size() == now.rect.size()
+            && self.shown == now.shown
+            && self.pixels_per_point == now.pixels_per_point
+    }
+}
+
+/// The static layers of a scene kept for the next frames, and the view they were made for.
+struct KeptLayers {
+    kept: Kept,
+    made: MadeFor,
     /// The plan window it holds everything of (the view and as much again around it).
     window: (Point, Point),
+    /// Whether it holds all of the floor (so a view outside its window misses nothing).
+    whole: bool,
+}
+
+/// How the static layers are kept.
+enum Kept {
+    /// Tessellated: moved as a pan moves them.
+    Mesh(std::sync::Arc<egui::Mesh>),
+    /// Far out, painted into an image covering the plan rectangle between two corners (top-left
+    /// and bottom-right): one textured rectangle a frame, moved and scaled by pan and zoom.
+    Image {
+        texture: egui::TextureHandle,
+        corners: [Point; 2],
+    },
+}
+
+/// Static layers being painted into an image on another thread, for a view.
+struct PendingImage {
+    result: std::sync::mpsc::Receiver<Option<super::mesh_image::Painted>>,
+    made: MadeFor,
+    /// Whether every item of the scene met the window the layers were painted for.
+    all_items: bool,
+}
+
+/// Kept layers as one frame draws them.
+enum Reuse {
+    /// The mesh, and how far the view has moved since it was made.
+    Mesh(std::sync::Arc<egui::Mesh>, Vec2),
+    /// The image and its plan corners (top-left, bottom-right).
+    Image(egui::TextureId, [Point; 2]),
 }
 
 /// Static layers of more shapes than this are tessellated once per view and kept as one mesh.
 const MESH_CACHE_SHAPES: usize = 20_000;
+
+/// Below this many pixels a metre the kept layers are an image (a wall is a pixel or less wide:
+/// tessellated, a whole large floor is millions of vertices to copy every frame).
+const IMAGE_BELOW_SCALE: f32 = 4.0;
+
+/// While the wheel zooms, a kept image is shown scaled until it is painted again, as long as it
+/// is scaled by no more than this factor (beyond, it would be too blurred).
+const IMAGE_STRETCH: f32 = 2.0;
 
 impl PaintedScene {
     pub fn new(scene: Scene) -> PaintedScene {
@@ -78,23 +140,77 @@ impl PaintedScene {
             scene,
             build_time: std::time::Duration::ZERO,
             mesh: None,
+            image: None,
+            pending: None,
+            no_image_at: None,
             last_scale: (0.0, 0),
             sparse: None,
         }
     }
+
+    /// Whether an image of the static layers is being painted on another thread.
+    pub fn image_pending(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Takes in an image painted on another thread, if it is ready.
+    fn receive_image(&mut self, ctx: &egui::Context) {
+        let Some(pending) = &self.pending else { return };
+        let got = match pending.result.try_recv() {
+            Ok(got) => got,
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => None,
+        };
+        let Some(PendingImage {
+            made, all_items, ..
+        }) = self.pending.take()
+        else {
+            return;
+        };
+        let Some(painted) = got else {
+            self.no_image_at = Some(made.tf.scale);
+            return;
+        };
+        let texture = ctx.load_texture(
+            "sightline-far-floor",
+            painted.image,
+            egui::TextureOptions::LINEAR,
+        );
+        let tf = made.tf;
+        // The mesh it was painted from is no longer needed.
+        if self.mesh.as_ref().is_some_and(|m| m.made == made) {
+            self.mesh = None;
+        }
+        self.image = Some(KeptLayers {
+            kept: Kept::Image {
+                texture,
+                corners: [tf.plan(painted.covers.min), tf.plan(painted.covers.max)],
+            },
+            window: tf.plan_rect(painted.holds),
+            whole: all_items && painted.holds_window,
+            made,
+        });
+    }
 }
 
-/// An area's triangles in plan metres, made on first use and kept in `slot`.
-fn triangles<'a>(slot: &'a mut Option<Vec<Point>>, shape: &geo::MultiPolygon<f64>) -> &'a [Point] {
+/// An area's triangles in plan metres, made on first use and kept in `slot`: its corners, and
+/// three indices into them per triangle (a corner is shared by the triangles that meet there).
+fn triangles<'a>(slot: &'a mut Option<Triangles>, shape: &geo::MultiPolygon<f64>) -> &'a Triangles {
     slot.get_or_insert_with(|| {
-        shape
-            .iter()
-            .flat_map(|poly| poly.earcut_triangles())
-            .flat_map(|t| [t.v1(), t.v2(), t.v3()])
-            .map(|c| [c.x, c.y])
-            .collect()
+        let mut all = Triangles::default();
+        for poly in shape {
+            let raw = poly.earcut_triangles_raw();
+            let base = all.0.len() as u32;
+            all.0.extend(raw.vertices);
+            all.1
+                .extend(raw.triangle_indices.iter().map(|&i| base + i as u32));
+        }
+        all
     })
 }
+
+/// An area's triangulation: corners in plan metres, and three indices a triangle.
+type Triangles = (Vec<Point>, Vec<u32>);
 
 /// What the canvas shows (View menu); everything by default.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -205,30 +321,27 @@ pub fn scene(
     let k = tf.scale as f64;
     let (view_lo, view_hi) = tf.plan_rect(rect);
     let ctx = painter.ctx().clone();
-    let pixels_per_point = ctx.pixels_per_point();
-    // The static layers come from the kept mesh when it was made for this scale, these layers
-    // and a window holding the view (a pan moves it); otherwise they are painted, and on a big
-    // floor kept for the next frames.
+    let now = MadeFor {
+        tf: *tf,
+        rect,
+        shown: *shown,
+        pixels_per_point: ctx.pixels_per_point(),
+        skip: skip.cloned(),
+    };
+    painted.receive_image(&ctx);
+    // The static layers come from the kept mesh or image when it was made for this scale, these
+    // layers and a window holding the view (a pan moves it); otherwise they are painted, and on
+    // a big floor kept for the next frames.
     let inside = |w: &(Point, Point)| {
         w.0[0] <= view_lo[0] && w.0[1] <= view_lo[1] && w.1[0] >= view_hi[0] && w.1[1] >= view_hi[1]
     };
-    let hit = match &painted.mesh {
-        Some(c)
-            if c.skip.as_ref() == skip
-                && c.tf.scale == tf.scale
-                && c.rect.size() == rect.size()
-                && c.shown == *shown
-                && c.pixels_per_point == pixels_per_point
-                && inside(&c.window) =>
-        {
-            Some(c)
-        }
-        _ => None,
-    };
-    let cached_mesh = hit.map(|c| {
-        let moved = tf.screen([0.0, 0.0]) - c.tf.screen([0.0, 0.0]);
-        (c.mesh.clone(), moved)
-    });
+    let same_layers = |c: &&KeptLayers| c.made.same_layers(&now);
+    let exactly = |c: &&KeptLayers| c.made.tf.scale == tf.scale && inside(&c.window);
+    let exact_image = painted.image.as_ref().filter(same_layers).filter(exactly);
+    let exact_mesh = painted.mesh.as_ref().filter(same_layers).filter(exactly);
+    let exact = exact_image.is_some() || exact_mesh.is_some();
+    // Far out the layers are kept as an image, painted on another thread (one at a time).
+    let far = tf.scale < IMAGE_BELOW_SCALE && painted.no_image_at != Some(tf.scale);
     // Symbols and labels reach a little past their point.
     let reach = 60.0 / k;
     let meets = |b: &Option<[Point; 2]>, lo: Point, hi: Point| {
@@ -252,7 +365,8 @@ pub fn scene(
     let known_sparse = painted
         .sparse
         .is_some_and(|(scale, window)| scale == tf.scale && inside(&window));
-    let capture = cached_mesh.is_none() && held >= 2 && !known_sparse && {
+    let busy = far && painted.pending.is_some();
+    let capture = !exact && held >= 2 && !known_sparse && !busy && {
         let many = painted
             .scene
             .items
@@ -266,6 +380,26 @@ pub fn scene(
         }
         many
     };
+    // What is drawn of the kept layers: the image made for this view, else an image made for
+    // another scale or place, scaled, if it still shows all the view holds (while the wheel
+    // zooms or a new image is painted: cheaper than the mesh), else the mesh made for this view.
+    let stale_image = painted.image.as_ref().filter(same_layers).filter(|c| {
+        let stretch = (c.made.tf.scale / tf.scale).max(tf.scale / c.made.tf.scale);
+        !capture
+            && tf.scale < IMAGE_BELOW_SCALE
+            && stretch <= IMAGE_STRETCH
+            && (c.whole || inside(&c.window))
+    });
+    let kept = exact_image
+        .or(stale_image)
+        .or(exact_mesh)
+        .map(|c| match &c.kept {
+            Kept::Mesh(mesh) => {
+                let moved = tf.screen([0.0, 0.0]) - c.made.tf.screen([0.0, 0.0]);
+                Reuse::Mesh(mesh.clone(), moved)
+            }
+            Kept::Image { texture, corners } => Reuse::Image(texture.id(), *corners),
+        });
     let (lo, hi) = if capture { grown } else { (view_lo, view_hi) };
     let visible = |b: &Option<[Point; 2]>| meets(b, lo, hi);
     let mut marks: Vec<(usize, [f64; 2])> = Vec::new();
@@ -296,21 +430,31 @@ pub fn scene(
     }
     let layer = painter.layer_id();
     let first_static = ctx.graphics_mut(|g| g.entry(layer).next_idx());
-    if let Some((mesh, moved)) = &cached_mesh {
-        if *moved == Vec2::ZERO {
+    match &kept {
+        Some(Reuse::Mesh(mesh, moved)) if *moved == Vec2::ZERO => {
             painter.add(Shape::Mesh(mesh.clone()));
-        } else {
+        }
+        Some(Reuse::Mesh(mesh, moved)) => {
             let mut m = (**mesh).clone();
             m.translate(*moved);
             painter.add(Shape::mesh(m));
         }
+        Some(Reuse::Image(texture, [a, b])) => {
+            painter.image(
+                *texture,
+                Rect::from_two_pos(tf.screen(*a), tf.screen(*b)),
+                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                Color32::WHITE,
+            );
+        }
+        None => {}
     }
     for (item, slot) in scene.items.iter().zip(cached.iter_mut()) {
         if !visible(&item.bbox) || !shown.shows(item) || skipped(item) {
             continue;
         }
         let dynamic = matches!(item.prim, Prim::Label { .. } | Prim::Marker { .. });
-        if cached_mesh.is_some() && !dynamic {
+        if kept.is_some() && !dynamic {
             continue;
         }
         match &item.prim {
@@ -326,12 +470,13 @@ pub fn scene(
                         Fill::Hatch(Hatch::Private, c) => colour(c, 0.18),
                         Fill::Hatch(Hatch::Outside, c) => colour(c, 0.12),
                     };
+                    let (corners, indices) = triangles(slot, shape);
                     let mut mesh = egui::Mesh::default();
-                    for q in triangles(slot, shape) {
-                        let n = mesh.vertices.len() as u32;
+                    mesh.reserve_vertices(corners.len());
+                    for q in corners {
                         mesh.colored_vertex(tf.screen(*q), wash);
-                        mesh.indices.push(n);
                     }
+                    mesh.indices.clone_from(indices);
                     painter.add(Shape::mesh(mesh));
                     // Hatching only where it is legible: not on an area a few pixels wide.
                     let legible = item
@@ -470,8 +615,15 @@ pub fn scene(
         }
     }
     // A big floor's static layers, just painted: tessellated into one mesh kept for the next
-    // frames, in their place.
+    // frames, in their place; far out, painted into an image on another thread while this frame
+    // shows them as painted.
     if capture {
+        let all_items = far
+            && scene.items.iter().all(|i| {
+                i.bbox.is_none_or(|[a, z]| {
+                    a[0] >= lo[0] && a[1] >= lo[1] && z[0] <= hi[0] && z[1] <= hi[1]
+                })
+            });
         let captured = ctx.graphics_mut(|g| {
             let list = g.entry(layer);
             let end = list.next_idx();
@@ -487,32 +639,48 @@ pub fn scene(
                 shapes
             })
         });
-        painted.mesh = captured.map(|shapes| {
+        if let Some(shapes) = captured {
             let mut options = ctx.tessellation_options(|o| *o);
-            // Far out (a whole mall level), edges are not smoothed: half the vertices to copy
-            // every frame, and at under 2 px a metre nothing to see of it.
-            if k < 2.0 {
+            // Far out (a whole mall level), edges are not smoothed by the tessellation: half the
+            // vertices, and at under 2 px a metre nothing to see of it; an image is anti-aliased
+            // as it is painted.
+            if k < 2.0 || far {
                 options.feathering = false;
             }
             let font_size = ctx.fonts(|f| f.font_image_size());
-            let mut tessellator =
-                egui::epaint::Tessellator::new(pixels_per_point, options, font_size, Vec::new());
+            let mut tessellator = egui::epaint::Tessellator::new(
+                now.pixels_per_point,
+                options,
+                font_size,
+                Vec::new(),
+            );
             let mut mesh = egui::Mesh::default();
             for shape in shapes {
                 tessellator.tessellate_shape(shape, &mut mesh);
             }
             let mesh = std::sync::Arc::new(mesh);
             painter.add(Shape::Mesh(mesh.clone()));
-            CachedMesh {
-                mesh,
-                tf: *tf,
-                rect,
-                shown: *shown,
-                pixels_per_point,
-                skip: skip.cloned(),
-                window: (lo, hi),
+            if far {
+                let job = super::mesh_image::Job {
+                    mesh: mesh.clone(),
+                    pixels_per_point: now.pixels_per_point,
+                    window: Rect::from_two_pos(tf.screen(lo), tf.screen(hi)),
+                    view: rect,
+                    max_side: ctx.input(|i| i.max_texture_side),
+                };
+                painted.pending = Some(PendingImage {
+                    result: super::mesh_image::spawn(job, ctx.clone()),
+                    made: now.clone(),
+                    all_items,
+                });
             }
-        });
+            painted.mesh = Some(KeptLayers {
+                kept: Kept::Mesh(mesh),
+                made: now,
+                window: (lo, hi),
+                whole: false,
+            });
+        }
     }
     // Labels where they fit beside those placed before them (the most important come first).
     for (spot, (c, halo, fit)) in crate::scene::place_labels(&labels) {

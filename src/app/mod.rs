@@ -21,6 +21,7 @@ pub mod floors;
 pub mod import_plan;
 pub mod labels;
 pub mod menus;
+pub mod mesh_image;
 pub mod objects;
 pub mod path_prompt;
 pub mod properties;

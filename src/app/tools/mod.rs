@@ -497,7 +497,11 @@ pub fn snap(
                 .flat_map(|(_, z)| z.polygon.iter().copied()),
         )
         .chain(extra.iter().copied());
+    // A cheap test in plan metres first: the floor may have hundreds of thousands of points.
+    let reach_m = f64::from(PICK_PT / tf.scale);
+    let near = |p: &Point| (p[0] - plan[0]).abs() <= reach_m && (p[1] - plan[1]).abs() <= reach_m;
     if let Some((p, _)) = endpoints
+        .filter(near)
         .map(|p| (p, tf.screen(p).distance(at)))
         .filter(|(_, d)| *d <= PICK_PT)
         .min_by(|a, b| a.1.total_cmp(&b.1))
@@ -619,11 +623,17 @@ fn nearest_wall_except(
         }) {
             continue;
         }
+        let reach = PICK_PT.max(w.thickness as f32 * tf.scale / 2.0);
+        let reach_m = f64::from(reach / tf.scale);
         for (si, pair) in w.points.windows(2).enumerate() {
             let &[a, b] = pair else { continue };
+            // A cheap test in plan metres first: the segment's box, grown by the reach.
+            let off = |p: f64, a: f64, b: f64| p < a.min(b) - reach_m || p > a.max(b) + reach_m;
+            if off(plan[0], a[0], b[0]) || off(plan[1], a[1], b[1]) {
+                continue;
+            }
             let p = lerp(a, b, project(plan, a, b));
             let d = tf.screen(p).distance(at);
-            let reach = PICK_PT.max(w.thickness as f32 * tf.scale / 2.0);
             if d <= reach && best.is_none_or(|b| d < b.3) {
                 best = Some((wi, si, p, d));
             }
