@@ -390,6 +390,11 @@ pub fn scene(
             && stretch <= IMAGE_STRETCH
             && (c.whole || inside(&c.window))
     });
+    // A scaled image is blurred: frames go on until the scale has held and it is painted again
+    // (or, while it is being painted, until the thread has done).
+    if exact_image.is_none() && stale_image.is_some() && painted.pending.is_none() {
+        ctx.request_repaint();
+    }
     let kept = exact_image
         .or(stale_image)
         .or(exact_mesh)
