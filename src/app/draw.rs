@@ -109,6 +109,8 @@ enum Kept {
 /// Static layers being painted into an image on another thread, for a view.
 struct PendingImage {
     result: std::sync::mpsc::Receiver<Option<super::mesh_image::Painted>>,
+    /// Dropped with the scene (or when the image comes): the thread then stops early.
+    _wanted: std::sync::Arc<()>,
     made: MadeFor,
     /// Whether every item of the scene met the window the layers were painted for.
     all_items: bool,
@@ -666,7 +668,9 @@ pub fn scene(
             let mesh = std::sync::Arc::new(mesh);
             painter.add(Shape::Mesh(mesh.clone()));
             if far {
+                let wanted = std::sync::Arc::new(());
                 let job = super::mesh_image::Job {
+                    wanted: std::sync::Arc::downgrade(&wanted),
                     mesh: mesh.clone(),
                     pixels_per_point: now.pixels_per_point,
                     window: Rect::from_two_pos(tf.screen(lo), tf.screen(hi)),
@@ -675,6 +679,7 @@ pub fn scene(
                 };
                 painted.pending = Some(PendingImage {
                     result: super::mesh_image::spawn(job, ctx.clone()),
+                    _wanted: wanted,
                     made: now.clone(),
                     all_items,
                 });

@@ -6,6 +6,7 @@ use eframe::egui::{self, Color32, Pos2, Rect, Vec2};
 
 /// What painting the layers into an image takes: their mesh (tessellated without feathering),
 /// and where.
+#[derive(Clone)]
 pub struct Job {
     pub mesh: std::sync::Arc<egui::Mesh>,
     pub pixels_per_point: f32,
@@ -15,6 +16,9 @@ pub struct Job {
     pub view: Rect,
     /// The largest texture side the graphics take, in pixels.
     pub max_side: usize,
+    /// Gone when the canvas no longer wants the image (its scene was built again): the thread
+    /// then stops early.
+    pub wanted: std::sync::Weak<()>,
 }
 
 /// The layers painted: the image, the screen rectangle it covers (on whole pixels), and the
@@ -51,12 +55,9 @@ pub fn run(job: Job) -> Option<Painted> {
         return None;
     }
     let covers = Rect::from_min_max(Pos2::new(x0 / ppp, y0 / ppp), Pos2::new(x1 / ppp, y1 / ppp));
-    let image = paint(
-        mesh,
-        covers.min,
-        ppp,
-        [(x1 - x0) as usize, (y1 - y0) as usize],
-    )?;
+    let wanted = || job.wanted.strong_count() > 0;
+    let size = [(x1 - x0) as usize, (y1 - y0) as usize];
+    let image = paint_while(mesh, covers.min, ppp, size, &wanted)?;
     Some(Painted {
         image,
         covers,
@@ -105,6 +106,17 @@ pub fn paint(
     pixels_per_point: f32,
     size: [usize; 2],
 ) -> Option<egui::ColorImage> {
+    paint_while(mesh, origin, pixels_per_point, size, &|| true)
+}
+
+/// [`paint`], giving up (`None`) as soon as `wanted` says the image is no longer wanted.
+fn paint_while(
+    mesh: &egui::Mesh,
+    origin: Pos2,
+    pixels_per_point: f32,
+    size: [usize; 2],
+    wanted: &dyn Fn() -> bool,
+) -> Option<egui::ColorImage> {
     use vello_cpu::kurbo::BezPath;
     let (w, h) = (u16::try_from(size[0]).ok()?, u16::try_from(size[1]).ok()?);
     if w == 0 || h == 0 {
@@ -121,7 +133,10 @@ pub fn paint(
         })
     };
     let mut run: Option<(Color32, BezPath)> = None;
-    for t in mesh.indices.chunks_exact(3) {
+    for (n, t) in mesh.indices.chunks_exact(3).enumerate() {
+        if n % 16_384 == 0 && !wanted() {
+            return None;
+        }
         let &[i, j, l] = t else { continue };
         let (Some(a), Some(b), Some(c)) = (pixel(i), pixel(j), pixel(l)) else {
             continue;
@@ -211,6 +226,9 @@ mod tests {
         assert_eq!(at(7, 9), Color32::BLACK);
     }
 
+    static WANTED: std::sync::LazyLock<std::sync::Arc<()>> =
+        std::sync::LazyLock::new(|| std::sync::Arc::new(()));
+
     fn job(mesh: egui::Mesh, window: Rect, view: Rect, max_side: usize) -> Job {
         Job {
             mesh: std::sync::Arc::new(mesh),
@@ -218,6 +236,7 @@ mod tests {
             window,
             view,
             max_side,
+            wanted: std::sync::Arc::downgrade(&WANTED),
         }
     }
 
@@ -257,6 +276,17 @@ mod tests {
         assert_eq!(painted.holds.width(), 998.0);
         assert!(painted.image.size[0] <= 1000 && painted.image.size[1] <= 1000);
         assert!(run(job(mesh, window, view, 300)).is_none());
+    }
+
+    #[test]
+    fn an_image_no_longer_wanted_is_not_painted() {
+        let mut mesh = egui::Mesh::default();
+        square(&mut mesh, [0.0, 0.0, 100.0, 100.0], Color32::BLACK);
+        let view = Rect::from_min_max(Pos2::ZERO, Pos2::new(100.0, 100.0));
+        let mut j = job(mesh, view, view, 8192);
+        assert!(run(j.clone()).is_some());
+        j.wanted = std::sync::Weak::new();
+        assert!(run(j).is_none());
     }
 
     #[test]
