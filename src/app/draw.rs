@@ -310,6 +310,23 @@ fn halo_text(
     painter.text(at, align, text, font, c);
 }
 
+/// A whole texture stretched between two opposite corners on the plan.
+fn plan_image(
+    painter: &egui::Painter,
+    tf: &ScreenFromPlan,
+    texture: egui::TextureId,
+    [a, b]: [Point; 2],
+    tint: Color32,
+) {
+    let uv = Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0));
+    painter.image(
+        texture,
+        Rect::from_two_pos(tf.screen(a), tf.screen(b)),
+        uv,
+        tint,
+    );
+}
+
 /// Paints the scene's items that meet the canvas rectangle, bottom to top.
 pub fn scene(
     painter: &egui::Painter,
@@ -426,11 +443,12 @@ pub fn scene(
         .take_while(|i| i.layer == crate::scene::Layer::Underlay);
     for item in underlays.filter(|i| shown.shows(i)) {
         if let (Prim::Underlay(u), Some((tex, [w, h]))) = (&item.prim, underlay) {
-            let [a, b] = underlay_corners(u, [w, h]);
-            painter.image(
+            let corners = underlay_corners(u, [w, h]);
+            plan_image(
+                painter,
+                tf,
                 tex,
-                Rect::from_two_pos(tf.screen(a), tf.screen(b)),
-                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
+                corners,
                 colour(p::WHITE, u.opacity as f32),
             );
         }
@@ -446,13 +464,8 @@ pub fn scene(
             m.translate(*moved);
             painter.add(Shape::mesh(m));
         }
-        Some(Reuse::Image(texture, [a, b])) => {
-            painter.image(
-                *texture,
-                Rect::from_two_pos(tf.screen(*a), tf.screen(*b)),
-                Rect::from_min_max(Pos2::ZERO, Pos2::new(1.0, 1.0)),
-                Color32::WHITE,
-            );
+        Some(Reuse::Image(texture, corners)) => {
+            plan_image(painter, tf, *texture, *corners, Color32::WHITE);
         }
         None => {}
     }
