@@ -187,23 +187,73 @@ fn acadsharp_samples_load_in_both_dwg_versions_and_binary_dxf() {
 
 #[test]
 fn architecture_objects_are_never_a_silent_empty_import() {
+    // AutoCAD Architecture objects carry proxy graphics: the wall, its door and its two
+    // windows are drawn from them (ezdwg reads the same wall as a 10.29 m outline).
+    let i = import_file(&cad("acadsharp_AecObjects.dwg"));
+    let c = &i.summary.counts;
+    assert_eq!(c.walls, 1);
+    assert!(within(c.wall_length_m, 9.2, 0.05), "{}", c.wall_length_m);
+    assert_eq!(c.openings["door"], 1);
+    assert_eq!(c.openings["window"], 2);
+    assert_doors_on_walls(&i);
+    // A drawing whose custom objects carry no graphics is still never silently empty: the
+    // message names the file and says how to export a plain drawing.
     let dir = tempfile::tempdir().expect("tmp");
     let out = dir.path().join("aec.site.json");
+    let bare = write(dir.path(), "bare_proxy.dxf", &bare_proxy_dxf());
     let (code, _, err) = sightline(&[
         "import",
-        cad("acadsharp_AecObjects.dwg").to_str().unwrap(),
+        bare.to_str().unwrap(),
         "-o",
         out.to_str().unwrap(),
     ]);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("acadsharp_AecObjects.dwg")
+        err.contains("bare_proxy.dxf")
             && err.contains("architecture objects")
             && err.contains("Export to AutoCAD")
             && err.contains("天正"),
         "{err}"
     );
     assert!(!out.exists());
+}
+
+/// A DXF whose only entity is a proxy object without graphics.
+fn bare_proxy_dxf() -> Vec<u8> {
+    let mut s = String::new();
+    for (c, v) in [
+        ("0", "SECTION"),
+        ("2", "HEADER"),
+        ("9", "$ACADVER"),
+        ("1", "AC1015"),
+        ("0", "ENDSEC"),
+        ("0", "SECTION"),
+        ("2", "CLASSES"),
+        ("0", "CLASS"),
+        ("1", "TCH_WALL"),
+        ("2", "TDbWall"),
+        ("3", "TArch"),
+        ("90", "0"),
+        ("280", "0"),
+        ("281", "1"),
+        ("0", "ENDSEC"),
+        ("0", "SECTION"),
+        ("2", "ENTITIES"),
+        ("0", "ACAD_PROXY_ENTITY"),
+        ("5", "2A"),
+        ("100", "AcDbEntity"),
+        ("8", "WALL"),
+        ("100", "AcDbProxyEntity"),
+        ("90", "498"),
+        ("91", "500"),
+        ("95", "0"),
+        ("70", "0"),
+        ("0", "ENDSEC"),
+        ("0", "EOF"),
+    ] {
+        s.push_str(&format!("{c}\n{v}\n"));
+    }
+    s.into_bytes()
 }
 
 fn kinds_of(i: &import::Imported) -> Vec<(String, SpaceKind)> {

@@ -250,6 +250,7 @@ fn list(scan: &Scan, args: &ImportArgs, stdout: &mut dyn Write) -> i32 {
                     v
                 }).collect::<Vec<Value>>(),
                 "proxies": d.proxies,
+                "proxies_drawn": d.proxies_drawn,
                 "warnings": scan.warnings,
             });
             let _ = writeln!(
@@ -339,6 +340,11 @@ fn list(scan: &Scan, args: &ImportArgs, stdout: &mut dyn Write) -> i32 {
             }
             for (k, n) in &d.proxies {
                 out.push_str(&format!("custom objects: {n} × {k}\n"));
+            }
+            for (k, n) in &d.proxies_drawn {
+                out.push_str(&format!(
+                    "custom objects drawn from their proxy graphics: {n} × {k}\n"
+                ));
             }
             for w in &scan.warnings {
                 out.push_str(&format!("warning: {w}\n"));

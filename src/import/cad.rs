@@ -120,6 +120,17 @@ pub struct Item {
     pub insert: Option<u32>,
 }
 
+/// A closed polyline (or polygon of proxy graphics) as drawn, in world coordinates, bulges
+/// followed within 0.2 % of their radius: rooms and wall outlines are read from these.
+#[derive(Clone, Debug)]
+pub struct Polygon {
+    /// Index into [`Drawing::layers`].
+    pub layer: u32,
+    pub points: Vec<P>,
+    /// Index into [`Drawing::inserts`] of the outermost block reference it came from.
+    pub insert: Option<u32>,
+}
+
 /// One block reference of model space (the outermost one of nested blocks).
 #[derive(Clone, Debug)]
 pub struct Insert {
@@ -159,7 +170,11 @@ pub struct Drawing {
     /// Top-level entities per layer and type (what `--list` shows).
     pub counts: BTreeMap<String, BTreeMap<String, usize>>,
     pub items: Vec<Item>,
+    /// Closed polylines, also drawn as lines in [`Drawing::items`].
+    pub polygons: Vec<Polygon>,
     pub inserts: Vec<Insert>,
+    /// Custom objects whose proxy graphics were drawn, by class name.
+    pub proxies_drawn: BTreeMap<String, usize>,
     /// Custom objects with no plain geometry (AutoCAD Architecture, 天正), by class name.
     pub proxies: BTreeMap<String, usize>,
     /// Pieces dropped because they lie beyond ±[`FAR`].
@@ -174,12 +189,35 @@ pub fn read(path: &Path, layout: Option<&str>) -> Result<Drawing, ReadError> {
         use sha2::Digest;
         format!("{:x}", sha2::Sha256::digest(&bytes))
     };
+    let classes = (format == Format::DxfAscii).then(|| dxf_classes(&bytes));
     let doc = std::panic::catch_unwind(|| parse(bytes, format))
         .map_err(|p| ReadError::Panic(panic_text(&p)))??;
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        flatten_document(&doc, format, layout, sha256)
+        flatten_document(&doc, format, layout, sha256, classes)
     }))
     .map_err(|p| ReadError::Panic(panic_text(&p)))?
+}
+
+/// The class names of an ASCII DXF's CLASSES section in the file's order: a proxy's class
+/// number 500 + i names the i-th (the reader numbers its own defaults first).
+fn dxf_classes(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes.get(..bytes.len().min(4 << 20)).unwrap_or(bytes));
+    let mut lines = text.lines().map(str::trim);
+    let mut out = Vec::new();
+    let mut in_classes = false;
+    while let (Some(code), Some(value)) = (lines.next(), lines.next()) {
+        match (code, value) {
+            ("2", "CLASSES") => in_classes = true,
+            ("0", "ENDSEC") if in_classes => break,
+            ("0", "CLASS") if in_classes => {
+                if let (Some("1"), Some(name)) = (lines.next(), lines.next()) {
+                    out.push(name.to_string());
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
@@ -240,10 +278,33 @@ struct Flattener<'a> {
     layer_index: BTreeMap<String, u32>,
     layers: Vec<String>,
     items: Vec<Item>,
+    polygons: Vec<Polygon>,
     inserts: Vec<Insert>,
     dropped_far: usize,
     too_many: bool,
     boxes: BTreeMap<String, Option<[P; 2]>>,
+    /// The drawing's code page, for proxy text that is not Unicode.
+    encoding: &'static encoding_rs::Encoding,
+    /// An ASCII DXF's own class names in order (see [`dxf_classes`]).
+    classes: Option<Vec<String>>,
+}
+
+/// The encoding of a `$DWGCODEPAGE` such as `ANSI_936`.
+fn code_page(name: &str) -> &'static encoding_rs::Encoding {
+    let number = name
+        .trim()
+        .to_ascii_uppercase()
+        .trim_start_matches("ANSI_")
+        .trim_start_matches("DOS")
+        .to_string();
+    match number.as_str() {
+        "936" => encoding_rs::GBK,
+        "950" => encoding_rs::BIG5,
+        "932" => encoding_rs::SHIFT_JIS,
+        "949" => encoding_rs::EUC_KR,
+        n => encoding_rs::Encoding::for_label(format!("windows-{n}").as_bytes())
+            .unwrap_or(encoding_rs::WINDOWS_1252),
+    }
 }
 
 fn flatten_document(
@@ -251,6 +312,7 @@ fn flatten_document(
     format: Format,
     layout: Option<&str>,
     sha256: String,
+    classes: Option<Vec<String>>,
 ) -> Result<Drawing, ReadError> {
     let mut layouts = Vec::new();
     let mut layout_block = None;
@@ -297,11 +359,13 @@ fn flatten_document(
         })?,
     };
     let mut f = Flattener::new(doc, BTreeMap::new());
+    f.classes = classes;
     for l in doc.layers.iter() {
         f.layer(&l.name);
     }
     let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     let mut proxies = BTreeMap::new();
+    let mut proxies_drawn = BTreeMap::new();
     for e in doc.entities_in_block(&space) {
         let common = e.common();
         if common.invisible {
@@ -312,11 +376,17 @@ fn flatten_document(
             .or_default()
             .entry(type_name(e))
             .or_default() += 1;
-        if let Some(class) = proxy_class(e) {
-            *proxies.entry(class).or_default() += 1;
-        }
         let layer = f.layer(&common.layer);
+        let before = f.items.len();
         f.entity(e, &Affine::IDENTITY, layer, None, 0);
+        if let Some(class) = f.proxy_class(e) {
+            let seen = if f.items.len() > before {
+                &mut proxies_drawn
+            } else {
+                &mut proxies
+            };
+            *seen.entry(class).or_default() += 1;
+        }
         if f.too_many {
             return Err(ReadError::TooManyPieces);
         }
@@ -337,7 +407,9 @@ fn flatten_document(
         layouts,
         counts,
         items: f.items,
+        polygons: f.polygons,
         inserts: f.inserts,
+        proxies_drawn,
         proxies,
         dropped_far: f.dropped_far,
     })
@@ -365,28 +437,10 @@ fn type_name(e: &EntityType) -> String {
         EntityType::Leader(_) | EntityType::MultiLeader(_) => "LEADER",
         EntityType::Viewport(_) => "VIEWPORT",
         EntityType::Unknown(u) => return u.dxf_name.clone(),
-        EntityType::Extended(_) => return proxy_class(e).unwrap_or_else(|| "OBJECT".into()),
+        EntityType::Extended(_) => return "ACAD_PROXY_ENTITY".into(),
         _ => "OTHER",
     };
     s.to_string()
-}
-
-/// The class of a custom object that carries no plain geometry for us.
-fn proxy_class(e: &EntityType) -> Option<String> {
-    use acadrust::entities::extended_entity::ExtendedEntityData;
-    match e {
-        EntityType::Unknown(u) => Some(if u.dxf_name.is_empty() {
-            format!("custom object {}", u.dwg_type_code)
-        } else {
-            u.dxf_name.clone()
-        }),
-        EntityType::Extended(x) => match &x.data {
-            ExtendedEntityData::Arch(_) => Some("AEC (AutoCAD Architecture)".into()),
-            ExtendedEntityData::Proxy(_) => Some("ACAD_PROXY_ENTITY".into()),
-            _ => None,
-        },
-        _ => None,
-    }
 }
 
 fn v2(v: &acadrust::Vector3) -> P {
@@ -410,10 +464,46 @@ impl<'a> Flattener<'a> {
             layer_index: BTreeMap::new(),
             layers: Vec::new(),
             items: Vec::new(),
+            polygons: Vec::new(),
             inserts: Vec::new(),
             dropped_far: 0,
             too_many: false,
             boxes,
+            encoding: code_page(&doc.header.code_page),
+            classes: None,
+        }
+    }
+
+    /// The class of a custom object that carries no plain geometry for us (`TCH_WALL` …).
+    fn proxy_class(&self, e: &EntityType) -> Option<String> {
+        use acadrust::entities::extended_entity::ExtendedEntityData;
+        match e {
+            EntityType::Extended(x) => match &x.data {
+                ExtendedEntityData::Proxy(p) => Some(
+                    match &self.classes {
+                        Some(names) => usize::try_from(p.class_id - 500)
+                            .ok()
+                            .and_then(|i| names.get(i))
+                            .cloned(),
+                        None => self
+                            .doc
+                            .classes
+                            .iter()
+                            .find(|c| i32::from(c.class_number) == p.class_id)
+                            .map(|c| c.dxf_name.clone()),
+                    }
+                    .filter(|n| !n.is_empty())
+                    .unwrap_or_else(|| "ACAD_PROXY_ENTITY".into()),
+                ),
+                ExtendedEntityData::Arch(_) => Some("AEC (AutoCAD Architecture)".into()),
+                _ => None,
+            },
+            EntityType::Unknown(u) => Some(if u.dxf_name.is_empty() {
+                format!("custom object {}", u.dwg_type_code)
+            } else {
+                u.dxf_name.clone()
+            }),
+            _ => None,
         }
     }
 
@@ -497,6 +587,9 @@ impl<'a> Flattener<'a> {
     ) {
         let n = pts.len();
         let edges = if closed { n } else { n.saturating_sub(1) };
+        if closed && n >= 3 && self.polygons.len() < MAX_ITEMS / 8 {
+            self.closed_polygon(t, layer, insert, pts);
+        }
         for i in 0..edges {
             let (a, bulge) = pts[i];
             let (b, _) = pts[(i + 1) % n];
@@ -533,6 +626,181 @@ impl<'a> Flattener<'a> {
                     sweep,
                 },
             );
+        }
+    }
+
+    /// Keeps a closed polyline whole, in world coordinates, bulges as points.
+    fn closed_polygon(&mut self, t: &Affine, layer: u32, insert: Option<u32>, pts: &[(P, f64)]) {
+        let n = pts.len();
+        let mut points = Vec::with_capacity(n);
+        for i in 0..n {
+            let (a, bulge) = pts[i];
+            let (b, _) = pts[(i + 1) % n];
+            points.push(t.apply(a));
+            if bulge.abs() < 1e-9 || !bulge.is_finite() {
+                continue;
+            }
+            let sweep = 4.0 * bulge.atan();
+            let chord = ((b[0] - a[0]).powi(2) + (b[1] - a[1]).powi(2)).sqrt();
+            if chord < 1e-12 {
+                continue;
+            }
+            // Points along the bulge: the arc's chord at steps of at most 10°.
+            let steps = ((sweep.abs() / 10f64.to_radians()).ceil() as usize).clamp(1, 36);
+            let radius = chord / (2.0 * (sweep / 2.0).sin()).abs();
+            let mid = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+            let d = (radius * radius - chord * chord / 4.0).max(0.0).sqrt();
+            let (nx, ny) = ((a[1] - b[1]) / chord, (b[0] - a[0]) / chord);
+            let side = if (sweep > 0.0) == (sweep.abs() < std::f64::consts::PI) {
+                1.0
+            } else {
+                -1.0
+            };
+            let centre = [mid[0] + side * nx * d, mid[1] + side * ny * d];
+            let start = (a[1] - centre[1]).atan2(a[0] - centre[0]);
+            for k in 1..steps {
+                let u = start + sweep * k as f64 / steps as f64;
+                points.push(t.apply([centre[0] + radius * u.cos(), centre[1] + radius * u.sin()]));
+            }
+        }
+        if points.iter().all(|p| p[0].abs() < FAR && p[1].abs() < FAR) {
+            self.polygons.push(Polygon {
+                layer,
+                points,
+                insert,
+            });
+        }
+    }
+
+    /// The proxy graphics of a custom object (天正, AutoCAD Architecture), drawn as ordinary
+    /// pieces on the layers its records name. At the top level an object that shows a door or
+    /// window code (`M0921`, `C1815`), or whose class is an opening, becomes a block reference
+    /// of that name, framed along its longest line, so it is placed like a door or window block.
+    fn proxy(&mut self, e: &EntityType, t: &Affine, layer: u32, insert: Option<u32>, depth: usize) {
+        use acadrust::entities::extended_entity::ExtendedEntityData;
+        // DWG keeps the graphics with the entity; DXF with the proxy's own data.
+        let mut graphics = e
+            .common()
+            .graphic_data
+            .as_deref()
+            .map(|d| super::proxy::decode(d, self.encoding))
+            .unwrap_or_default();
+        if graphics.is_empty() {
+            if let EntityType::Extended(x) = e {
+                if let ExtendedEntityData::Proxy(p) = &x.data {
+                    graphics = super::proxy::decode(&p.graphics.data(), self.encoding);
+                }
+            }
+        }
+        if graphics.is_empty() {
+            return;
+        }
+        let table = self.doc.layers.len();
+        let layer_of = |f: &Flattener, g: &super::proxy::Graphic| match g.layer {
+            // The first layers of ours are the table's, in its order.
+            Some(i)
+                if (i as usize) < table && f.layers.get(i as usize).is_some_and(|n| n != "0") =>
+            {
+                i
+            }
+            _ => layer,
+        };
+        let class = self.proxy_class(e).unwrap_or_default().to_uppercase();
+        let code = graphics.iter().find_map(|g| match &g.shape {
+            super::proxy::Piece::Text { text, .. }
+                if super::roles::is_door_block(text) || super::roles::is_window_block(text) =>
+            {
+                Some(text.trim().to_string())
+            }
+            _ => None,
+        });
+        let opening =
+            class.contains("OPENING") || class.contains("DOOR") || class.contains("WINDOW");
+        let this = match (
+            insert,
+            depth,
+            code.or_else(|| opening.then(|| class.clone())),
+        ) {
+            (None, 0, Some(name)) => {
+                // Frame: the direction of the longest straight piece.
+                let mut best = (0.0, 0.0);
+                for g in &graphics {
+                    if let super::proxy::Piece::Polyline { points, .. } = &g.shape {
+                        for w in points.windows(2) {
+                            let (a, b) = (t.apply(w[0].0), t.apply(w[1].0));
+                            let l = (b[0] - a[0]).hypot(b[1] - a[1]);
+                            if l > best.0 {
+                                best = (l, (b[1] - a[1]).atan2(b[0] - a[0]));
+                            }
+                        }
+                    }
+                }
+                let frame = Affine::rotate(best.1);
+                let back = Affine::rotate(-best.1);
+                let local = bbox(graphics.iter().flat_map(|g| {
+                    match &g.shape {
+                        super::proxy::Piece::Polyline { points, .. } => points
+                            .iter()
+                            .map(|p| back.apply(t.apply(p.0)))
+                            .collect::<Vec<_>>(),
+                        super::proxy::Piece::Arc {
+                            centre,
+                            radius,
+                            start,
+                            sweep,
+                        } => Arc {
+                            centre: *centre,
+                            radius: *radius,
+                            start: *start,
+                            sweep: *sweep,
+                        }
+                        .points(radius * 0.01)
+                        .into_iter()
+                        .map(|p| back.apply(t.apply(p)))
+                        .collect(),
+                        super::proxy::Piece::Text { .. } => Vec::new(),
+                    }
+                }));
+                self.inserts.push(Insert {
+                    block: name,
+                    layer,
+                    at: local.map_or([0.0, 0.0], |b| frame.apply(b[0])),
+                    transform: frame,
+                    local_box: local,
+                });
+                Some(self.inserts.len() as u32 - 1)
+            }
+            _ => insert,
+        };
+        for g in &graphics {
+            if self.too_many {
+                return;
+            }
+            let l = layer_of(self, g);
+            match &g.shape {
+                super::proxy::Piece::Polyline { points, closed } => {
+                    self.polyline(t, l, this, points, *closed)
+                }
+                super::proxy::Piece::Arc {
+                    centre,
+                    radius,
+                    start,
+                    sweep,
+                } => self.arc(
+                    t,
+                    l,
+                    this,
+                    Arc {
+                        centre: *centre,
+                        radius: *radius,
+                        start: *start,
+                        sweep: *sweep,
+                    },
+                ),
+                super::proxy::Piece::Text { at, text, height } => {
+                    self.text(t, l, this, *at, text.clone(), *height)
+                }
+            }
         }
     }
 
@@ -708,6 +976,9 @@ impl<'a> Flattener<'a> {
                 a.height,
             ),
             EntityType::Insert(ins) => self.insert(ins, t, layer, insert, depth),
+            EntityType::Extended(_) | EntityType::Unknown(_) => {
+                self.proxy(e, t, layer, insert, depth)
+            }
             _ => {}
         }
     }

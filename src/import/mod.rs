@@ -17,7 +17,9 @@
 pub mod cad;
 pub mod geom;
 pub mod kinds;
+pub mod proxy;
 pub mod roles;
+pub mod rooms;
 pub mod spaces;
 pub mod underlay;
 pub mod units;
@@ -33,7 +35,7 @@ use crate::geometry::index::BoxIndex;
 use crate::model::{Floor, Opening, OpeningKind, Space, SpaceKind, Underlay, Wall};
 
 use cad::{Drawing, Shape};
-use geom::{bbox, dist, P};
+use geom::{bbox, dist, dot, P};
 use roles::{Role, RoleOverrides};
 use units::{Clues, Unit, Units};
 use walls::Centre;
@@ -142,6 +144,17 @@ pub struct Counts {
     pub window_length_m: f64,
     pub spaces: BTreeMap<String, usize>,
     pub spaces_to_review: usize,
+    /// Private spaces found (the import summary lists them).
+    pub private_spaces: Vec<PrivateSpace>,
+}
+
+/// One private space the import found.
+#[derive(Clone, Debug, Serialize)]
+pub struct PrivateSpace {
+    pub id: String,
+    pub name: String,
+    pub kind: SpaceKind,
+    pub area_m2: f64,
 }
 
 fn unusable(path: &Path, why: impl Into<String>) -> ImportError {
@@ -401,8 +414,20 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
             ));
         }
     }
-    if proxies > 0 {
+    if proxies > 0 && drawing.proxies_drawn.is_empty() {
         warnings.push(proxy_advice(&drawing));
+    } else if proxies > 0 {
+        let left: Vec<String> = drawing
+            .proxies
+            .iter()
+            .map(|(k, n)| format!("{n} × {k}"))
+            .collect();
+        let drawn: usize = drawing.proxies_drawn.values().sum();
+        let left = left.join(", ");
+        warnings.push(Warning::new(
+            format!("{drawn} custom objects were drawn from their proxy graphics; {left} carry no graphics and were left out"),
+            format!("{drawn} 个专业对象已按其代理图形导入；{left} 没有代理图形，未导入"),
+        ));
     }
     // Per-layer figures over the chosen drawing.
     let mut pieces = vec![0usize; drawing.layers.len()];
@@ -669,7 +694,11 @@ pub fn build(
         // Texts name rooms (unless on a layer that is never walls: dimensions and the like).
         let pieces: Vec<(P, P)> = match &it.shape {
             Shape::Text { at, text, .. } => {
-                if !matches!(r, Role::Ignore | Role::Exclude) {
+                let opening = it.insert.is_some_and(|k| {
+                    let b = &d.inserts[k as usize].block;
+                    roles::is_door_block(b) || roles::is_window_block(b)
+                });
+                if !matches!(r, Role::Ignore | Role::Exclude) && !opening {
                     texts.push((to_m(*at), text.clone()));
                 }
                 continue;
@@ -715,6 +744,16 @@ pub fn build(
             _ => {}
         }
     }
+    // Doors drawn as closed polygons on a door layer (a leaf or an opening, no swing): the
+    // polygon's long middle line is the door.
+    let in_drawing = drawing_filter(scan, opts);
+    let door_polygons: Vec<[P; 4]> = d
+        .polygons
+        .iter()
+        .filter(|p| p.insert.is_none() && role(p.layer) == Role::Door && in_drawing(&p.points))
+        .filter_map(|p| oriented_box(&p.points))
+        .map(|c| c.map(to_m))
+        .collect();
     for ins in &d.inserts {
         if kinds::from_fixture(&ins.block).is_some() {
             fixtures.push((to_m(ins.at), ins.block.clone()));
@@ -863,6 +902,29 @@ pub fn build(
             door_in(&f, &mut doors, &mut fillers, &mut glass_fillers);
         }
     }
+    for c in &door_polygons {
+        let (w, h) = (dist(c[0], c[1]), dist(c[1], c[2]));
+        let mid = |a: P, b: P| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+        let (a, b, t) = if w >= h {
+            (mid(c[0], c[3]), mid(c[1], c[2]), h)
+        } else {
+            (mid(c[0], c[1]), mid(c[3], c[2]), w)
+        };
+        if !(0.5..=12.0).contains(&dist(a, b)) || t > walls::MAX_THICKNESS {
+            continue;
+        }
+        match walls::wall_along(&plain, &index, a, b) {
+            Some(f) => door_in(&f, &mut doors, &mut fillers, &mut glass_fillers),
+            None => {
+                doors.push((a, b));
+                fillers.push(Centre {
+                    a,
+                    b,
+                    t: t.max(0.1),
+                });
+            }
+        }
+    }
     // A leaf drawn as a thin rectangle was paired like a wall: it is the door, not a wall.
     let leaves_index = BoxIndex::new(leaves.iter().map(|&(h, o, _)| {
         let [lo, hi] = bbox([h, o]).unwrap_or([h, h]);
@@ -977,47 +1039,31 @@ pub fn build(
                 })
             }))
             .collect();
-        let mut points: Vec<P> = texts.iter().map(|t| t.0).collect();
-        points.extend(fixtures.iter().map(|f| f.0));
-        for face in spaces::faces(&every, &points) {
-            let names: Vec<&str> = face
-                .inside
-                .iter()
-                .filter(|&&k| k < texts.len())
-                .map(|&k| texts[k].1.as_str())
-                .collect();
-            let named = names.iter().find(|n| kinds::from_name(n).is_some());
-            let kind = named
-                .and_then(|n| kinds::from_name(n))
-                .or_else(|| {
-                    face.inside
-                        .iter()
-                        .filter(|&&k| k >= texts.len())
-                        .find_map(|&k| kinds::from_fixture(&fixtures[k - texts.len()].1))
-                })
-                .unwrap_or(SpaceKind::Public);
-            let name = named
-                .or(names.first())
-                .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
-                .map(|n| n.chars().take(60).collect::<String>())
-                .unwrap_or_default();
+        let stated: Vec<Vec<P>> = d
+            .polygons
+            .iter()
+            .filter(|p| role(p.layer) == Role::Room && in_drawing(&p.points))
+            .map(|p| p.points.iter().map(|&q| to_m(q)).collect())
+            .collect();
+        floor.spaces = spaces_stage(&every, stated, &texts, &fixtures, &mut warnings);
+        for sp in &floor.spaces {
             *counts
                 .spaces
                 .entry(
-                    serde_json::to_value(kind)
+                    serde_json::to_value(sp.kind)
                         .ok()
                         .and_then(|v| v.as_str().map(str::to_string))
                         .unwrap_or_default(),
                 )
                 .or_default() += 1;
-            floor.spaces.push(Space {
-                id: format!("s{}", floor.spaces.len() + 1),
-                name,
-                kind,
-                polygon: face.polygon.iter().map(|&p| pt(p)).collect(),
-                review: true,
-                extra: Default::default(),
-            });
+            if sp.kind.class() == crate::model::SpaceClass::Private {
+                counts.private_spaces.push(PrivateSpace {
+                    id: sp.id.clone(),
+                    name: sp.name.clone(),
+                    kind: sp.kind,
+                    area_m2: r3(rooms::area(&sp.polygon)),
+                });
+            }
         }
         counts.spaces_to_review = floor.spaces.len();
     }
@@ -1091,6 +1137,122 @@ pub fn build(
         underlay: picture,
         summary,
     })
+}
+
+/// Which of the drawing's points belong to the imported drawing: the user's region, else the
+/// chosen cluster's extents, else all.
+fn drawing_filter(scan: &Scan, opts: &Options) -> impl Fn(&[P]) -> bool {
+    let area: Option<[P; 2]> = match opts.region {
+        Some([x0, y0, x1, y1]) => Some([[x0.min(x1), y0.min(y1)], [x0.max(x1), y0.max(y1)]]),
+        None => scan
+            .chosen
+            .and_then(|c| scan.drawings.get(c))
+            .map(|c| c.extents),
+    };
+    move |pts: &[P]| match (area, bbox(pts.iter().copied())) {
+        (Some([lo, hi]), Some([a, b])) => {
+            let c = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+            c[0] >= lo[0] && c[0] <= hi[0] && c[1] >= lo[1] && c[1] <= hi[1]
+        }
+        (None, Some(_)) => true,
+        _ => false,
+    }
+}
+
+/// The rectangle around `points` that lies along their longest edge, corners in turn.
+fn oriented_box(points: &[P]) -> Option<[P; 4]> {
+    let n = points.len();
+    let (mut best, mut dir) = (0.0, [1.0, 0.0]);
+    for i in 0..n {
+        let (a, b) = (points[i], points[(i + 1) % n]);
+        let l = dist(a, b);
+        if l > best {
+            best = l;
+            dir = [(b[0] - a[0]) / l, (b[1] - a[1]) / l];
+        }
+    }
+    if best <= 0.0 || !best.is_finite() {
+        return None;
+    }
+    let nrm = [-dir[1], dir[0]];
+    let (mut u0, mut u1, mut v0, mut v1) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for &p in points {
+        let (u, v) = (dot(p, dir), dot(p, nrm));
+        u0 = u0.min(u);
+        u1 = u1.max(u);
+        v0 = v0.min(v);
+        v1 = v1.max(v);
+    }
+    let at = |u: f64, v: f64| [dir[0] * u + nrm[0] * v, dir[1] * u + nrm[1] * v];
+    Some([at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)])
+}
+
+/// Stage: the floor's spaces. The rooms the drawing states (closed polylines on room layers)
+/// when it states any, else the closed faces of the walls; each named from the texts inside it
+/// (`rooms::name_room`), all to be reviewed.
+fn spaces_stage(
+    walls_all: &[Centre],
+    stated: Vec<Vec<P>>,
+    texts: &[(P, String)],
+    fixtures: &[(P, String)],
+    warnings: &mut Vec<Warning>,
+) -> Vec<Space> {
+    let mut points: Vec<P> = texts.iter().map(|t| t.0).collect();
+    points.extend(fixtures.iter().map(|f| f.0));
+    let stated = rooms::clean(stated);
+    let (polygons, inside): (Vec<Vec<P>>, Vec<Vec<usize>>) = if stated.is_empty() {
+        spaces::faces(walls_all, &points)
+            .into_iter()
+            .map(|f| (f.polygon, f.inside))
+            .unzip()
+    } else {
+        let inside = rooms::labels_in(&stated, &points);
+        (stated, inside)
+    };
+    let areas: Vec<f64> = polygons.iter().map(|p| rooms::area(p)).collect();
+    let floor_area: f64 = areas.iter().sum();
+    let r3 = |x: f64| (x * 1000.0).round() / 1000.0;
+    let mut out = Vec::new();
+    let mut doubts = Vec::new();
+    for ((polygon, inside), area) in polygons.iter().zip(&inside).zip(&areas) {
+        let names: Vec<&str> = inside
+            .iter()
+            .filter(|&&k| k < texts.len())
+            .map(|&k| texts[k].1.as_str())
+            .collect();
+        let fixture_names: Vec<&str> = inside
+            .iter()
+            .filter(|&&k| k >= texts.len())
+            .map(|&k| fixtures[k - texts.len()].1.as_str())
+            .collect();
+        let named = rooms::name_room(&names, &fixture_names, *area, floor_area);
+        let id = format!("s{}", out.len() + 1);
+        if let Some(doubt) = &named.doubt {
+            doubts.push((id.clone(), *area, doubt.clone()));
+        }
+        out.push(Space {
+            id,
+            name: named.name,
+            kind: named.kind,
+            polygon: polygon.iter().map(|&p| [r3(p[0]), r3(p[1])]).collect(),
+            review: true,
+            extra: Default::default(),
+        });
+    }
+    for (id, area, doubt) in doubts {
+        let (en, zh) = match doubt {
+            rooms::Doubt::SeveralLabels { private } => (
+                format!("space {id} ({area:.0} m²) holds the labels of several rooms, among them \"{private}\"; it was left public: draw the room's walls or set its kind"),
+                format!("空间 {id}（{area:.0} m²）内有多个房间的名称，其中有“{private}”；已按公共区域处理：请补画该房间的墙或设定其类型"),
+            ),
+            rooms::Doubt::MostOfFloor { private } => (
+                format!("space {id} ({area:.0} m²) covers most of the floor but is labelled \"{private}\"; it was left public: draw the room's walls or set its kind"),
+                format!("空间 {id}（{area:.0} m²）占了楼层大部分，却标为“{private}”；已按公共区域处理：请补画该房间的墙或设定其类型"),
+            ),
+        };
+        warnings.push(Warning::new(en, zh));
+    }
+    out
 }
 
 /// Each connected group of column lines as one closed outline (its convex hull).

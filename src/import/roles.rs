@@ -17,6 +17,8 @@ pub enum Role {
     Door,
     Window,
     Text,
+    /// Rooms as drawn: closed polylines are spaces, texts name them (import.md item 13).
+    Room,
     /// Never walls: dimensions, axes, hatches, furniture, flooring …; still drawn in the underlay.
     Ignore,
     /// Left out altogether, also from the underlay (`--exclude`).
@@ -27,13 +29,14 @@ pub enum Role {
 
 impl Role {
     /// Every role, in the order the dialog offers them.
-    pub const ALL: [Role; 9] = [
+    pub const ALL: [Role; 10] = [
         Role::Wall,
         Role::Column,
         Role::Glass,
         Role::Door,
         Role::Window,
         Role::Text,
+        Role::Room,
         Role::Ignore,
         Role::Exclude,
         Role::Other,
@@ -48,6 +51,7 @@ impl Role {
             Role::Door => "door",
             Role::Window => "window",
             Role::Text => "text",
+            Role::Room => "room",
             Role::Ignore => "ignore",
             Role::Exclude => "exclude",
             Role::Other => "other",
@@ -70,6 +74,8 @@ impl Role {
             (Role::Window, true) => "窗",
             (Role::Text, false) => "Room names",
             (Role::Text, true) => "房间名称",
+            (Role::Room, false) => "Rooms (outlines and names)",
+            (Role::Room, true) => "房间（轮廓与名称）",
             (Role::Ignore, false) => "Not walls (drawn only)",
             (Role::Ignore, true) => "非墙（仅绘制）",
             (Role::Exclude, false) => "Leave out",
@@ -81,8 +87,18 @@ impl Role {
 }
 
 /// The part of a layer name that counts: after an xref's last `$` or `|`.
+///
+/// ```
+/// use sightline::import::roles::base_name;
+/// assert_eq!(base_name("xref-Plan01$0$A-WALL"), "A-WALL");
+/// assert_eq!(base_name("RM$"), "RM$");
+/// ```
 pub fn base_name(layer: &str) -> &str {
-    layer.rsplit(['$', '|']).next().unwrap_or(layer)
+    match layer.rsplit(['$', '|']).next() {
+        Some(last) if !last.is_empty() => last,
+        // `RM$` (Revit's room layer) ends with the separator: the name is the whole.
+        _ => layer,
+    }
 }
 
 fn tokens(name: &str) -> Vec<String> {
@@ -101,6 +117,14 @@ fn tokens(name: &str) -> Vec<String> {
 /// assert_eq!(guess("幕墙"), Role::Glass);
 /// assert_eq!(guess("A-GLAZ"), Role::Window);
 /// assert_eq!(guess("Flooring"), Role::Ignore);
+/// assert_eq!(guess("RM$"), Role::Room);
+/// assert_eq!(guess("UNITS"), Role::Room);
+/// assert_eq!(guess("UNITLABELS"), Role::Text);
+/// assert_eq!(guess("A-IDEN-NAME-EXST"), Role::Text);
+/// assert_eq!(guess("A-AREA-IDEN"), Role::Room);
+/// assert_eq!(guess("面积"), Role::Room);
+/// assert_eq!(guess("DOTE"), Role::Ignore);
+/// assert_eq!(guess("SPACE_HATCH"), Role::Ignore);
 /// ```
 pub fn guess(layer: &str) -> Role {
     let name = base_name(layer);
@@ -113,6 +137,10 @@ pub fn guess(layer: &str) -> Role {
     let has = |parts: &[&str]| parts.iter().any(|p| name.contains(p));
     if upper == "A-GLAZ" {
         return Role::Window;
+    }
+    let exact = |words: &[&str]| toks.iter().any(|t| words.contains(&t.as_str()));
+    if upper == "RM$" || upper == "RM" {
+        return Role::Room;
     }
     if has(&[
         "标注", "尺寸", "轴", "填充", "家具", "图框", "地面", "铺装", "洁具",
@@ -129,8 +157,23 @@ pub fn guess(layer: &str) -> Role {
         "PATT",
         "FIXT",
         "EQPM",
+        "DOTE",
     ]) {
         return Role::Ignore;
+    }
+    // Room outlines; their name and number layers are text.
+    if !exact(&[
+        "NAME", "NUMR", "NUM", "NO", "TEXT", "TAG", "LABEL", "LABELS", "IDEN",
+    ]) && (has(&["面积", "空间"])
+        || name == "房间"
+        || exact(&[
+            "RM", "UNITS", "UNIT", "SPACE", "SPACES", "ROOM", "ROOMS", "AREA", "AREAS",
+        ]))
+    {
+        return Role::Room;
+    }
+    if upper.starts_with("A-AREA") || upper.starts_with("A-SPACE") || upper.starts_with("A-ROOM") {
+        return Role::Room;
     }
     if has(&["幕墙", "玻璃"]) || tok(&["CRYSTAL", "GLASS", "GLAZ", "CURTAIN"]) {
         return Role::Glass;
@@ -147,7 +190,9 @@ pub fn guess(layer: &str) -> Role {
     if has(&["墙"]) || tok(&["WALL"]) {
         return Role::Wall;
     }
-    if has(&["文字", "房间名称", "房间", "名称"]) || tok(&["TEXT", "ANNO", "NAME", "ROOM"])
+    if has(&["文字", "房间名称", "房间", "名称"])
+        || tok(&["TEXT", "ANNO", "NAME", "ROOM", "NUMR", "IDEN"])
+        || upper.contains("LABEL")
     {
         return Role::Text;
     }
