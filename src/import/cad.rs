@@ -27,6 +27,8 @@ pub const MAX_CAD_BYTES: u64 = 512 * 1024 * 1024;
 pub const MAX_ITEMS: usize = 8_000_000;
 /// Nesting of blocks followed (a block inserting itself ends here).
 const MAX_DEPTH: usize = 24;
+/// Dimensions kept as units evidence.
+pub const MAX_DIMENSIONS: usize = 2_000;
 /// Coordinates beyond this (in drawing units) are dropped with a warning.
 pub const FAR: f64 = 1e9;
 
@@ -173,6 +175,9 @@ pub struct Drawing {
     /// Closed polylines, also drawn as lines in [`Drawing::items`].
     pub polygons: Vec<Polygon>,
     pub inserts: Vec<Insert>,
+    /// Linear and aligned dimensions of the space read: (measured length in drawing units, the
+    /// text shown when it is not the measurement itself), at most [`MAX_DIMENSIONS`].
+    pub dimensions: Vec<(f64, Option<String>)>,
     /// Custom objects whose proxy graphics were drawn, by class name.
     pub proxies_drawn: BTreeMap<String, usize>,
     /// Custom objects with no plain geometry (AutoCAD Architecture, 天正), by class name.
@@ -366,6 +371,7 @@ fn flatten_document(
     let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     let mut proxies = BTreeMap::new();
     let mut proxies_drawn = BTreeMap::new();
+    let mut dimensions = Vec::new();
     for e in doc.entities_in_block(&space) {
         let common = e.common();
         if common.invisible {
@@ -376,6 +382,27 @@ fn flatten_document(
             .or_default()
             .entry(type_name(e))
             .or_default() += 1;
+        if let EntityType::Dimension(dim) = e {
+            use acadrust::entities::Dimension;
+            let measured = match &**dim {
+                Dimension::Aligned(a) => Some(a.measurement()),
+                Dimension::Linear(l) => Some(l.measurement()),
+                _ => None,
+            };
+            let base = dim.base();
+            let shown = base
+                .user_text
+                .as_deref()
+                .filter(|t| !t.trim().is_empty())
+                .or(Some(base.text.as_str()))
+                .map(plain_text)
+                .filter(|t| !t.is_empty() && !t.contains("<>"));
+            if let Some(m) = measured.filter(|m| m.is_finite() && *m > 0.0) {
+                if dimensions.len() < MAX_DIMENSIONS {
+                    dimensions.push((m, shown));
+                }
+            }
+        }
         let layer = f.layer(&common.layer);
         let before = f.items.len();
         f.entity(e, &Affine::IDENTITY, layer, None, 0);
@@ -409,6 +436,7 @@ fn flatten_document(
         items: f.items,
         polygons: f.polygons,
         inserts: f.inserts,
+        dimensions,
         proxies_drawn,
         proxies,
         dropped_far: f.dropped_far,

@@ -343,6 +343,26 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
         door_radii,
         building_size: wall_box.map(|[lo, hi]| (hi[0] - lo[0]).max(hi[1] - lo[1])),
         room_sizes: written_room_scales(&drawing, &selected, &roles),
+        dimensions: drawing.dimensions.clone(),
+        imperial_names: {
+            let mut names: Vec<String> = drawing
+                .inserts
+                .iter()
+                .map(|i| i.block.clone())
+                .filter(|b| units::imperial_name(b))
+                .collect();
+            names.sort();
+            names.dedup();
+            names
+        },
+        feet_inch_texts: selected
+            .iter()
+            .filter_map(|&i| match &drawing.items[i].shape {
+                Shape::Text { text, .. } if has_feet_inches(text) => Some(text.clone()),
+                _ => None,
+            })
+            .take(MAX_SIZE_TEXTS)
+            .collect(),
     };
     let units = units::decide(&clues, opts.units);
     if units.overrides_header {
@@ -378,6 +398,44 @@ pub fn scan(path: &Path, opts: &Options) -> Result<Scan, ImportError> {
         warnings.push(Warning::new(
             format!("the header gives no length unit; {unit} was chosen from the drawing"),
             format!("文件头未给出长度单位；按图形本身取 {unit}"),
+        ));
+    }
+    if !units.disagree.is_empty() && !units.forced {
+        let unit = units.unit.name();
+        let says = |zh: bool| {
+            units
+                .evidence
+                .iter()
+                .filter(|e| e.what != "header")
+                .map(|e| {
+                    let allows: Vec<&str> = e.allows.iter().map(|u| u.name()).collect();
+                    let allows = if allows.is_empty() {
+                        if zh {
+                            "无单位相符".to_string()
+                        } else {
+                            "no unit fits".to_string()
+                        }
+                    } else {
+                        allows.join("/")
+                    };
+                    if zh {
+                        format!("{} → {allows}", e.seen_zh)
+                    } else {
+                        format!("{}: {} → {allows} ({})", e.what, e.seen, e.confidence)
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(if zh { "；" } else { "; " })
+        };
+        warnings.push(Warning::new(
+            format!(
+                "UNITS UNCERTAIN: the drawing's evidence disagrees ({}); {unit} was chosen. Measure a door or a room you know before you trust the plan, or set the unit (--units)",
+                says(false)
+            ),
+            format!(
+                "单位存疑：图形中的证据相互矛盾（{}）；已取 {unit}。请先量一扇门或一个已知尺寸的房间核对，或手动指定单位",
+                says(true)
+            ),
         ));
     }
     let mpu = units.metres_per_unit;
@@ -570,6 +628,28 @@ fn clusters(d: &Drawing, all: &[usize]) -> Vec<Cluster> {
     out
 }
 
+/// A bare area as room tags write it: a number with one or two decimals (`185.39`).
+fn bare_area(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let (whole, frac) = t.split_once('.')?;
+    let ok = !whole.is_empty()
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && (1..=2).contains(&frac.len())
+        && frac.chars().all(|c| c.is_ascii_digit());
+    let v: f64 = t.parse().ok()?;
+    (ok && v > 1.0 && v < 5000.0).then_some(v)
+}
+
+/// Whether a text holds a length in feet and inches (`3'-0"`, `13'6 x 11'`).
+fn has_feet_inches(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || matches!(c, 'x' | 'X' | '×'))
+        .any(|w| {
+            w.contains(['\'', '’', '′'])
+                && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && units::feet_inches(w).is_some()
+        })
+}
+
 /// The most room-size texts looked at for units evidence.
 const MAX_SIZE_TEXTS: usize = 200;
 
@@ -578,11 +658,21 @@ const MAX_SIZE_TEXTS: usize = 200;
 /// above and below.
 fn written_room_scales(d: &Drawing, selected: &[usize], roles: &[(Role, bool)]) -> Vec<f64> {
     let role = |it: &cad::Item| roles.get(it.layer as usize).map_or(Role::Other, |r| r.0);
-    let sizes: Vec<(P, units::Written)> = selected
+    let sizes: Vec<(P, f64, units::Written)> = selected
         .iter()
         .filter_map(|&i| d.items.get(i))
         .filter_map(|it| match &it.shape {
-            Shape::Text { at, text, .. } => Some((*at, units::written_size(text)?)),
+            Shape::Text { at, text, height } => Some((
+                *at,
+                *height,
+                units::written_size(text).or_else(|| {
+                    // A room tag's bare area ("185.39") on a room layer.
+                    (role(it) == Role::Room)
+                        .then(|| bare_area(text))
+                        .flatten()
+                        .map(units::Written::Area)
+                })?,
+            )),
             _ => None,
         })
         .take(MAX_SIZE_TEXTS)
@@ -599,25 +689,43 @@ fn written_room_scales(d: &Drawing, selected: &[usize], roles: &[(Role, bool)]) 
             _ => None,
         })
         .collect();
+    // The nearest crossing of a wall line along each ray from `p`: left, right, down, up.
+    let rays = |p: P| {
+        let mut near = [f64::INFINITY; 4];
+        for &(a, b) in &walls {
+            for (axis, lo, hi) in [(0usize, 0usize, 1usize), (1, 2, 3)] {
+                let other = 1 - axis;
+                let (ao, bo) = (a[other], b[other]);
+                if (ao - p[other]) * (bo - p[other]) > 0.0 || ao == bo {
+                    continue;
+                }
+                let t = (p[other] - ao) / (bo - ao);
+                let x = a[axis] + t * (b[axis] - a[axis]);
+                let d = x - p[axis];
+                if d < 0.0 {
+                    near[lo] = near[lo].min(-d);
+                } else {
+                    near[hi] = near[hi].min(d);
+                }
+            }
+        }
+        near
+    };
     sizes
         .into_iter()
-        .filter_map(|(p, written)| {
-            // The nearest crossing of a wall line along each ray from the text.
-            let mut near = [f64::INFINITY; 4]; // left, right, down, up
-            for &(a, b) in &walls {
-                for (axis, lo, hi) in [(0usize, 0usize, 1usize), (1, 2, 3)] {
-                    let other = 1 - axis;
-                    let (ao, bo) = (a[other], b[other]);
-                    if (ao - p[other]) * (bo - p[other]) > 0.0 || ao == bo {
-                        continue;
-                    }
-                    let t = (p[other] - ao) / (bo - ao);
-                    let x = a[axis] + t * (b[axis] - a[axis]);
-                    let d = x - p[axis];
-                    if d < 0.0 {
-                        near[lo] = near[lo].min(-d);
-                    } else {
-                        near[hi] = near[hi].min(d);
+        .filter_map(|(p, height, written)| {
+            // A ray that leaves through a door is cast again a few text heights aside.
+            let mut near = rays(p);
+            let step = 3.0 * height.abs().max(1e-9);
+            for k in [1.0, -1.0, 2.0, -2.0] {
+                if near.iter().all(|d| d.is_finite()) {
+                    break;
+                }
+                let across = [rays([p[0], p[1] + k * step]), rays([p[0] + k * step, p[1]])];
+                for i in 0..4 {
+                    if !near[i].is_finite() {
+                        // Left and right rays move up or down; down and up rays move aside.
+                        near[i] = across[i / 2][i];
                     }
                 }
             }
@@ -1201,10 +1309,9 @@ fn spaces_stage(
     points.extend(fixtures.iter().map(|f| f.0));
     let stated = rooms::clean(stated);
     let (polygons, inside): (Vec<Vec<P>>, Vec<Vec<usize>>) = if stated.is_empty() {
-        spaces::faces(walls_all, &points)
-            .into_iter()
-            .map(|f| (f.polygon, f.inside))
-            .unzip()
+        let faces = spaces::faces(walls_all, &points);
+        let faces = join_tagged(walls_all, &points, texts, faces, warnings);
+        faces.into_iter().map(|f| (f.polygon, f.inside)).unzip()
     } else {
         let inside = rooms::labels_in(&stated, &points);
         (stated, inside)
@@ -1253,6 +1360,104 @@ fn spaces_stage(
         warnings.push(Warning::new(en, zh));
     }
     out
+}
+
+/// Most walls tried, per floor, when faces are joined to match a room tag's area.
+const MAX_JOIN_TRIES: usize = 24;
+
+/// A room tag that states its area (天正's "房间 / 185.39") states the room: when the walls
+/// split it (a stair or a store walled off inside it) so that the tagged face is more than 3 %
+/// off, the face is joined across the one wall between it and an unnamed neighbour that makes
+/// the area agree, and a warning says so. Walls are kept; only the space is joined.
+fn join_tagged(
+    walls_all: &[Centre],
+    points: &[P],
+    texts: &[(P, String)],
+    mut faces: Vec<spaces::Face>,
+    warnings: &mut Vec<Warning>,
+) -> Vec<spaces::Face> {
+    if walls_all.len() > 5_000 {
+        return faces;
+    }
+    let mut tries = 0;
+    let stated = |f: &spaces::Face| {
+        f.inside
+            .iter()
+            .filter(|&&k| k < texts.len())
+            .find_map(|&k| match units::written_size(&texts[k].1) {
+                Some(units::Written::Area(a)) => Some((k, a)),
+                _ => bare_area(&texts[k].1).map(|a| (k, a)),
+            })
+    };
+    let named = |f: &spaces::Face| f.inside.iter().any(|&k| k < texts.len());
+    let mut i = 0;
+    while i < faces.len() && tries < MAX_JOIN_TRIES {
+        let Some((label, area)) = stated(&faces[i]) else {
+            i += 1;
+            continue;
+        };
+        if (faces[i].area / area - 1.0).abs() <= 0.03 {
+            i += 1;
+            continue;
+        }
+        // Walls along this face's edge that also border an unnamed face.
+        let near = |f: &spaces::Face, w: &Centre| {
+            let n = f.polygon.len();
+            let reach = w.t / 2.0 + 0.1;
+            let mid = [(w.a[0] + w.b[0]) / 2.0, (w.a[1] + w.b[1]) / 2.0];
+            (0..n).any(|e| {
+                geom::point_segment_distance(mid, f.polygon[e], f.polygon[(e + 1) % n]) <= reach
+            })
+        };
+        let candidates: Vec<usize> = (0..walls_all.len())
+            .filter(|&j| near(&faces[i], &walls_all[j]))
+            .filter(|&j| {
+                faces
+                    .iter()
+                    .enumerate()
+                    .any(|(o, f)| o != i && !named(f) && near(f, &walls_all[j]))
+            })
+            .collect();
+        let mut joined = None;
+        for j in candidates {
+            if tries >= MAX_JOIN_TRIES {
+                break;
+            }
+            tries += 1;
+            let rest: Vec<Centre> = walls_all
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != j)
+                .map(|(_, w)| *w)
+                .collect();
+            let again = spaces::faces(&rest, points);
+            let fits = again
+                .iter()
+                .find(|f| f.inside.contains(&label))
+                .is_some_and(|f| (f.area / area - 1.0).abs() <= 0.03);
+            if fits {
+                joined = Some((again, faces[i].area));
+                break;
+            }
+        }
+        match joined {
+            Some((again, before)) => {
+                let name = &texts[label].1;
+                warnings.push(Warning::new(
+                    format!(
+                        "the room tagged \"{name}\" ({area} m²) was split by a wall into {before:.1} m² and a room with no name; the two were joined as one space, as the tag states (the wall stays)"
+                    ),
+                    format!(
+                        "标注为“{name}”（{area} m²）的房间被一道墙分成 {before:.1} m² 和一个无名房间；已按标注合为一个空间（墙体保留）"
+                    ),
+                ));
+                faces = again;
+                i = 0;
+            }
+            None => i += 1,
+        }
+    }
+    faces
 }
 
 /// Each connected group of column lines as one closed outline (its convex hull).
