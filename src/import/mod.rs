@@ -788,6 +788,8 @@ pub fn build(
     let mut column_segs = Vec::new();
     let mut glass_segs = Vec::new();
     let mut leaf_lines = Vec::new();
+    let mut swing_candidates: Vec<(P, P, P, f64, bool, Option<u32>)> = Vec::new();
+    let mut any_lines: Vec<(P, P)> = Vec::new();
     let mut door_swings = Vec::new();
     let mut texts: Vec<(P, String)> = Vec::new();
     let mut fixtures: Vec<(P, String)> = Vec::new();
@@ -834,9 +836,23 @@ pub fn build(
             let radius = a.radius * mpu;
             if (0.5..=1.6).contains(&radius) {
                 let (p, q) = a.ends();
-                door_swings.push((to_m(a.centre), to_m(p), to_m(q), radius));
-                swung_blocks.extend(it.insert);
+                // Off a door layer and outside a door block, an arc is a door only with its
+                // leaf (furniture and fixtures draw quarter arcs too).
+                let needs_leaf = !(r == Role::Door || in_door_block(d, it));
+                swing_candidates.push((
+                    to_m(a.centre),
+                    to_m(p),
+                    to_m(q),
+                    radius,
+                    needs_leaf,
+                    it.insert,
+                ));
                 continue;
+            }
+        }
+        if let Shape::Line(..) = &it.shape {
+            if !matches!(r, Role::Ignore | Role::Exclude) {
+                any_lines.extend_from_slice(&pieces);
             }
         }
         if in_door_block(d, it) || r == Role::Door {
@@ -862,6 +878,44 @@ pub fn build(
         .filter_map(|p| oriented_box(&p.points))
         .map(|c| c.map(to_m))
         .collect();
+    // One door per swing: arcs drawn twice (or in two layers) at the same hinge count once,
+    // and an arc that needs a leaf has one: a line from the hinge to one of its ends.
+    let any_index = BoxIndex::new(any_lines.iter().map(|&(a, b)| {
+        let [lo, hi] = bbox([a, b]).unwrap_or([a, a]);
+        (lo, hi)
+    }));
+    for (hinge, p, q, radius, needs_leaf, insert) in swing_candidates {
+        let twin = door_swings.iter().any(|&(h, _, _, r): &(P, P, P, f64)| {
+            dist(h, hinge) <= 0.05 && (r - radius).abs() <= 0.05
+        });
+        if twin {
+            continue;
+        }
+        // Leaves drawn as thin rectangles start a leaf's thickness or two off the hinge.
+        let near = (0.2 * radius).max(0.05);
+        let has_leaf = || {
+            let (lo, hi) = (
+                [hinge[0] - near, hinge[1] - near],
+                [hinge[0] + near, hinge[1] + near],
+            );
+            any_index.in_box(lo, hi).any(|k| {
+                let (a, b) = any_lines[k];
+                let (h_end, far) = if dist(a, hinge) <= near {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
+                dist(h_end, hinge) <= near
+                    && (0.75 * radius..=1.2 * radius).contains(&dist(a, b))
+                    && (dist(far, p) <= 0.15 * radius || dist(far, q) <= 0.15 * radius)
+            })
+        };
+        if needs_leaf && !has_leaf() {
+            continue;
+        }
+        door_swings.push((hinge, p, q, radius));
+        swung_blocks.extend(insert);
+    }
     for ins in &d.inserts {
         if kinds::from_fixture(&ins.block).is_some() {
             fixtures.push((to_m(ins.at), ins.block.clone()));
