@@ -79,6 +79,15 @@ impl Recovery {
         Ok(())
     }
 
+    /// Where imported underlay pictures wait until their site is first saved: beside the
+    /// recovery copy, or in the temporary folder when recovery is off.
+    pub fn waiting_dir(&self) -> PathBuf {
+        self.dir
+            .clone()
+            .unwrap_or_else(|| std::env::temp_dir().join("sightline"))
+            .join("underlays")
+    }
+
     /// Is a write due?
     pub fn due(&self) -> bool {
         self.dir.is_some() && self.last_written.is_none_or(|t| t.elapsed() >= self.every)
@@ -119,6 +128,45 @@ fn rebase_underlays(site: &mut Site, old_file: Option<&Path>, new_file: &Path) {
         };
         u.image = super::floors::relative_path(&absolute, Some(new_file));
     }
+}
+
+/// Copies each underlay picture that waits in `waiting` (an import into a site not yet saved)
+/// beside `site_file`, named after it and the floor, and points the floor at the copy. Returns
+/// the files written.
+fn settle_underlays(
+    site: &mut Site,
+    waiting: &Path,
+    site_file: &Path,
+) -> std::io::Result<Vec<PathBuf>> {
+    let dir = site_file
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let mut written = Vec::new();
+    for floor in &mut site.floors {
+        let Some(u) = floor.underlay.as_mut() else {
+            continue;
+        };
+        let image = Path::new(&u.image);
+        if !image.is_absolute() || !image.starts_with(waiting) {
+            continue;
+        }
+        let to = dir.join(crate::import::underlay::file_name(site_file, &floor.id));
+        let copy = std::fs::read(image).and_then(|png| model::write_atomically(&to, &png));
+        if let Err(e) = copy {
+            for w in &written {
+                let _ = std::fs::remove_file(w);
+            }
+            return Err(std::io::Error::new(
+                e.kind(),
+                format!("{}: {e}", to.display()),
+            ));
+        }
+        u.image = super::floors::relative_path(&to, Some(site_file));
+        written.push(to);
+    }
+    Ok(written)
 }
 
 impl App {
@@ -175,13 +223,45 @@ impl App {
         }
     }
 
-    /// Saves to a path (atomically; unknown fields are kept).
+    /// Saves to a path (atomically; unknown fields are kept). Underlay pictures still in the
+    /// waiting folder are copied beside the site first; a failed save removes the copies and
+    /// changes nothing.
     pub(crate) fn save_to(&mut self, path: PathBuf) -> bool {
+        let waiting = self.recovery.waiting_dir();
         let Some(doc) = &mut self.doc else {
             return false;
         };
+        // Only underlay paths change before the write; they are put back if it fails.
+        let before: Vec<Option<String>> = doc
+            .site
+            .floors
+            .iter()
+            .map(|f| f.underlay.as_ref().map(|u| u.image.clone()))
+            .collect();
+        let restore = |site: &mut Site| {
+            for (f, image) in site.floors.iter_mut().zip(&before) {
+                if let (Some(u), Some(i)) = (f.underlay.as_mut(), image) {
+                    u.image = i.clone();
+                }
+            }
+        };
         rebase_underlays(&mut doc.site, doc.path.as_deref(), &path);
-        match model::save(&doc.site, &path) {
+        let copied = match settle_underlays(&mut doc.site, &waiting, &path) {
+            Ok(c) => c,
+            Err(e) => {
+                restore(&mut doc.site);
+                self.error = Some(format!("{}: {e}", labels::SAVE_FAILED.get(self.lang)));
+                return false;
+            }
+        };
+        let saved = model::save(&doc.site, &path);
+        if saved.is_err() {
+            for c in &copied {
+                let _ = std::fs::remove_file(c);
+            }
+            restore(&mut doc.site);
+        }
+        match saved {
             Ok(()) => {
                 doc.path = Some(path.clone());
                 doc.history.mark_saved();

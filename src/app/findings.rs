@@ -136,6 +136,7 @@ impl App {
             }
             ui.separator();
         }
+        self.review_rooms(ui);
         let Some(doc) = &self.doc else {
             ui.label(self.t(labels::NO_SITE));
             return;

@@ -100,6 +100,10 @@ const LABEL_MEASURE: Text = Text::new(
 );
 const LABEL_NEW_FLOOR: Text = Text::new("Import as a new floor", "导入为新楼层");
 const LABEL_INTO_FLOOR: Text = Text::new("Import into the current floor", "导入到当前楼层");
+const LABEL_UNITS_DISAGREE: Text = Text::new(
+    "Units uncertain: the drawing's evidence disagrees (see below). Measure a door or a room you know, or choose the unit.",
+    "单位存疑：图纸中的证据相互矛盾（见下）。请量一扇门或一个已知尺寸的房间，或手动选择单位。",
+);
 const LABEL_OVERRIDES: Text = Text::new("overrides the header", "与文件头不符，已按图纸判断");
 const LABEL_IMPORTED: Text = Text::new(
     "Plan imported: confirm the kind of each space listed under PLAN-REVIEW.",
@@ -126,10 +130,18 @@ impl App {
         let mut open = true;
         let mut action: Option<bool> = None; // Some(true) new floor, Some(false) current floor
         let mut cancel = false;
+        // The window never outgrows the screen (1280 × 720 and up): its body scrolls and the
+        // Import and Cancel buttons stay at its foot.
+        let screen = ctx.content_rect();
+        let max = egui::vec2(
+            (screen.width() - 24.0).max(320.0),
+            (screen.height() - 48.0).max(240.0),
+        );
         egui::Window::new(t(LABEL_TITLE))
             .id(egui::Id::unique("import-plan"))
             .open(&mut open)
-            .default_size([760.0, 640.0])
+            .default_size([760.0_f32.min(max.x), 640.0_f32.min(max.y)])
+            .max_size(max)
             .resizable(true)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
@@ -156,15 +168,39 @@ impl App {
                 if let Some(e) = &dialog.error {
                     ui.colored_label(super::draw::colour(palette::VIOLATION, 1.0), e);
                 }
-                let Some(scan) = &dialog.scan else {
+                if dialog.scan.is_none() {
                     return;
-                };
+                }
                 let mut set_role: Option<(String, Role)> = None;
                 let mut set_drawing: Option<usize> = None;
                 let mut set_units: Option<Option<Unit>> = None;
+                let foot = 2.0 * ui.spacing().interact_size.y + 8.0;
                 egui::ScrollArea::vertical()
-                    .max_height(ui.available_height() - 40.0)
+                    .max_height(
+                        (max.y - 110.0 - foot)
+                            .min(ui.available_height() - foot)
+                            .max(80.0),
+                    )
+                    .scroll_source(
+                        egui::scroll_area::ScrollSource::MOUSE_WHEEL
+                            | egui::scroll_area::ScrollSource::SCROLL_BAR,
+                    )
+                    .auto_shrink([false, true])
                     .show(ui, |ui| {
+                        let Some(scan) = dialog.scan.as_ref() else {
+                            return;
+                        };
+                        if !scan.units.disagree.is_empty() && dialog.options.units.is_none() {
+                            egui::Frame::new()
+                                .fill(super::draw::colour(palette::WARNING, 0.18))
+                                .inner_margin(6.0)
+                                .show(ui, |ui| {
+                                    ui.colored_label(
+                                        super::draw::colour(palette::VIOLATION, 1.0),
+                                        egui::RichText::new(t(LABEL_UNITS_DISAGREE)).strong(),
+                                    );
+                                });
+                        }
                         // Drawings.
                         if scan.drawings.len() > 1 || dialog.options.region.is_some() {
                             ui.strong(t(LABEL_DRAWINGS));
@@ -278,8 +314,9 @@ impl App {
                         if let Some(m) = dialog.measured_metres() {
                             ui.strong(format!("{m:.3} m"));
                         }
+                        preview(ui, &mut dialog);
                     });
-                preview(ui, &mut dialog);
+                ui.separator();
                 ui.horizontal(|ui| {
                     if ui.button(t(LABEL_NEW_FLOOR)).clicked() {
                         action = Some(true);
@@ -357,21 +394,35 @@ impl App {
             .warnings
             .iter()
             .filter(|w| !scan.warnings.contains(w));
-        let news: Vec<String> = news.map(|w| w.text(lang).to_owned()).collect();
+        let mut news: Vec<String> = news.map(|w| w.text(lang).to_owned()).collect();
+        news.push(import::private_spaces_text(
+            &imported.summary.counts.private_spaces,
+            lang,
+        ));
         let mut floor = imported.floor;
-        // The underlay picture goes beside the site (or the plan, for a site not saved yet).
+        // The underlay picture goes beside the site; for a site not saved yet, into the
+        // waiting folder (the recovery folder), moved beside the site when it is saved. Never
+        // beside the drawing: that folder may be a read-only share.
         if let (Some(picture), Some(u)) = (&imported.underlay, floor.underlay.as_mut()) {
-            let beside = doc
-                .path
-                .clone()
-                .unwrap_or_else(|| scan.path.with_extension("site.json"));
-            let file = import::underlay::file_name(&beside, &floor_id);
-            let dir = beside
-                .parent()
-                .filter(|p| !p.as_os_str().is_empty())
-                .map(Path::to_path_buf)
-                .unwrap_or_default();
-            let path = dir.join(&file);
+            let path = match &doc.path {
+                Some(site) => {
+                    let dir = site
+                        .parent()
+                        .filter(|p| !p.as_os_str().is_empty())
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default();
+                    dir.join(import::underlay::file_name(site, &floor_id))
+                }
+                None => {
+                    let dir = self.recovery.waiting_dir();
+                    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+                    let stem: String = scan.sha256.chars().take(12).collect();
+                    dir.join(import::underlay::file_name(
+                        Path::new(&format!("{stem}.site.json")),
+                        &floor_id,
+                    ))
+                }
+            };
             crate::model::write_atomically(&path, &picture.png)
                 .map_err(|e| format!("{}: {e}", path.display()))?;
             u.image = super::floors::relative_path(&path, doc.path.as_deref());

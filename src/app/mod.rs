@@ -25,6 +25,7 @@ pub mod mesh_image;
 pub mod objects;
 pub mod path_prompt;
 pub mod properties;
+pub mod review;
 pub mod selection;
 pub mod tools;
 pub mod view;

@@ -216,6 +216,10 @@ pub fn run_import(args: &ImportArgs, stdout: &mut dyn Write, stderr: &mut dyn Wr
                 scan.units.unit.name(),
                 scan.units.metres_per_unit,
             );
+            for lang in [crate::i18n::Lang::En, crate::i18n::Lang::Zh] {
+                let line = crate::import::private_spaces_text(&c.private_spaces, lang);
+                let _ = writeln!(stdout, "{}", terminal_safe(&line));
+            }
         }
     }
     EXIT_OK

@@ -744,11 +744,26 @@ impl<'a> Flattener<'a> {
         });
         let opening =
             class.contains("OPENING") || class.contains("DOOR") || class.contains("WINDOW");
-        let this = match (
-            insert,
-            depth,
-            code.or_else(|| opening.then(|| class.clone())),
-        ) {
+        // An opening with no code is a door when it draws a swing (a quarter-turn arc or bulge).
+        let swing = graphics.iter().any(|g| match &g.shape {
+            super::proxy::Piece::Polyline { points, .. } => {
+                points.iter().any(|(_, b)| (0.3..=0.55).contains(&b.abs()))
+            }
+            super::proxy::Piece::Arc { sweep, .. } => {
+                (60.0..=120.0).contains(&sweep.abs().to_degrees())
+            }
+            super::proxy::Piece::Text { .. } => false,
+        });
+        let named = code.or_else(|| {
+            opening.then(|| {
+                if swing {
+                    format!("DOOR ({class})")
+                } else {
+                    format!("WINDOW ({class})")
+                }
+            })
+        });
+        let this = match (insert, depth, named) {
             (None, 0, Some(name)) => {
                 // Frame: the direction of the longest straight piece.
                 let mut best = (0.0, 0.0);

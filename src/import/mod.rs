@@ -148,6 +148,60 @@ pub struct Counts {
     pub private_spaces: Vec<PrivateSpace>,
 }
 
+/// The import summary's line of private spaces found, in one language.
+///
+/// ```
+/// use sightline::import::{private_spaces_text, PrivateSpace};
+/// use sightline::i18n::Lang;
+/// use sightline::model::SpaceKind;
+/// let found = vec![PrivateSpace { id: "s3".into(), name: "卫生间".into(), kind: SpaceKind::Toilet, area_m2: 6.25 }];
+/// assert_eq!(private_spaces_text(&found, Lang::En), "Private spaces found (1): s3 \"卫生间\" public toilet 6.2 m²");
+/// assert_eq!(private_spaces_text(&found, Lang::Zh), "找到的私密空间（1）：s3“卫生间”公共卫生间 6.2 m²");
+/// assert!(private_spaces_text(&[], Lang::En).starts_with("No private space"));
+/// ```
+pub fn private_spaces_text(found: &[PrivateSpace], lang: crate::i18n::Lang) -> String {
+    let zh = lang == crate::i18n::Lang::Zh;
+    if found.is_empty() {
+        return if zh {
+            "未找到私密空间（卫生间、浴室、更衣室、客房等）：请在“核对房间”中确认每个房间的类型"
+                .into()
+        } else {
+            "No private space (toilet, bath, changing room, guest room …) was found: confirm each room's kind under Review rooms".into()
+        };
+    }
+    let list: Vec<String> = found
+        .iter()
+        .take(40)
+        .map(|p| {
+            let kind = crate::i18n::kind_label(p.kind, lang);
+            if zh {
+                format!("{}“{}”{} {:.1} m²", p.id, p.name, kind, p.area_m2)
+            } else {
+                format!("{} \"{}\" {} {:.1} m²", p.id, p.name, kind, p.area_m2)
+            }
+        })
+        .collect();
+    let more = found.len().saturating_sub(40);
+    let tail = match (more, zh) {
+        (0, _) => String::new(),
+        (n, true) => format!("；另有 {n} 个"),
+        (n, false) => format!("; and {n} more"),
+    };
+    if zh {
+        format!(
+            "找到的私密空间（{}）：{}{tail}",
+            found.len(),
+            list.join("；")
+        )
+    } else {
+        format!(
+            "Private spaces found ({}): {}{tail}",
+            found.len(),
+            list.join("; ")
+        )
+    }
+}
+
 /// One private space the import found.
 #[derive(Clone, Debug, Serialize)]
 pub struct PrivateSpace {

@@ -26,6 +26,10 @@ use crate::model::{SpaceClass, SpaceKind};
 /// Rooms smaller than this (m²) are symbols, not rooms.
 pub const MIN_ROOM_M2: f64 = 0.5;
 
+/// A private space over half the floor is doubted only past this size (m²): in a flat of two
+/// rooms the bath may well be half of it.
+pub const MOST_OF_FLOOR_M2: f64 = 100.0;
+
 /// A space's name and kind, and why its kind was not taken from a label when it was not.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Named {
@@ -108,7 +112,7 @@ pub fn name_room(texts: &[&str], fixtures: &[&str], area: f64, floor_area: f64) 
         let private = lead.map_or_else(|| fixtures.join(", "), |i| names[i].clone());
         if !agree {
             doubt = Some(Doubt::SeveralLabels { private });
-        } else if floor_area > 0.0 && area > 0.5 * floor_area {
+        } else if floor_area > 0.0 && area > 0.5 * floor_area && area > MOST_OF_FLOOR_M2 {
             doubt = Some(Doubt::MostOfFloor { private });
         }
     }

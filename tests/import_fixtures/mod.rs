@@ -11,6 +11,10 @@ pub struct Dxf {
     pub version: &'static str,
     pub codepage: Option<&'static str>,
     pub insunits: i16,
+    /// `$LUNITS` when set (4 = architectural).
+    pub lunits: Option<i16>,
+    /// Classes of custom objects, in order (class number 500 + index).
+    pub classes: Vec<&'static str>,
     blocks: Vec<String>,
     entities: Vec<String>,
 }
@@ -113,6 +117,43 @@ impl Dxf {
         }
     }
 
+    /// A closed (or open) LWPOLYLINE.
+    pub fn polyline(&mut self, layer: &str, points: &[[f64; 2]], closed: bool) {
+        let mut e = String::new();
+        group(&mut e, 0, "LWPOLYLINE");
+        group(&mut e, 8, layer);
+        group(&mut e, 100, "AcDbEntity");
+        group(&mut e, 100, "AcDbPolyline");
+        group(&mut e, 90, &points.len().to_string());
+        group(&mut e, 70, if closed { "1" } else { "0" });
+        for p in points {
+            group(&mut e, 10, &num(p[0]));
+            group(&mut e, 20, &num(p[1]));
+        }
+        self.entities.push(e);
+    }
+
+    /// A custom object of class `class` (500 + its index in `classes`) whose proxy graphics
+    /// are `graphics` (a metafile, see `proxy_graphics`).
+    pub fn proxy(&mut self, layer: &str, class: usize, graphics: &[u8]) {
+        let mut e = String::new();
+        group(&mut e, 0, "ACAD_PROXY_ENTITY");
+        group(&mut e, 5, &format!("{:X}", 0x400 + self.entities.len()));
+        group(&mut e, 100, "AcDbEntity");
+        group(&mut e, 8, layer);
+        group(&mut e, 100, "AcDbProxyEntity");
+        group(&mut e, 90, "498");
+        group(&mut e, 91, &(500 + class).to_string());
+        group(&mut e, 95, "0");
+        group(&mut e, 70, "0");
+        group(&mut e, 92, &graphics.len().to_string());
+        for chunk in graphics.chunks(127) {
+            let hex: String = chunk.iter().map(|b| format!("{b:02X}")).collect();
+            group(&mut e, 310, &hex);
+        }
+        self.entities.push(e);
+    }
+
     /// The drawing as text.
     pub fn text_of(&self) -> String {
         let mut out = String::new();
@@ -126,7 +167,25 @@ impl Dxf {
         }
         group(&mut out, 9, "$INSUNITS");
         group(&mut out, 70, &self.insunits.to_string());
+        if let Some(l) = self.lunits {
+            group(&mut out, 9, "$LUNITS");
+            group(&mut out, 70, &l.to_string());
+        }
         group(&mut out, 0, "ENDSEC");
+        if !self.classes.is_empty() {
+            group(&mut out, 0, "SECTION");
+            group(&mut out, 2, "CLASSES");
+            for c in &self.classes {
+                group(&mut out, 0, "CLASS");
+                group(&mut out, 1, c);
+                group(&mut out, 2, "TDbEntity");
+                group(&mut out, 3, "TArch");
+                group(&mut out, 90, "0");
+                group(&mut out, 280, "0");
+                group(&mut out, 281, "1");
+            }
+            group(&mut out, 0, "ENDSEC");
+        }
         group(&mut out, 0, "SECTION");
         group(&mut out, 2, "BLOCKS");
         for b in &self.blocks {
@@ -243,4 +302,41 @@ pub fn four_rooms(
         }
     }
     d
+}
+
+/// A proxy-graphics metafile of closed polygons (type 7) and Unicode texts (type 36).
+pub fn proxy_graphics(polygons: &[Vec<[f64; 2]>], texts: &[([f64; 2], &str)]) -> Vec<u8> {
+    let mut records: Vec<Vec<u8>> = Vec::new();
+    let f = |v: &[f64]| -> Vec<u8> { v.iter().flat_map(|x| x.to_le_bytes()).collect() };
+    for poly in polygons {
+        let mut p = (poly.len() as u32).to_le_bytes().to_vec();
+        for q in poly {
+            p.extend(f(&[q[0], q[1], 0.0]));
+        }
+        records.push(record(7, &p));
+    }
+    for (at, s) in texts {
+        let mut p = f(&[
+            at[0], at[1], 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 300.0, 1.0, 0.0,
+        ]);
+        let mut units: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        units.extend([0, 0]);
+        while units.len() % 4 != 0 {
+            units.push(0);
+        }
+        p.extend(units);
+        records.push(record(36, &p));
+    }
+    let body: Vec<u8> = records.concat();
+    let mut out = ((body.len() + 8) as u32).to_le_bytes().to_vec();
+    out.extend((records.len() as u32).to_le_bytes());
+    out.extend(body);
+    out
+}
+
+fn record(kind: u32, payload: &[u8]) -> Vec<u8> {
+    let mut r = ((payload.len() + 8) as u32).to_le_bytes().to_vec();
+    r.extend(kind.to_le_bytes());
+    r.extend(payload);
+    r
 }
