@@ -70,7 +70,7 @@ impl App {
                     .max_height(row_h * 8.0)
                     .auto_shrink([false, true])
                     .show_rows(ui, row_h, rows.len(), |ui, range| {
-                        for (i, name, kind, a, c) in rows[range].iter() {
+                        for (i, name, kind, a, c) in rows.get(range).unwrap_or_default() {
                             ui.horizontal(|ui| {
                                 if ui.small_button("🔍").on_hover_text(t(ZOOM)).clicked() {
                                     zoom = Some((*i, *c));
