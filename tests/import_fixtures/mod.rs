@@ -321,7 +321,7 @@ pub fn proxy_graphics(polygons: &[Vec<[f64; 2]>], texts: &[([f64; 2], &str)]) ->
         ]);
         let mut units: Vec<u8> = s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         units.extend([0, 0]);
-        while units.len() % 4 != 0 {
+        while !units.len().is_multiple_of(4) {
             units.push(0);
         }
         p.extend(units);
