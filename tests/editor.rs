@@ -671,7 +671,12 @@ fn importing_a_plan_is_one_undo_step_and_lists_rooms_to_review() {
         &plan,
     )
     .expect("copy the shared plan");
-    let mut h = harness(App::new(Some(plan)));
+    // The drawing's folder is read-only to the import: the underlay waits in the recovery
+    // folder until the site is saved.
+    let recovery = dir.path().join("recovery");
+    let mut app = App::new(Some(plan));
+    app.recovery = sightline::app::files::Recovery::in_dir(Some(recovery.clone()));
+    let mut h = harness(app);
     assert!(h.state().import_dialog.is_some());
     h.get_by_label("Import plan (DWG / DXF)");
     h.get_by_label("Crystal");
@@ -703,7 +708,30 @@ fn importing_a_plan_is_one_undo_step_and_lists_rooms_to_review() {
     assert!(!floor.spaces.is_empty() && floor.spaces.iter().all(|s| s.review));
     assert!(floor.underlay.is_some());
     assert!(h.query_all_by_label_contains("PLAN-REVIEW").count() >= floor.spaces.len());
-    assert!(dir.path().join("barcelona.F1.plan.png").exists());
+    let waiting = PathBuf::from(&floor.underlay.as_ref().expect("underlay").image);
+    assert!(waiting.starts_with(recovery.join("underlays")) && waiting.exists());
+    let pngs = |d: &std::path::Path| {
+        std::fs::read_dir(d)
+            .expect("dir")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "png"))
+            })
+            .count()
+    };
+    assert_eq!(pngs(dir.path()), 0, "nothing is written beside the drawing");
+    // The first save puts the picture beside the site.
+    let saved = dir.path().join("site").join("pavilion.site.json");
+    std::fs::create_dir_all(saved.parent().expect("parent")).expect("mkdir");
+    h.state_mut()
+        .command(sightline::app::Command::SaveTo(saved.clone()));
+    h.run();
+    let floor = &h.state().doc.as_ref().expect("doc").site.floors[0];
+    assert_eq!(
+        floor.underlay.as_ref().expect("underlay").image,
+        "pavilion.F1.plan.png"
+    );
+    assert!(dir.path().join("site/pavilion.F1.plan.png").exists());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     let floor = &h.state().doc.as_ref().expect("doc").site.floors[0];

@@ -163,7 +163,8 @@ fn settle_underlays(
                 format!("{}: {e}", to.display()),
             ));
         }
-        u.image = super::floors::relative_path(&to, Some(site_file));
+        // Absolute here; made relative to the site file with the others.
+        u.image = to.to_string_lossy().into_owned();
         written.push(to);
     }
     Ok(written)
@@ -245,7 +246,6 @@ impl App {
                 }
             }
         };
-        rebase_underlays(&mut doc.site, doc.path.as_deref(), &path);
         let copied = match settle_underlays(&mut doc.site, &waiting, &path) {
             Ok(c) => c,
             Err(e) => {
@@ -254,6 +254,17 @@ impl App {
                 return false;
             }
         };
+        rebase_underlays(&mut doc.site, doc.path.as_deref(), &path);
+        for u in doc
+            .site
+            .floors
+            .iter_mut()
+            .filter_map(|f| f.underlay.as_mut())
+        {
+            if copied.iter().any(|c| c.to_string_lossy() == u.image) {
+                u.image = super::floors::relative_path(Path::new(&u.image), Some(&path));
+            }
+        }
         let saved = model::save(&doc.site, &path);
         if saved.is_err() {
             for c in &copied {

@@ -292,8 +292,14 @@ impl App {
                         });
                         for e in &scan.units.evidence {
                             let allows: Vec<&str> = e.allows.iter().map(|u| u.name()).collect();
+                            let confidence = match (e.confidence, lang) {
+                                ("high", crate::i18n::Lang::Zh) => "高",
+                                ("medium", crate::i18n::Lang::Zh) => "中",
+                                ("low", crate::i18n::Lang::Zh) => "低",
+                                (c, _) => c,
+                            };
                             ui.label(format!(
-                                "  {}: {} → {}",
+                                "  {} ({confidence}): {} → {}",
                                 e.what_text(lang),
                                 e.seen_text(lang),
                                 if allows.is_empty() {
@@ -427,6 +433,9 @@ impl App {
                 .map_err(|e| format!("{}: {e}", path.display()))?;
             u.image = super::floors::relative_path(&path, doc.path.as_deref());
         }
+        if new_floor {
+            unique_ids(&doc.site, &mut floor);
+        }
         let edit = if new_floor {
             Edit::InsertFloor {
                 index: doc.site.floors.len(),
@@ -455,6 +464,43 @@ impl App {
 
 /// The edit that adds an imported floor's objects to an existing floor (an id already used
 /// on that floor gets `-imp1`, `-imp2`…; the underlay only where the floor has none).
+/// Ids are unique in the whole file: an imported floor's walls, openings and spaces whose id
+/// another floor already uses take the floor's id before theirs (`F3-w1`).
+fn unique_ids(site: &crate::model::Site, floor: &mut Floor) {
+    let mut used: std::collections::HashSet<String> = site
+        .floors
+        .iter()
+        .flat_map(|f| super::edit::refs(f).filter_map(move |r| super::edit::id(f, r)))
+        .map(str::to_owned)
+        .collect();
+    let prefix = floor.id.clone();
+    let mut fresh = |id: &mut String| {
+        if used.contains(id.as_str()) {
+            let base = format!("{prefix}-{id}");
+            *id = (1..)
+                .map(|n| {
+                    if n == 1 {
+                        base.clone()
+                    } else {
+                        format!("{base}-{n}")
+                    }
+                })
+                .find(|c| !used.contains(c))
+                .unwrap_or(base);
+        }
+        used.insert(id.clone());
+    };
+    for w in &mut floor.walls {
+        fresh(&mut w.id);
+    }
+    for o in &mut floor.openings {
+        fresh(&mut o.id);
+    }
+    for s in &mut floor.spaces {
+        fresh(&mut s.id);
+    }
+}
+
 fn into_floor(current: &Floor, fi: usize, imported: Floor) -> Edit {
     let mut used: std::collections::HashSet<String> = super::edit::refs(current)
         .filter_map(|r| super::edit::id(current, r).map(str::to_owned))

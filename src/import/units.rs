@@ -27,6 +27,9 @@ impl Evidence {
             "door radii" => "门开启半径",
             "building size" => "建筑尺寸",
             "room sizes" => "房间尺寸",
+            "dimensions" => "尺寸标注",
+            "imperial block names" => "英制图块名",
+            "feet-and-inch text" => "英尺英寸文字",
             _ => self.what,
         };
         match lang {
@@ -281,7 +284,7 @@ pub enum Written {
 /// assert_eq!(written_size("3600×4200"), Some(Written::Sides(3.6, 4.2)));
 /// assert_eq!(written_size("3.3 x 2.7"), Some(Written::Sides(3.3, 2.7)));
 /// assert_eq!(written_size("客房 8201"), None);
-/// assert_eq!(written_size("BEDROOM 13'6 x 11'"), Some(Written::Sides(13.5 * 0.3048, 11.0 * 0.3048)));
+/// assert_eq!(written_size("BEDROOM 13'6 x 11'"), Some(Written::Sides(162.0 * 0.0254, 132.0 * 0.0254)));
 /// ```
 pub fn written_size(text: &str) -> Option<Written> {
     // Two sides in feet and inches: "13'6 x 11'".
