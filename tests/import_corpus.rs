@@ -528,3 +528,131 @@ fn doors_on_layer_zero_one_per_swing_and_not_from_furniture() {
     assert_eq!(i.summary.units["unit"], "m");
     assert_eq!(i.summary.counts.openings["door"], 3);
 }
+
+#[test]
+fn a_mall_drawn_one_layer_per_shop_with_single_line_walls() {
+    // Metres. Six shops 8 × 10 m, each outline on a layer of its own (SHOP-1 … SHOP-6) with
+    // its name inside; walls are single lines; no layer is named for rooms.
+    let mut d = Dxf::new("AC1027", None, 6);
+    let names = [
+        "ZARA",
+        "Starbucks",
+        "母婴室",
+        "Apple",
+        "更衣室 Fitting",
+        "KFC",
+    ];
+    for (k, name) in names.iter().enumerate() {
+        let x = 8.0 * k as f64;
+        d.polyline(
+            &format!("SHOP-{}", k + 1),
+            &rect(x, 0.0, x + 8.0, 10.0),
+            true,
+        );
+        d.text(&format!("SHOP-{}", k + 1), [x + 2.0, 5.0], 0.4, name);
+        d.line("WALL", [x, 0.0], [x, 10.0]);
+    }
+    d.line("WALL", [48.0, 0.0], [48.0, 10.0]);
+    d.line("WALL", [0.0, 0.0], [48.0, 0.0]);
+    d.line("WALL", [0.0, 10.0], [48.0, 10.0]);
+    let dir = tempfile::tempdir().unwrap();
+    let i = import_path(&write(dir.path(), "mall.dxf", &d));
+    let f = &i.floor;
+    assert_eq!(f.spaces.len(), 6);
+    let kinds: Vec<(&str, SpaceKind)> =
+        f.spaces.iter().map(|s| (s.name.as_str(), s.kind)).collect();
+    assert!(
+        kinds.contains(&("母婴室", SpaceKind::NursingRoom)),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("更衣室 Fitting", SpaceKind::FittingRoom))
+            || kinds.contains(&("更衣室 Fitting", SpaceKind::ChangingRoom)),
+        "{kinds:?}"
+    );
+    assert!(f
+        .spaces
+        .iter()
+        .all(|s| (area(&s.polygon) - 80.0).abs() < 1e-6));
+    assert!(i
+        .summary
+        .warnings
+        .iter()
+        .any(|w| w.en.contains("no layer is named for rooms")));
+    // Single-line walls stay thin walls.
+    assert!(f
+        .walls
+        .iter()
+        .filter(|w| w.id.starts_with('w'))
+        .all(|w| (w.thickness - 0.1).abs() < 1e-9));
+    assert_eq!(
+        i.summary.counts.walls,
+        9,
+        "{:?}",
+        f.walls.iter().map(|w| &w.points).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn hatched_rooms_and_hatched_walls() {
+    // Millimetres: a 6 × 4 m toilet drawn as a hatch on 面积, its walls as hatched outlines on
+    // 墙体 (200 mm), a 1 m door gap in the bottom wall with a swing on 门.
+    let mut d = Dxf::new("AC1027", None, 4);
+    d.hatch("墙体", &rect(-100.0, -100.0, 2000.0, 100.0));
+    d.hatch("墙体", &rect(3000.0, -100.0, 6100.0, 100.0));
+    d.hatch("墙体", &rect(-100.0, 3900.0, 6100.0, 4100.0));
+    d.hatch("墙体", &rect(-100.0, -100.0, 100.0, 4100.0));
+    d.hatch("墙体", &rect(5900.0, -100.0, 6100.0, 4100.0));
+    d.arc("门", [2000.0, 0.0], 1000.0, 0.0, 90.0);
+    d.line("门", [2000.0, 0.0], [2000.0, 1000.0]);
+    d.hatch("面积", &rect(100.0, 100.0, 5900.0, 3900.0));
+    d.text("房间名称", [2500.0, 2000.0], 300.0, "卫生间");
+    let dir = tempfile::tempdir().unwrap();
+    let i = import_path(&write(dir.path(), "hatch.dxf", &d));
+    let f = &i.floor;
+    assert_eq!(f.spaces.len(), 1);
+    assert_eq!(
+        (f.spaces[0].name.as_str(), f.spaces[0].kind),
+        ("卫生间", SpaceKind::Toilet)
+    );
+    assert!((area(&f.spaces[0].polygon) - 5.8 * 3.8).abs() < 1e-6);
+    let (w, h) = wall_extent(f);
+    assert!(
+        (w - 6.2).abs() < 0.01 && (h - 4.2).abs() < 0.01,
+        "{w} × {h}"
+    );
+    assert_eq!(i.summary.counts.openings["door"], 1);
+}
+
+#[test]
+fn a_curtain_wall_with_mullions_is_one_wall_with_a_window_per_bay() {
+    // Metres: a 12 m curtain wall (two lines 0.1 m apart on A-GLAZ-CURT) with a mullion
+    // (0.1 × 0.2 m rectangle) every 1.5 m, closing a room with plain walls.
+    let mut d = Dxf::new("AC1027", None, 6);
+    d.line("A-GLAZ-CURT", [0.0, 7.95], [12.0, 7.95]);
+    d.line("A-GLAZ-CURT", [0.0, 8.05], [12.0, 8.05]);
+    for k in 1..8 {
+        let x = 1.5 * k as f64;
+        d.polyline("A-GLAZ-CURT", &rect(x - 0.05, 7.9, x + 0.05, 8.1), true);
+    }
+    d.wall("A-WALL", [0.0, 0.0], [12.0, 0.0], 0.2, &[]);
+    d.wall("A-WALL", [0.0, 0.0], [0.0, 8.0], 0.2, &[]);
+    d.wall("A-WALL", [12.0, 0.0], [12.0, 8.0], 0.2, &[]);
+    let dir = tempfile::tempdir().unwrap();
+    let i = import_path(&write(dir.path(), "curtain.dxf", &d));
+    let c = &i.summary.counts;
+    assert_eq!(c.glass_walls, 1);
+    assert_eq!(c.openings["window"], 8);
+    // Each bay 1.5 m less the mullions' 0.1 m (halves at the ends of the outer bays).
+    let widths: Vec<f64> = i
+        .floor
+        .openings
+        .iter()
+        .filter(|o| o.id.starts_with("win"))
+        .map(|o| ((o.a[0] - o.b[0]).powi(2) + (o.a[1] - o.b[1]).powi(2)).sqrt())
+        .collect();
+    assert!(
+        widths.iter().all(|w| (1.399..=1.451).contains(w)),
+        "{widths:?}"
+    );
+}

@@ -131,6 +131,8 @@ pub struct Polygon {
     pub points: Vec<P>,
     /// Index into [`Drawing::inserts`] of the outermost block reference it came from.
     pub insert: Option<u32>,
+    /// A hatch's boundary (drawn as lines only on wall, column and room layers).
+    pub hatch: bool,
 }
 
 /// One block reference of model space (the outermost one of nested blocks).
@@ -696,7 +698,73 @@ impl<'a> Flattener<'a> {
                 layer,
                 points,
                 insert,
+                hatch: false,
             });
+        }
+    }
+
+    /// A hatch's boundary loops, kept as polygons (hatched rooms and hatched walls).
+    fn hatch(
+        &mut self,
+        h: &acadrust::entities::Hatch,
+        t: &Affine,
+        layer: u32,
+        insert: Option<u32>,
+    ) {
+        use acadrust::entities::hatch::BoundaryEdge;
+        let t = t.compose(&ocs(&h.normal));
+        for path in h.paths.iter().take(10_000) {
+            let mut pts: Vec<(P, f64)> = Vec::new();
+            for edge in &path.edges {
+                match edge {
+                    BoundaryEdge::Polyline(p) => {
+                        pts.extend(p.vertices.iter().map(|v| ([v.x, v.y], v.z)));
+                    }
+                    BoundaryEdge::Line(l) => pts.push(([l.start.x, l.start.y], 0.0)),
+                    BoundaryEdge::CircularArc(a) => {
+                        let (mut s, mut e) = (a.start_angle, a.end_angle);
+                        if !a.counter_clockwise {
+                            (s, e) = (-s, -e);
+                        }
+                        let mut sweep = e - s;
+                        if sweep <= 0.0 {
+                            sweep += std::f64::consts::TAU;
+                        }
+                        let n = ((sweep / 10f64.to_radians()).ceil() as usize).clamp(1, 36);
+                        for k in 0..n {
+                            let u = s + sweep * k as f64 / n as f64;
+                            pts.push((
+                                [
+                                    a.center.x + a.radius * u.cos(),
+                                    a.center.y + a.radius * u.sin(),
+                                ],
+                                0.0,
+                            ));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if pts.len() >= 3 && self.polygons.len() < MAX_ITEMS / 8 {
+                let before = self.polygons.len();
+                // On a layer named for walls, columns or rooms the boundary is drawn too (it
+                // is their outline); elsewhere a hatch is a fill and only its loop is kept.
+                let name = self.layers.get(layer as usize).map_or("", String::as_str);
+                let outline = matches!(
+                    super::roles::guess(name),
+                    super::roles::Role::Wall
+                        | super::roles::Role::Column
+                        | super::roles::Role::Room
+                );
+                if outline {
+                    self.polyline(&t, layer, insert, &pts, true);
+                } else {
+                    self.closed_polygon(&t, layer, insert, &pts);
+                }
+                if let Some(p) = self.polygons.get_mut(before) {
+                    p.hatch = true;
+                }
+            }
         }
     }
 
@@ -1019,6 +1087,7 @@ impl<'a> Flattener<'a> {
                 a.height,
             ),
             EntityType::Insert(ins) => self.insert(ins, t, layer, insert, depth),
+            EntityType::Hatch(h) => self.hatch(h, t, layer, insert),
             EntityType::Extended(_) | EntityType::Unknown(_) => {
                 self.proxy(e, t, layer, insert, depth)
             }

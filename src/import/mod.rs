@@ -922,9 +922,9 @@ pub fn build(
             _ => {}
         }
     }
+    let in_drawing = drawing_filter(scan, opts);
     // Doors drawn as closed polygons on a door layer (a leaf or an opening, no swing): the
     // polygon's long middle line is the door.
-    let in_drawing = drawing_filter(scan, opts);
     let door_polygons: Vec<[P; 4]> = d
         .polygons
         .iter()
@@ -987,6 +987,17 @@ pub fn build(
     let mut plain = walls::merge(pieces);
     // Glass: walls that carry a window along their whole length.
     let (gpaired, grest) = walls::pair_lines(&glass_segs);
+    // Curtain walls: the short pieces are mullions, not glass. Each connected group of them is
+    // one mullion, which divides the glass it stands on into bays.
+    let (gpaired, short): (Vec<Centre>, Vec<Centre>) =
+        gpaired.into_iter().partition(|c| c.length() >= 0.3);
+    let mullion_lines: Vec<(P, P)> = grest
+        .iter()
+        .filter(|(a, b)| dist(*a, *b) < 0.3)
+        .copied()
+        .chain(short.iter().map(|c| (c.a, c.b)))
+        .collect();
+    let mullions = mullions_of(&mullion_lines);
     let mut gpieces = gpaired;
     gpieces.extend(
         grest
@@ -1020,6 +1031,30 @@ pub fn build(
             }
         }
     }
+    // A mullion between two panes of one curtain wall joins them: the wall is one, its bays
+    // are cut at the mullions when its windows are made.
+    let bridges: Vec<Centre> = mullions
+        .iter()
+        .filter_map(|&(m, size)| {
+            let c = gpieces.iter().find(|c| {
+                let d = geom::point_segment_distance(m, c.a, c.b);
+                let u = c.dir();
+                d <= c.t / 2.0 + half_along(size, [-u[1], u[0]]) + 0.05
+                    && c.length() > 2.0 * half_along(size, u)
+            })?;
+            let u = c.dir();
+            let half = half_along(size, u);
+            let along = dot([m[0] - c.a[0], m[1] - c.a[1]], u);
+            let foot = [c.a[0] + u[0] * along, c.a[1] + u[1] * along];
+            let r = half + 0.03;
+            Some(Centre {
+                a: [foot[0] - u[0] * r, foot[1] - u[1] * r],
+                b: [foot[0] + u[0] * r, foot[1] + u[1] * r],
+                t: c.t,
+            })
+        })
+        .collect();
+    gpieces.extend(bridges);
     let glass = walls::merge(gpieces);
     let plain_count = plain.len();
     plain.extend(glass);
@@ -1215,7 +1250,11 @@ pub fn build(
             thickness: r3(c.t.max(0.01)),
             extra: Default::default(),
         });
-        for (a, b) in walls::less_openings(c, &doors) {
+        let bays: Vec<(P, P)> = walls::less_openings(c, &doors)
+            .into_iter()
+            .flat_map(|(a, b)| split_at_mullions(a, b, c.t, &mullions))
+            .collect();
+        for (a, b) in bays {
             let id = format!("win{}", windows + 1);
             floor
                 .openings
@@ -1255,12 +1294,46 @@ pub fn build(
                 })
             }))
             .collect();
-        let stated: Vec<Vec<P>> = d
+        let mut stated: Vec<Vec<P>> = d
             .polygons
             .iter()
             .filter(|p| role(p.layer) == Role::Room && in_drawing(&p.points))
             .map(|p| p.points.iter().map(|&q| to_m(q)).collect())
             .collect();
+        if stated.is_empty() {
+            // No room layer by name: a layer (or all plain layers together) whose closed
+            // outlines tile the plan with a label each.
+            let candidates: Vec<(u32, Vec<P>)> = d
+                .polygons
+                .iter()
+                .filter(|p| {
+                    matches!(role(p.layer), Role::Other | Role::Text) && in_drawing(&p.points)
+                })
+                .map(|p| (p.layer, p.points.iter().map(|&q| to_m(q)).collect()))
+                .collect();
+            let label_points: Vec<P> = texts
+                .iter()
+                .filter(|t| !rooms::is_number_like(&t.1))
+                .map(|t| t.0)
+                .collect();
+            if let Some((layers, tiles)) = rooms::tiling(&candidates, &label_points) {
+                let names: Vec<&str> = layers
+                    .iter()
+                    .map(|&l| d.layers[l as usize].as_str())
+                    .collect();
+                let shown = names.iter().take(5).copied().collect::<Vec<_>>().join(", ");
+                let more = if names.len() > 5 {
+                    format!(" (+{})", names.len() - 5)
+                } else {
+                    String::new()
+                };
+                warnings.push(Warning::new(
+                    format!("no layer is named for rooms; the {} closed outlines on {shown}{more}, each with a label, were taken as the rooms (set a layer's role to Rooms or Other to choose)", tiles.len()),
+                    format!("没有名为房间的图层；{shown}{more} 上 {} 个各带名称的闭合轮廓被当作房间（可在图层角色中改选）", tiles.len()),
+                ));
+                stated = tiles;
+            }
+        }
         floor.spaces = spaces_stage(&every, stated, &texts, &fixtures, &mut warnings);
         for sp in &floor.spaces {
             *counts
@@ -1353,6 +1426,71 @@ pub fn build(
         underlay: picture,
         summary,
     })
+}
+
+/// Mullions from the short lines of a glass layer: each connected group as its centre and
+/// its size in x and y (metres).
+fn mullions_of(lines: &[(P, P)]) -> Vec<(P, P)> {
+    if lines.is_empty() || lines.len() > 200_000 {
+        return Vec::new();
+    }
+    let boxes: Vec<[P; 2]> = lines
+        .iter()
+        .map(|&(a, b)| bbox([a, b]).unwrap_or([a, a]))
+        .collect();
+    geom::connected(&boxes, 0.01)
+        .into_iter()
+        .filter_map(|group| {
+            let [lo, hi] = bbox(group.iter().flat_map(|&k| [boxes[k][0], boxes[k][1]]))?;
+            let size = [hi[0] - lo[0], hi[1] - lo[1]];
+            Some(([(lo[0] + hi[0]) / 2.0, (lo[1] + hi[1]) / 2.0], size))
+        })
+        .filter(|m| m.1[0].max(m.1[1]) <= 0.6)
+        .collect()
+}
+
+/// Half a mullion's size along the direction `u`, at least 2.5 cm.
+fn half_along(size: P, u: P) -> f64 {
+    ((u[0].abs() * size[0] + u[1].abs() * size[1]) / 2.0).max(0.025)
+}
+
+/// A window `a`→`b` on glass of thickness `t`, cut into one window per bay between the
+/// mullions that stand on it (each mullion's own width left as wall).
+fn split_at_mullions(a: P, b: P, t: f64, mullions: &[(P, P)]) -> Vec<(P, P)> {
+    let l = dist(a, b);
+    if l < 1e-9 || mullions.is_empty() {
+        return vec![(a, b)];
+    }
+    let u = [(b[0] - a[0]) / l, (b[1] - a[1]) / l];
+    let n = [-u[1], u[0]];
+    let mut cuts: Vec<(f64, f64)> = mullions
+        .iter()
+        .filter_map(|&(m, size)| {
+            let half = half_along(size, u);
+            let d = [m[0] - a[0], m[1] - a[1]];
+            let along = dot(d, u);
+            let off = dot(d, n).abs();
+            (off <= t / 2.0 + half_along(size, n) + 0.05 && along > half && along < l - half)
+                .then_some((along - half, along + half))
+        })
+        .collect();
+    if cuts.is_empty() {
+        return vec![(a, b)];
+    }
+    cuts.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let at = |s: f64| [a[0] + u[0] * s, a[1] + u[1] * s];
+    let mut out = Vec::new();
+    let mut from = 0.0;
+    for (c0, c1) in cuts {
+        if c0 - from >= 0.1 {
+            out.push((at(from), at(c0)));
+        }
+        from = from.max(c1);
+    }
+    if l - from >= 0.1 {
+        out.push((at(from), at(l)));
+    }
+    out
 }
 
 /// Which of the drawing's points belong to the imported drawing: the user's region, else the

@@ -212,6 +212,70 @@ pub fn clean(polys: Vec<Vec<P>>) -> Vec<Vec<P>> {
     out.into_iter().map(|r| r.0).collect()
 }
 
+/// The closed outlines that tile a plan with a label each, when a drawing names no room layer:
+/// of each layer alone, and of all the given layers together (a mall drawn one layer per
+/// shop), the set with the most labelled outlines, if it has at least three, at least 60 % of
+/// its outlines hold a label, each is 1–5,000 m², and hardly any lies inside another (under
+/// 10 %). Returns the layers used and their outlines.
+///
+/// ```
+/// use sightline::import::rooms::tiling;
+/// let sq = |x: f64| vec![[x, 0.0], [x + 4.0, 0.0], [x + 4.0, 5.0], [x, 5.0]];
+/// let shops: Vec<(u32, Vec<[f64; 2]>)> = (0..4).map(|i| (i, sq(4.0 * i as f64))).collect();
+/// let labels: Vec<[f64; 2]> = (0..4).map(|i| [4.0 * i as f64 + 2.0, 2.5]).collect();
+/// let (layers, rooms) = tiling(&shops, &labels).unwrap();
+/// assert_eq!((layers.len(), rooms.len()), (4, 4));
+/// // Furniture outlines with no labels are no rooms.
+/// assert!(tiling(&shops, &[]).is_none());
+/// ```
+pub fn tiling(candidates: &[(u32, Vec<P>)], labels: &[P]) -> Option<(Vec<u32>, Vec<Vec<P>>)> {
+    let mut layers: Vec<u32> = candidates.iter().map(|c| c.0).collect();
+    layers.sort_unstable();
+    layers.dedup();
+    let mut sets: Vec<Vec<u32>> = layers.iter().map(|&l| vec![l]).collect();
+    if layers.len() > 1 {
+        sets.push(layers.clone());
+    }
+    let score = |set: &[u32]| -> Option<(usize, Vec<Vec<P>>)> {
+        let polys: Vec<Vec<P>> = candidates
+            .iter()
+            .filter(|c| set.contains(&c.0))
+            .map(|c| c.1.clone())
+            .filter(|p| (1.0..=5000.0).contains(&area(p)))
+            .collect();
+        let polys = clean(polys);
+        if polys.len() < 3 || polys.len() > 50_000 {
+            return None;
+        }
+        let inside = labels_in(&polys, labels);
+        let labelled = inside.iter().filter(|l| !l.is_empty()).count();
+        let centres: Vec<P> = polys
+            .iter()
+            .map(|p| {
+                let n = p.len() as f64;
+                p.iter()
+                    .fold([0.0, 0.0], |a, q| [a[0] + q[0] / n, a[1] + q[1] / n])
+            })
+            .collect();
+        // Nested: a centre that lies in another outline too.
+        let nested = labels_in(&polys, &centres)
+            .iter()
+            .enumerate()
+            .filter(|(i, held)| held.iter().any(|k| k != i))
+            .count();
+        (labelled * 10 >= polys.len() * 6 && nested * 10 < polys.len()).then_some((labelled, polys))
+    };
+    let mut best: Option<(usize, Vec<u32>, Vec<Vec<P>>)> = None;
+    for set in sets.into_iter().take(200) {
+        if let Some((n, polys)) = score(&set) {
+            if best.as_ref().is_none_or(|b| n > b.0) {
+                best = Some((n, set, polys));
+            }
+        }
+    }
+    best.map(|(_, set, polys)| (set, polys))
+}
+
 /// For each label point, the smallest room that holds it.
 pub fn labels_in(rooms: &[Vec<P>], points: &[P]) -> Vec<Vec<usize>> {
     let boxes: Vec<[P; 2]> = rooms

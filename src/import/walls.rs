@@ -22,7 +22,7 @@ impl Centre {
     pub fn length(&self) -> f64 {
         dist(self.a, self.b)
     }
-    fn dir(&self) -> P {
+    pub fn dir(&self) -> P {
         let l = self.length().max(1e-12);
         mul(sub(self.b, self.a), 1.0 / l)
     }

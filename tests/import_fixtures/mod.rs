@@ -133,6 +133,38 @@ impl Dxf {
         self.entities.push(e);
     }
 
+    /// A solid HATCH whose one boundary is the closed polyline `points`.
+    pub fn hatch(&mut self, layer: &str, points: &[[f64; 2]]) {
+        let mut e = String::new();
+        group(&mut e, 0, "HATCH");
+        group(&mut e, 100, "AcDbEntity");
+        group(&mut e, 8, layer);
+        group(&mut e, 100, "AcDbHatch");
+        group(&mut e, 10, "0");
+        group(&mut e, 20, "0");
+        group(&mut e, 30, "0");
+        group(&mut e, 210, "0");
+        group(&mut e, 220, "0");
+        group(&mut e, 230, "1");
+        group(&mut e, 2, "SOLID");
+        group(&mut e, 70, "1");
+        group(&mut e, 71, "0");
+        group(&mut e, 91, "1");
+        group(&mut e, 92, "2");
+        group(&mut e, 72, "0");
+        group(&mut e, 73, "1");
+        group(&mut e, 93, &points.len().to_string());
+        for p in points {
+            group(&mut e, 10, &num(p[0]));
+            group(&mut e, 20, &num(p[1]));
+        }
+        group(&mut e, 97, "0");
+        group(&mut e, 75, "0");
+        group(&mut e, 76, "1");
+        group(&mut e, 98, "0");
+        self.entities.push(e);
+    }
+
     /// A custom object of class `class` (500 + its index in `classes`) whose proxy graphics
     /// are `graphics` (a metafile, see `proxy_graphics`).
     pub fn proxy(&mut self, layer: &str, class: usize, graphics: &[u8]) {
