@@ -159,7 +159,13 @@ fn sample(name: &str) -> Value {
 /// Runs the binary and prints its wall time and its own peak resident memory.
 // The child is reaped by `wait4` (for its rusage), which clippy cannot see.
 #[allow(clippy::zombie_processes)]
+/// `SIGHTLINE_BENCH_ONLY=import` runs only the cases whose name holds that text.
 fn measure(what: &str, args: &[&str]) {
+    if let Ok(only) = std::env::var("SIGHTLINE_BENCH_ONLY") {
+        if !what.contains(&only) {
+            return;
+        }
+    }
     let start = Instant::now();
     let child = Command::new(sightline())
         .args(args)
