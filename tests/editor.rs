@@ -1555,3 +1555,103 @@ fn a_whole_large_floor_is_painted_once_into_an_image_that_a_pan_moves() {
     assert!(((after[0].1.min - rect.min) - moved).length() < 0.01);
     assert!(!h.state().far_image_pending());
 }
+
+/// The review-rooms checklist (issue 24): the spaces whose kind the importer guessed are listed
+/// at the head of the findings panel, private kinds first with their area; Confirm clears one
+/// in one click (one undo step), a kind chosen in its list sets it, Confirm all clears the rest.
+#[test]
+fn review_rooms_checklist_confirms_and_changes_kinds_in_one_click() {
+    let dir = tempfile::tempdir().expect("tmp");
+    let file = dir.path().join("review.site.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample("office")).expect("sample"))
+            .expect("json");
+    let spaces = v["floors"][0]["spaces"].as_array_mut().expect("spaces");
+    assert!(spaces.len() >= 2);
+    for s in spaces.iter_mut() {
+        s["review"] = serde_json::json!(true);
+    }
+    spaces[1]["kind"] = serde_json::json!("toilet");
+    spaces[1]["name"] = serde_json::json!("卫生间 WC");
+    let toilet_id = spaces[1]["id"].as_str().expect("id").to_string();
+    let n = spaces.len();
+    std::fs::write(&file, serde_json::to_vec(&v).expect("encode")).expect("write");
+    let mut h = harness(App::new(Some(file)));
+    h.get_by_label(&format!("☑ Review rooms ({n})"));
+    // The private one leads the list with its area.
+    let first_name = h
+        .query_all_by_label_contains("卫生间 WC")
+        .next()
+        .expect("listed")
+        .rect()
+        .top();
+    let others = site(&h).floors[0]
+        .spaces
+        .iter()
+        .filter(|s| s.id != toilet_id && !s.name.is_empty())
+        .filter_map(|s| {
+            h.query_all_by_label_contains(&s.name)
+                .next()
+                .map(|r| r.rect().top())
+        })
+        .collect::<Vec<_>>();
+    assert!(
+        others.iter().all(|&y| y >= first_name),
+        "the toilet is listed first"
+    );
+    // Confirm the first row: the toilet, kept a toilet, no longer to review.
+    h.query_all_by_label("Confirm")
+        .next()
+        .expect("a Confirm button")
+        .click();
+    h.run();
+    let toilet = site(&h).floors[0]
+        .spaces
+        .iter()
+        .find(|s| s.id == toilet_id)
+        .expect("toilet")
+        .clone();
+    assert!(!toilet.review);
+    assert_eq!(toilet.kind, sightline::model::SpaceKind::Toilet);
+    h.get_by_label(&format!("☑ Review rooms ({})", n - 1));
+    // Undo brings it back to review; redo confirms it again.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.get_by_label(&format!("☑ Review rooms ({n})"));
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    // Confirm all shown: nothing left to review, the checklist is gone.
+    h.get_by_label("Confirm all shown").click();
+    h.run();
+    assert!(site(&h).floors[0].spaces.iter().all(|s| !s.review));
+    assert!(h.query_by_label_contains("Review rooms").is_none());
+    assert!(h.query_by_label_contains("PLAN-REVIEW").is_none());
+}
+
+/// The Import plan window fits a 1280 × 720 screen on a real plan with many layers: its body
+/// scrolls and its Import and Cancel buttons stay on the screen.
+#[test]
+fn the_import_window_fits_a_small_screen() {
+    let plan =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/cad/azure_contoso_v2_Ground.dwg");
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 720.0))
+        .with_max_steps(40)
+        .with_context_setup(sightline::app::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), App::new(Some(plan)));
+    h.run();
+    for label in [
+        "Import as a new floor",
+        "Import into the current floor",
+        "Cancel",
+    ] {
+        let r = h.get_by_label(label).rect();
+        assert!(
+            r.bottom() <= 720.0 && r.right() <= 1280.0 && r.top() >= 0.0,
+            "{label} at {r:?}"
+        );
+    }
+}
