@@ -296,6 +296,41 @@ struct Flattener<'a> {
     classes: Option<Vec<String>>,
 }
 
+/// The arc a polyline's bulge draws from `a` to `b` (a bulge is tan(sweep / 4)), or `None` for
+/// a straight segment.
+///
+/// ```text
+/// bulge 1 from (0, 0) to (2, 0): a half turn about (1, 0) of radius 1
+/// ```
+fn bulge_arc(a: P, b: P, bulge: f64) -> Option<Arc> {
+    if bulge.abs() < 1e-9 || !bulge.is_finite() {
+        return None;
+    }
+    let sweep = 4.0 * bulge.atan();
+    let chord = ((b[0] - a[0]).powi(2) + (b[1] - a[1]).powi(2)).sqrt();
+    if chord < 1e-12 {
+        return None;
+    }
+    let radius = chord / (2.0 * (sweep / 2.0).sin()).abs();
+    let mid = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+    let d = (radius * radius - chord * chord / 4.0).max(0.0).sqrt();
+    let (nx, ny) = ((a[1] - b[1]) / chord, (b[0] - a[0]) / chord);
+    // Centre on the left of a→b for a counter-clockwise arc of less than half a turn.
+    let side = if (sweep > 0.0) == (sweep.abs() < std::f64::consts::PI) {
+        1.0
+    } else {
+        -1.0
+    };
+    let centre = [mid[0] + side * nx * d, mid[1] + side * ny * d];
+    let start = (a[1] - centre[1]).atan2(a[0] - centre[0]);
+    Some(Arc {
+        centre,
+        radius,
+        start,
+        sweep,
+    })
+}
+
 /// The encoding of a `$DWGCODEPAGE` such as `ANSI_936`.
 fn code_page(name: &str) -> &'static encoding_rs::Encoding {
     let number = name
@@ -627,35 +662,9 @@ impl<'a> Flattener<'a> {
                 self.line(t, layer, insert, a, b);
                 continue;
             }
-            // A bulge is tan(sweep / 4); the arc runs from a to b.
-            let sweep = 4.0 * bulge.atan();
-            let chord = ((b[0] - a[0]).powi(2) + (b[1] - a[1]).powi(2)).sqrt();
-            if chord < 1e-12 {
-                continue;
+            if let Some(arc) = bulge_arc(a, b, bulge) {
+                self.arc(t, layer, insert, arc);
             }
-            let radius = chord / (2.0 * (sweep / 2.0).sin()).abs();
-            let mid = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
-            let d = (radius * radius - chord * chord / 4.0).max(0.0).sqrt();
-            let (nx, ny) = ((a[1] - b[1]) / chord, (b[0] - a[0]) / chord);
-            // Centre on the left of a→b for a counter-clockwise arc of less than half a turn.
-            let side = if (sweep > 0.0) == (sweep.abs() < std::f64::consts::PI) {
-                1.0
-            } else {
-                -1.0
-            };
-            let centre = [mid[0] + side * nx * d, mid[1] + side * ny * d];
-            let start = (a[1] - centre[1]).atan2(a[0] - centre[0]);
-            self.arc(
-                t,
-                layer,
-                insert,
-                Arc {
-                    centre,
-                    radius,
-                    start,
-                    sweep,
-                },
-            );
         }
     }
 
@@ -667,27 +676,17 @@ impl<'a> Flattener<'a> {
             let (a, bulge) = pts[i];
             let (b, _) = pts[(i + 1) % n];
             points.push(t.apply(a));
-            if bulge.abs() < 1e-9 || !bulge.is_finite() {
+            let Some(Arc {
+                centre,
+                radius,
+                start,
+                sweep,
+            }) = bulge_arc(a, b, bulge)
+            else {
                 continue;
-            }
-            let sweep = 4.0 * bulge.atan();
-            let chord = ((b[0] - a[0]).powi(2) + (b[1] - a[1]).powi(2)).sqrt();
-            if chord < 1e-12 {
-                continue;
-            }
+            };
             // Points along the bulge: the arc's chord at steps of at most 10°.
             let steps = ((sweep.abs() / 10f64.to_radians()).ceil() as usize).clamp(1, 36);
-            let radius = chord / (2.0 * (sweep / 2.0).sin()).abs();
-            let mid = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
-            let d = (radius * radius - chord * chord / 4.0).max(0.0).sqrt();
-            let (nx, ny) = ((a[1] - b[1]) / chord, (b[0] - a[0]) / chord);
-            let side = if (sweep > 0.0) == (sweep.abs() < std::f64::consts::PI) {
-                1.0
-            } else {
-                -1.0
-            };
-            let centre = [mid[0] + side * nx * d, mid[1] + side * ny * d];
-            let start = (a[1] - centre[1]).atan2(a[0] - centre[0]);
             for k in 1..steps {
                 let u = start + sweep * k as f64 / steps as f64;
                 points.push(t.apply([centre[0] + radius * u.cos(), centre[1] + radius * u.sin()]));

@@ -1014,14 +1014,7 @@ pub fn build(
                 ins.transform.apply(hi),
                 ins.transform.apply([lo[0], hi[1]]),
             ];
-            let c = c.map(to_m);
-            let (w, h) = (dist(c[0], c[1]), dist(c[1], c[2]));
-            let mid = |a: P, b: P| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
-            let (a, b, t) = if w >= h {
-                (mid(c[0], c[3]), mid(c[1], c[2]), h)
-            } else {
-                (mid(c[0], c[1]), mid(c[3], c[2]), w)
-            };
+            let (a, b, t) = middle_line(c.map(to_m));
             if dist(a, b) >= 0.2 {
                 gpieces.push(Centre {
                     a,
@@ -1153,14 +1146,8 @@ pub fn build(
             door_in(&f, &mut doors, &mut fillers, &mut glass_fillers);
         }
     }
-    for c in &door_polygons {
-        let (w, h) = (dist(c[0], c[1]), dist(c[1], c[2]));
-        let mid = |a: P, b: P| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
-        let (a, b, t) = if w >= h {
-            (mid(c[0], c[3]), mid(c[1], c[2]), h)
-        } else {
-            (mid(c[0], c[1]), mid(c[3], c[2]), w)
-        };
+    for &c in &door_polygons {
+        let (a, b, t) = middle_line(c);
         if !(0.5..=12.0).contains(&dist(a, b)) || t > walls::MAX_THICKNESS {
             continue;
         }
@@ -1510,6 +1497,17 @@ fn drawing_filter(scan: &Scan, opts: &Options) -> impl Fn(&[P]) -> bool {
         }
         (None, Some(_)) => true,
         _ => false,
+    }
+}
+
+/// A rectangle's (corners in turn) middle line along its longer sides, and its width.
+fn middle_line(c: [P; 4]) -> (P, P, f64) {
+    let (w, h) = (dist(c[0], c[1]), dist(c[1], c[2]));
+    let mid = |a: P, b: P| [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+    if w >= h {
+        (mid(c[0], c[3]), mid(c[1], c[2]), h)
+    } else {
+        (mid(c[0], c[1]), mid(c[3], c[2]), w)
     }
 }
 
