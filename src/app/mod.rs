@@ -103,6 +103,8 @@ pub struct App {
     pub hovered_finding: Option<usize>,
     /// The measured heights of the findings list's rows (only the rows in view are laid out).
     pub(crate) finding_heights: findings::RowHeights,
+    /// The review checklist's rows, and the (revision, floor) they were made for.
+    pub(crate) review_rows: review::Rows,
     pub calibration: Option<Calibration>,
     underlays: HashMap<PathBuf, Result<(egui::TextureHandle, [u32; 2]), UnderlayWarning>>,
     /// Underlays that could not be drawn, shown in the current language; `true` once dismissed
@@ -173,6 +175,7 @@ impl App {
             clipboard: Vec::new(),
             hovered_finding: None,
             finding_heights: Default::default(),
+            review_rows: Default::default(),
             calibration: None,
             underlays: HashMap::new(),
             underlay_warnings: Vec::new(),

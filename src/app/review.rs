@@ -25,37 +25,57 @@ fn area(poly: &[[f64; 2]]) -> f64 {
     crate::import::rooms::area(poly)
 }
 
+/// One row: (space index, name, kind, area m², centre).
+pub(crate) type Row = (usize, String, SpaceKind, f64, [f64; 2]);
+
+/// The checklist's rows and the (revision, floor) they were made for.
+pub(crate) type Rows = (Option<(u64, usize)>, Vec<Row>);
+
+/// The spaces to review, private kinds first, larger first.
+fn rows_of(floor: &crate::model::Floor) -> Vec<Row> {
+    let mut rows: Vec<Row> = floor
+        .spaces
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.review)
+        .map(|(i, s)| {
+            let n = s.polygon.len().max(1) as f64;
+            let c = s
+                .polygon
+                .iter()
+                .fold([0.0, 0.0], |a, p| [a[0] + p[0] / n, a[1] + p[1] / n]);
+            (i, s.name.clone(), s.kind, area(&s.polygon), c)
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        let private = |k: SpaceKind| k.class() != SpaceClass::Private;
+        private(a.2).cmp(&private(b.2)).then(b.3.total_cmp(&a.3))
+    });
+    rows
+}
+
 impl App {
     /// Draws the checklist when this floor has spaces to review.
     pub(crate) fn review_rooms(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         let t = |x: Text| x.get(lang);
         let fi = self.floor_index();
-        let Some(floor) = self.doc.as_ref().and_then(|d| d.site.floors.get(fi)) else {
+        let Some(doc) = self.doc.as_ref() else {
             return;
         };
-        // (index, name, kind, area, centre), private kinds first, larger first.
-        let mut rows: Vec<(usize, String, SpaceKind, f64, [f64; 2])> = floor
-            .spaces
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.review)
-            .map(|(i, s)| {
-                let n = s.polygon.len().max(1) as f64;
-                let c = s
-                    .polygon
-                    .iter()
-                    .fold([0.0, 0.0], |a, p| [a[0] + p[0] / n, a[1] + p[1] / n]);
-                (i, s.name.clone(), s.kind, area(&s.polygon), c)
-            })
-            .collect();
+        let Some(floor) = doc.site.floors.get(fi) else {
+            return;
+        };
+        // Made again only when the site or the floor changes (a floor may hold 50,000 spaces).
+        let key = (doc.revision, fi);
+        if self.review_rows.0 != Some(key) {
+            self.review_rows = (Some(key), rows_of(floor));
+        }
+        let rows = std::mem::take(&mut self.review_rows.1);
         if rows.is_empty() {
+            self.review_rows.1 = rows;
             return;
         }
-        rows.sort_by(|a, b| {
-            let private = |k: SpaceKind| k.class() != SpaceClass::Private;
-            private(a.2).cmp(&private(b.2)).then(b.3.total_cmp(&a.3))
-        });
         let mut edits: Vec<(usize, SpaceKind)> = Vec::new();
         let mut zoom: Option<(usize, [f64; 2])> = None;
         let mut all = false;
@@ -104,6 +124,8 @@ impl App {
                 }
             });
         ui.separator();
+        self.review_rows.1 = rows;
+        let rows = &self.review_rows.1;
         if all {
             edits = rows.iter().map(|r| (r.0, r.2)).collect();
         }
