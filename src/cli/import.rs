@@ -284,11 +284,18 @@ fn list(scan: &Scan, args: &ImportArgs, stdout: &mut dyn Write) -> i32 {
                     ""
                 }
             ));
+            if !scan.units.disagree.is_empty() {
+                out.push_str(&format!(
+                    "  UNITS UNCERTAIN: {} point elsewhere\n",
+                    scan.units.disagree.join(", ")
+                ));
+            }
             for e in &scan.units.evidence {
                 let allows: Vec<&str> = e.allows.iter().map(|u| u.name()).collect();
                 out.push_str(&format!(
-                    "  {}: {} → {}\n",
+                    "  {} ({} confidence): {} → {}\n",
                     e.what,
+                    e.confidence,
                     e.seen,
                     if allows.is_empty() {
                         "no unit fits".into()
