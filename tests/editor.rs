@@ -708,6 +708,14 @@ fn importing_a_plan_is_one_undo_step_and_lists_rooms_to_review() {
     assert!(!floor.spaces.is_empty() && floor.spaces.iter().all(|s| s.review));
     assert!(floor.underlay.is_some());
     assert!(h.query_all_by_label_contains("PLAN-REVIEW").count() >= floor.spaces.len());
+    // The import's note on private spaces, in the language chosen now.
+    assert!(h.query_by_label_contains("No private space").is_some());
+    h.state_mut().lang = sightline::i18n::Lang::Zh;
+    h.run();
+    assert!(h.query_by_label_contains("未找到私密空间").is_some());
+    h.state_mut().lang = sightline::i18n::Lang::En;
+    h.run();
+    let floor = &h.state().doc.as_ref().expect("doc").site.floors[0];
     let waiting = PathBuf::from(&floor.underlay.as_ref().expect("underlay").image);
     assert!(waiting.starts_with(recovery.join("underlays")) && waiting.exists());
     let pngs = |d: &std::path::Path| {

@@ -394,16 +394,17 @@ impl App {
             import::build(scan, &dialog.options, &floor_id, &name).map_err(|e| e.to_string())?;
         // What the build found besides what the scan already said (no doors found…) stays in
         // the findings panel until dismissed.
-        let lang = self.lang;
-        let news = imported
+        let mut news: Vec<import::Warning> = imported
             .summary
             .warnings
             .iter()
-            .filter(|w| !scan.warnings.contains(w));
-        let mut news: Vec<String> = news.map(|w| w.text(lang).to_owned()).collect();
-        news.push(import::private_spaces_text(
-            &imported.summary.counts.private_spaces,
-            lang,
+            .filter(|w| !scan.warnings.contains(w))
+            .cloned()
+            .collect();
+        let found = &imported.summary.counts.private_spaces;
+        news.push(import::Warning::new(
+            import::private_spaces_text(found, crate::i18n::Lang::En),
+            import::private_spaces_text(found, crate::i18n::Lang::Zh),
         ));
         let mut floor = imported.floor;
         // The underlay picture goes beside the site; for a site not saved yet, into the
@@ -456,7 +457,7 @@ impl App {
         self.underlays.clear();
         self.view = None;
         self.selection.clear();
-        self.warnings.extend(news);
+        self.import_notes.extend(news);
         self.status = Some(LABEL_IMPORTED.get(self.lang).to_owned());
         Ok(())
     }
