@@ -190,17 +190,34 @@ pub fn clean(polys: Vec<Vec<P>>) -> Vec<Vec<P>> {
     }
     let total: f64 = out.iter().map(|r| r.1).sum();
     if out.len() >= 3 {
-        // An outline that holds most of the rest inside it is not a room.
+        // An outline that holds most of the rest inside it is not a room. Only the outlines
+        // whose boxes lie in its box are looked at (an R-tree), so this stays near-linear.
+        let boxes: Vec<[P; 2]> = out
+            .iter()
+            .map(|(p, _)| bbox(p.iter().copied()).unwrap_or([[0.0; 2]; 2]))
+            .collect();
+        let index = BoxIndex::new(boxes.iter().map(|b| (b[0], b[1])));
         let outline: Vec<bool> = out
             .iter()
-            .map(|(p, a)| {
+            .enumerate()
+            .map(|(i, (p, a))| {
                 let rest = total - a;
-                let held: f64 = out
-                    .iter()
-                    .filter(|(q, b)| *b < *a && q.iter().all(|&v| contains(p, v)))
-                    .map(|r| r.1)
+                // Only a polygon larger than the rest's 60 % can hold that much.
+                if !(rest > 0.0 && *a > 0.6 * rest) {
+                    return false;
+                }
+                let [lo, hi] = boxes[i];
+                let held: f64 = index
+                    .in_box(lo, hi)
+                    .filter(|&k| k != i)
+                    .filter(|&k| {
+                        let [l, h] = boxes[k];
+                        l[0] >= lo[0] && l[1] >= lo[1] && h[0] <= hi[0] && h[1] <= hi[1]
+                    })
+                    .filter(|&k| out[k].1 < *a && out[k].0.iter().all(|&v| contains(p, v)))
+                    .map(|k| out[k].1)
                     .sum();
-                rest > 0.0 && held > 0.6 * rest
+                held > 0.6 * rest
             })
             .collect();
         let mut k = 0;
