@@ -249,10 +249,12 @@ pub fn tiling(candidates: &[(u32, Vec<P>)], labels: &[P]) -> Option<(Vec<u32>, V
     let mut layers: Vec<u32> = candidates.iter().map(|c| c.0).collect();
     layers.sort_unstable();
     layers.dedup();
-    let mut sets: Vec<Vec<u32>> = layers.iter().map(|&l| vec![l]).collect();
+    // All layers together first (a mall of one layer per shop), then each alone.
+    let mut sets: Vec<Vec<u32>> = Vec::new();
     if layers.len() > 1 {
         sets.push(layers.clone());
     }
+    sets.extend(layers.iter().map(|&l| vec![l]));
     let score = |set: &[u32]| -> Option<(usize, Vec<Vec<P>>)> {
         let polys: Vec<Vec<P>> = candidates
             .iter()
@@ -283,9 +285,13 @@ pub fn tiling(candidates: &[(u32, Vec<P>)], labels: &[P]) -> Option<(Vec<u32>, V
         (labelled * 10 >= polys.len() * 6 && nested * 10 < polys.len()).then_some((labelled, polys))
     };
     let mut best: Option<(usize, Vec<u32>, Vec<Vec<P>>)> = None;
-    for set in sets.into_iter().take(200) {
+    for set in sets.into_iter().take(201) {
         if let Some((n, polys)) = score(&set) {
-            if best.as_ref().is_none_or(|b| n > b.0) {
+            // On a tie the fewer layers win: a room layer alone over it with furniture.
+            if best
+                .as_ref()
+                .is_none_or(|b| n > b.0 || (n == b.0 && set.len() < b.1.len()))
+            {
                 best = Some((n, set, polys));
             }
         }
