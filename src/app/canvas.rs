@@ -142,6 +142,8 @@ impl App {
         let base = doc.path.as_deref().and_then(crate::render::base_dir_of);
         let path = crate::render::raster::underlay_path(u, base.as_deref());
         let floor_id = doc.site.floors.get(fi)?.id.clone();
+        let floor_name = floor_id.clone();
+        let mut downscaled = None;
         let entry = self.underlays.entry(path.clone()).or_insert_with(|| {
             let pixels = crate::render::raster::underlay_pixels(&path).map_err(|error| {
                 super::UnderlayWarning {
@@ -150,16 +152,40 @@ impl App {
                 }
             });
             pixels.map(|img| {
-                let size = [img.width() as usize, img.height() as usize];
-                let colour = egui::ColorImage::from_rgba_unmultiplied(size, img.as_raw());
+                // A picture larger than the graphics card takes is drawn from a copy scaled to
+                // fit (its place on the plan stays that of the file's pixels), and a note says so.
+                let (w, h) = (img.width(), img.height());
+                let max = ctx.input(|i| i.max_texture_side).max(1) as u32;
+                let shown = if w.max(h) > max {
+                    let k = f64::from(max) / f64::from(w.max(h));
+                    let (sw, sh) = (
+                        ((f64::from(w) * k).floor() as u32).clamp(1, max),
+                        ((f64::from(h) * k).floor() as u32).clamp(1, max),
+                    );
+                    downscaled = Some((w, h, sw, sh));
+                    image::imageops::resize(&img, sw, sh, image::imageops::FilterType::Triangle)
+                } else {
+                    img
+                };
+                let size = [shown.width() as usize, shown.height() as usize];
+                let colour = egui::ColorImage::from_rgba_unmultiplied(size, shown.as_raw());
                 let tex = ctx.load_texture(
                     path.display().to_string(),
                     colour,
                     egui::TextureOptions::LINEAR,
                 );
-                (tex, [img.width(), img.height()])
+                (tex, [w, h])
             })
         });
+        if let Some((w, h, sw, sh)) = downscaled {
+            let note = crate::import::Warning::new(
+                format!("The underlay of floor {floor_name} is {w} × {h} px, more than this graphics card takes; it is drawn from a copy of {sw} × {sh} px (the file is unchanged, exports use it whole)"),
+                format!("楼层 {floor_name} 的底图为 {w} × {h} 像素，超出本机显卡的上限；画面中使用 {sw} × {sh} 像素的缩小副本（文件不变，导出仍用原图）"),
+            );
+            if !self.notes.contains(&note) {
+                self.notes.push(note);
+            }
+        }
         match entry {
             Ok((tex, size)) => Some((tex.id(), *size)),
             Err(e) => {

@@ -186,7 +186,7 @@ impl App {
         self.calibration = None;
         self.error = None;
         self.warnings.clear();
-        self.import_notes.clear();
+        self.notes.clear();
         self.underlays.clear();
         self.underlay_warnings.clear();
     }

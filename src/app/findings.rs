@@ -118,20 +118,20 @@ impl App {
             .underlay_warnings
             .iter()
             .any(|(_, dismissed)| !dismissed);
-        if !self.warnings.is_empty() || !self.import_notes.is_empty() || showing_underlays {
+        if !self.warnings.is_empty() || !self.notes.is_empty() || showing_underlays {
             let lang = self.lang;
             let underlays = self
                 .underlay_warnings
                 .iter()
                 .filter(|(_, dismissed)| !dismissed)
                 .map(|(w, _)| w.error.text(lang, Some(&w.floor)));
-            let notes = self.import_notes.iter().map(|w| w.text(lang).to_owned());
+            let notes = self.notes.iter().map(|w| w.text(lang).to_owned());
             for w in underlays.chain(self.warnings.iter().cloned()).chain(notes) {
                 ui.colored_label(super::draw::colour(palette::WARNING, 1.0), format!("⚠ {w}"));
             }
             if ui.button(self.t(labels::DISMISS)).clicked() {
                 self.warnings.clear();
-                self.import_notes.clear();
+                self.notes.clear();
                 for (_, dismissed) in &mut self.underlay_warnings {
                     *dismissed = true;
                 }

@@ -457,7 +457,7 @@ impl App {
         self.underlays.clear();
         self.view = None;
         self.selection.clear();
-        self.import_notes.extend(news);
+        self.notes.extend(news);
         self.status = Some(LABEL_IMPORTED.get(self.lang).to_owned());
         Ok(())
     }

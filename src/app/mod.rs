@@ -81,8 +81,9 @@ pub struct App {
     pub error: Option<String>,
     /// Warnings that do not stop the work (an underlay that cannot be read…).
     pub warnings: Vec<String>,
-    /// What the last imports said (in both languages, shown in the one chosen) until dismissed.
-    pub import_notes: Vec<crate::import::Warning>,
+    /// Notes in both languages, shown in the one chosen until dismissed: what the last imports
+    /// said, underlays drawn smaller than their file for this graphics card.
+    pub notes: Vec<crate::import::Warning>,
     /// A short message in the status bar (saved, exported…).
     pub status: Option<String>,
     commands: Vec<Command>,
@@ -178,7 +179,7 @@ impl App {
             hovered_finding: None,
             finding_heights: Default::default(),
             review_rows: Default::default(),
-            import_notes: Vec::new(),
+            notes: Vec::new(),
             calibration: None,
             underlays: HashMap::new(),
             underlay_warnings: Vec::new(),
