@@ -11,25 +11,13 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+use common::Rng;
+
 /// A case that runs longer than this hangs (the largest plan here imports in under 1 s).
 const HANG: Duration = Duration::from_secs(60);
 /// Peak memory of one import, bytes.
 const MEMORY: u64 = 1 << 30;
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn cad(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -13,23 +13,7 @@ use sightline::cli::{run_check, CheckArgs, FailOn, Format};
 use sightline::i18n::Lang;
 
 mod common;
-use common::SAMPLES;
-
-/// xorshift64*: small, seeded, the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+use common::{Rng, SAMPLES};
 
 /// Paths (as JSON pointers) of every node below the root.
 fn pointers(v: &Value, at: String, out: &mut Vec<String>) {

@@ -78,6 +78,22 @@ struct Expect {
     private: usize,
 }
 
+// ezdxf proxygraphic: WALL 47 polylines spanning (−120, −120)–(24 490, 8 614) mm, i.e.
+// 24.61 × 8.73 m; TCH_OPENING 7 (three with a swing: M0921 ×2 and one uncoded; four
+// windows, one C1815); the room tag "房间 / 185.39" on SPACE.
+const TARCH: Expect = Expect {
+    file: "libredwg_gh109_1_tarch.dwg",
+    unit: "mm",
+    extent: Some(((24.61, 8.73), 0.01)),
+    wall_length_m: None,
+    doors: 3..=3,
+    windows: 4..=4,
+    spaces: 1..=1,
+    rooms: &[("房间", SpaceKind::Public)],
+    tagged: Some(("房间", 185.39)),
+    private: 0,
+};
+
 const CORPUS: &[Expect] = &[
     // ezdxf: Walls 19 parallel pairs, 108.7 m of centre line; 31 glass panes; 8 door arcs.
     Expect {
@@ -138,32 +154,10 @@ const CORPUS: &[Expect] = &[
         tagged: None,
         private: 3,
     },
-    // ezdxf proxygraphic: WALL 47 polylines spanning (−120, −120)–(24 490, 8 614) mm, i.e.
-    // 24.61 × 8.73 m; TCH_OPENING 7 (three with a swing: M0921 ×2 and one uncoded; four
-    // windows, one C1815); the room tag "房间 / 185.39" on SPACE.
-    Expect {
-        file: "libredwg_gh109_1_tarch.dwg",
-        unit: "mm",
-        extent: Some(((24.61, 8.73), 0.01)),
-        wall_length_m: None,
-        doors: 3..=3,
-        windows: 4..=4,
-        spaces: 1..=1,
-        rooms: &[("房间", SpaceKind::Public)],
-        tagged: Some(("房间", 185.39)),
-        private: 0,
-    },
+    TARCH,
     Expect {
         file: "libredwg_gh109_1_tarch.dxf",
-        unit: "mm",
-        extent: Some(((24.61, 8.73), 0.01)),
-        wall_length_m: None,
-        doors: 3..=3,
-        windows: 4..=4,
-        spaces: 1..=1,
-        rooms: &[("房间", SpaceKind::Public)],
-        tagged: Some(("房间", 185.39)),
-        private: 0,
+        ..TARCH
     },
     // ezdwg: an AutoCAD Architecture wall of 10.29 m with one door and two windows, stored as
     // custom objects with proxy graphics.

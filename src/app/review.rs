@@ -8,6 +8,7 @@ use eframe::egui;
 use super::edit::{Edit, Item, ItemKind, ItemRef};
 use super::App;
 use crate::i18n::{self, Text};
+use crate::import::rooms;
 use crate::model::{SpaceClass, SpaceKind};
 
 const TITLE: Text = Text::new("Review rooms", "核对房间");
@@ -19,11 +20,6 @@ const CONFIRM: Text = Text::new("Confirm", "确认");
 const CONFIRM_ALL: Text = Text::new("Confirm all shown", "全部确认");
 const ZOOM: Text = Text::new("Show on the plan", "在平面上显示");
 const UNNAMED: Text = Text::new("(no name)", "（无名称）");
-
-/// Area of a polygon in m².
-fn area(poly: &[[f64; 2]]) -> f64 {
-    crate::import::rooms::area(poly)
-}
 
 /// One row: (space index, name, kind, area m², centre).
 pub(crate) type Row = (usize, String, SpaceKind, f64, [f64; 2]);
@@ -39,12 +35,8 @@ fn rows_of(floor: &crate::model::Floor) -> Vec<Row> {
         .enumerate()
         .filter(|(_, s)| s.review)
         .map(|(i, s)| {
-            let n = s.polygon.len().max(1) as f64;
-            let c = s
-                .polygon
-                .iter()
-                .fold([0.0, 0.0], |a, p| [a[0] + p[0] / n, a[1] + p[1] / n]);
-            (i, s.name.clone(), s.kind, area(&s.polygon), c)
+            let (area, centre) = (rooms::area(&s.polygon), rooms::centroid(&s.polygon));
+            (i, s.name.clone(), s.kind, area, centre)
         })
         .collect();
     rows.sort_by(|a, b| {

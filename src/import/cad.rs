@@ -816,9 +816,7 @@ impl<'a> Flattener<'a> {
             super::proxy::Piece::Polyline { points, .. } => {
                 points.iter().any(|(_, b)| (0.3..=0.55).contains(&b.abs()))
             }
-            super::proxy::Piece::Arc { sweep, .. } => {
-                (60.0..=120.0).contains(&sweep.abs().to_degrees())
-            }
+            super::proxy::Piece::Arc(a) => (60.0..=120.0).contains(&a.sweep.abs().to_degrees()),
             super::proxy::Piece::Text { .. } => false,
         });
         let named = code.or_else(|| {
@@ -853,21 +851,11 @@ impl<'a> Flattener<'a> {
                             .iter()
                             .map(|p| back.apply(t.apply(p.0)))
                             .collect::<Vec<_>>(),
-                        super::proxy::Piece::Arc {
-                            centre,
-                            radius,
-                            start,
-                            sweep,
-                        } => Arc {
-                            centre: *centre,
-                            radius: *radius,
-                            start: *start,
-                            sweep: *sweep,
-                        }
-                        .points(radius * 0.01)
-                        .into_iter()
-                        .map(|p| back.apply(t.apply(p)))
-                        .collect(),
+                        super::proxy::Piece::Arc(a) => a
+                            .points(a.radius * 0.01)
+                            .into_iter()
+                            .map(|p| back.apply(t.apply(p)))
+                            .collect(),
                         super::proxy::Piece::Text { .. } => Vec::new(),
                     }
                 }));
@@ -891,22 +879,7 @@ impl<'a> Flattener<'a> {
                 super::proxy::Piece::Polyline { points, closed } => {
                     self.polyline(t, l, this, points, *closed)
                 }
-                super::proxy::Piece::Arc {
-                    centre,
-                    radius,
-                    start,
-                    sweep,
-                } => self.arc(
-                    t,
-                    l,
-                    this,
-                    Arc {
-                        centre: *centre,
-                        radius: *radius,
-                        start: *start,
-                        sweep: *sweep,
-                    },
-                ),
+                super::proxy::Piece::Arc(a) => self.arc(t, l, this, *a),
                 super::proxy::Piece::Text { at, text, height } => {
                     self.text(t, l, this, *at, text.clone(), *height)
                 }

@@ -39,6 +39,7 @@
 // constants into fixed-size arrays.
 #![allow(clippy::indexing_slicing)]
 
+use super::cad::Arc;
 use super::geom::P;
 
 /// Deepest model-transform stack followed.
@@ -63,12 +64,7 @@ pub enum Piece {
         closed: bool,
     },
     /// A circle is an arc of sweep 2π; angles in radians, counter-clockwise.
-    Arc {
-        centre: P,
-        radius: f64,
-        start: f64,
-        sweep: f64,
-    },
+    Arc(Arc),
     Text {
         at: P,
         text: String,
@@ -495,12 +491,12 @@ fn arc(m: &M, c: [f64; 3], r: f64, start: f64, sweep: f64, push: &mut impl FnMut
     if let Some(s) = m.uniform() {
         let centre = m.apply(c);
         let turn = m.0[4].atan2(m.0[0]);
-        push(Piece::Arc {
+        push(Piece::Arc(Arc {
             centre,
             radius: r * s,
             start: start + turn,
             sweep,
-        });
+        }));
     } else {
         let n = ((sweep / std::f64::consts::TAU) * 72.0).ceil().max(2.0) as usize;
         let points = (0..=n)
@@ -723,7 +719,7 @@ mod tests {
                 height: 2.5
             }
         );
-        let Piece::Arc { radius, sweep, .. } = g[2].shape else {
+        let Piece::Arc(Arc { radius, sweep, .. }) = g[2].shape else {
             panic!()
         };
         assert_eq!(radius, 3.0);

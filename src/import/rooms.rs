@@ -135,6 +135,18 @@ pub fn area(poly: &[P]) -> f64 {
     (a / 2.0).abs()
 }
 
+/// The mean of a polygon's corners: a point to label, zoom to or test nesting with.
+///
+/// ```
+/// use sightline::import::rooms::centroid;
+/// assert_eq!(centroid(&[[0.0, 0.0], [4.0, 0.0], [4.0, 2.0], [0.0, 2.0]]), [2.0, 1.0]);
+/// ```
+pub fn centroid(poly: &[P]) -> P {
+    let n = poly.len().max(1) as f64;
+    poly.iter()
+        .fold([0.0, 0.0], |a, q| [a[0] + q[0] / n, a[1] + q[1] / n])
+}
+
 /// Whether `p` lies inside `poly` (even–odd rule).
 pub fn contains(poly: &[P], p: P) -> bool {
     let n = poly.len();
@@ -268,14 +280,7 @@ pub fn tiling(candidates: &[(u32, Vec<P>)], labels: &[P]) -> Option<(Vec<u32>, V
         }
         let inside = labels_in(&polys, labels);
         let labelled = inside.iter().filter(|l| !l.is_empty()).count();
-        let centres: Vec<P> = polys
-            .iter()
-            .map(|p| {
-                let n = p.len() as f64;
-                p.iter()
-                    .fold([0.0, 0.0], |a, q| [a[0] + q[0] / n, a[1] + q[1] / n])
-            })
-            .collect();
+        let centres: Vec<P> = polys.iter().map(|p| centroid(p)).collect();
         // Nested: a centre that lies in another outline too.
         let nested = labels_in(&polys, &centres)
             .iter()
