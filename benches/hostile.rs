@@ -27,6 +27,25 @@ fn main() {
         "case", "command", "exit", "seconds", "peak MB"
     );
 
+    // Three valid but extreme floors of issue 25: each must check in ≤ 2 s.
+    for (name, doc) in [
+        (
+            "fitting room: 6,000-vertex star, 4 FR cameras",
+            sightline::synthetic::star_fitting_room(3000),
+        ),
+        (
+            "15,168 walls on a 3 m grid, 360° FR, 10 km",
+            sightline::synthetic::wall_grid(316, 48),
+        ),
+        (
+            "1 km wall, 5,000 openings, 360° FR, 10 km",
+            sightline::synthetic::perforated_wall(5000),
+        ),
+    ] {
+        let site = write(d, "extreme.site.json", &doc);
+        measure(name, &["check", &site, "--format", "json"]);
+    }
+
     for (name, half) in [
         ("zone 300 km wide", 150_000.0),
         ("zone 2,000 km wide", 1.0e6),

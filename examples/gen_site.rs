@@ -28,6 +28,10 @@ struct Args {
     /// Rooms per wing (both sides of one corridor).
     #[arg(long, default_value_t = 50)]
     rooms_per_wing: usize,
+    /// Instead: one of the extreme floors of issue 25 (`star`, `grid`, `openings`) or the
+    /// corridor layout (`corridors`, `--rooms` then counts corridors of 200 rooms).
+    #[arg(long)]
+    shape: Option<String>,
     /// Output file ("-" for standard output).
     #[arg(short, long, default_value = "-")]
     output: String,
@@ -35,10 +39,18 @@ struct Args {
 
 fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    let doc = if args.one_floor {
-        sightline::synthetic::level(args.rooms, args.cameras, args.rooms_per_wing)
-    } else {
-        sightline::synthetic::tower(args.rooms, args.cameras, args.floors, args.rooms_per_wing)
+    let doc = match args.shape.as_deref() {
+        Some("star") => sightline::synthetic::star_fitting_room(3000),
+        Some("grid") => sightline::synthetic::wall_grid(316, 48),
+        Some("openings") => sightline::synthetic::perforated_wall(5000),
+        Some("corridors") => sightline::synthetic::corridors(args.rooms),
+        Some(other) => anyhow::bail!("unknown shape {other}"),
+        None if args.one_floor => {
+            sightline::synthetic::level(args.rooms, args.cameras, args.rooms_per_wing)
+        }
+        None => {
+            sightline::synthetic::tower(args.rooms, args.cameras, args.floors, args.rooms_per_wing)
+        }
     };
     let text = serde_json::to_string(&doc)?;
     if args.output == "-" {

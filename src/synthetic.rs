@@ -330,3 +330,227 @@ pub fn large_dxf(nx: usize, ny: usize, furniture: usize) -> String {
     s.push_str("  0\nENDSEC\n  0\nEOF\n");
     s
 }
+
+/// The notice every synthetic sign carries.
+fn full_notice() -> Value {
+    json!({ "processor": true, "purpose": true, "retention": true, "rights": true, "contact": true })
+}
+
+fn sign(id: &str, position: [f64; 2], facing: f64) -> Value {
+    json!({ "id": id, "position": position, "facing": facing, "width": 0.4, "height": 0.3,
+            "mount_height": 1.8, "readable_distance": 6, "notice": full_notice() })
+}
+
+fn fr_camera(
+    id: &str,
+    position: [f64; 2],
+    heading: f64,
+    fov: f64,
+    range: f64,
+    zone: &str,
+) -> Value {
+    json!({ "id": id, "position": position, "heading": heading, "fov": fov, "range": range,
+            "mount_height": 2.6, "resolution": [2560, 1440], "purpose": "public_safety",
+            "necessity": "Member entry", "zone": zone, "storage": "on_device" })
+}
+
+fn site_of(name: &str, floor: Value) -> Value {
+    json!({ "format": "sightline-site", "version": 1, "name": name,
+            "processor": { "name": "Synthetic Ltd.", "contact": "+86 10 0000 0000" },
+            "faces_stored": 500, "filed_with_police": true, "retention_days": 30,
+            "floors": [floor] })
+}
+
+/// An ordinary 40 × 30 m gym floor whose fitting room is drawn (its space and its thin walls)
+/// as a star of `spikes` needle spikes (2·`spikes` vertices) from one centre out to 4–6 m,
+/// with four FR cameras around it
+/// looking at it, a collection zone over the floor and signs at its door (issue 25).
+///
+/// ```
+/// let doc = sightline::synthetic::star_fitting_room(3000);
+/// let site: sightline::model::Site = serde_json::from_value(doc).unwrap();
+/// let star = &site.floors[0].spaces[2];
+/// assert_eq!(star.polygon.len(), 6000);
+/// assert_eq!(site.floors[0].devices.iter().filter(|d| d.face_recognition).count(), 4);
+/// ```
+pub fn star_fitting_room(spikes: usize) -> Value {
+    let (cx, cy) = (20.0, 15.0);
+    let n = spikes.max(3);
+    let star: Vec<[f64; 2]> = (0..2 * n)
+        .map(|k| {
+            let t = k as f64 * std::f64::consts::PI / n as f64;
+            // Tips 4 to 6 m out (a slow wave), the valleys 5 cm from the centre.
+            let r = if k % 2 == 0 {
+                5.0 + (t * 7.0).sin()
+            } else {
+                0.05
+            };
+            [cx + r * t.cos(), cy + r * t.sin()]
+        })
+        .collect();
+    let box_ = |x0: f64, y0: f64, x1: f64, y1: f64| json!([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]);
+    let walls = json!([
+        { "id": "outer", "points": [[0, 0], [40, 0], [40, 30], [0, 30], [0, 0]], "thickness": 0.3 },
+        { "id": "changing-walls", "points": [[30, 30], [30, 22], [40, 22]] },
+        { "id": "office-walls", "points": [[0, 8], [8, 8], [8, 0]] },
+        { "id": "fitting-walls", "points": star.iter().chain(star.first()).collect::<Vec<_>>(), "thickness": 0.02 },
+    ]);
+    let openings = json!([
+        { "id": "entrance", "kind": "door", "a": [18, 0], "b": [22, 0] },
+        { "id": "changing-door", "kind": "door", "a": [30, 24], "b": [30, 25] },
+        { "id": "office-door", "kind": "door", "a": [8, 3], "b": [8, 4] },
+    ]);
+    let spaces = json!([
+        { "id": "hall", "name": "Gym hall", "kind": "public", "polygon": box_(0.0, 0.0, 40.0, 30.0) },
+        { "id": "changing", "name": "Changing room", "kind": "changing_room", "polygon": box_(30.0, 22.0, 40.0, 30.0) },
+        { "id": "fitting", "name": "Fitting room (star)", "kind": "fitting_room", "polygon": star },
+        { "id": "office", "name": "Office", "kind": "non_public", "polygon": box_(0.0, 0.0, 8.0, 8.0) },
+    ]);
+    let devices = json!([
+        fr_camera("fr-sw", [10.0, 5.0], 30.0, 90.0, 25.0, "floor"),
+        fr_camera("fr-se", [30.0, 5.0], 150.0, 90.0, 25.0, "floor"),
+        fr_camera("fr-ne", [30.0, 20.0], 210.0, 90.0, 25.0, "floor"),
+        fr_camera("fr-nw", [10.0, 25.0], 330.0, 90.0, 25.0, "floor"),
+        { "id": "cctv", "position": [20.0, 1.0], "heading": 90, "fov": 90, "range": 30, "face_recognition": false },
+    ]);
+    let floor = json!({ "id": "G", "name": "Gym", "walls": walls, "openings": openings, "spaces": spaces,
+        "devices": devices,
+        "signs": [sign("sign-in", [19.0, 0.5], 270.0), sign("sign-out", [21.0, 0.5], 90.0)],
+        "zones": [{ "id": "floor", "name": "Gym floor", "polygon": box_(8.5, 0.0, 29.5, 29.5) }] });
+    site_of("Gym with a star-shaped fitting room", floor)
+}
+
+/// `columns × rows` separate 1.1 m walls on a 3 m grid (316 × 48: 15,168 walls across
+/// 946 × 142 m), one 360° FR camera with a 10 km range in the middle, inside a 1 km × 1 km
+/// zone with a sign (issue 25).
+///
+/// ```
+/// let doc = sightline::synthetic::wall_grid(316, 48);
+/// assert_eq!(sightline::synthetic::wall_segments(&doc), 15_168);
+/// ```
+pub fn wall_grid(columns: usize, rows: usize) -> Value {
+    let mut walls = Vec::with_capacity(columns * rows);
+    for i in 0..columns {
+        for j in 0..rows {
+            let (x, y) = (i as f64 * 3.0, j as f64 * 3.0);
+            walls.push(json!({ "id": format!("w{i}-{j}"), "points": [[x, y], [x + 1.1, y]] }));
+        }
+    }
+    let (cx, cy) = (columns as f64 * 1.5 + 0.55, rows as f64 * 1.5 + 1.5);
+    let (x0, y0) = (cx - 500.0, cy - 500.0);
+    let floor = json!({ "id": "F1", "name": "Grid", "walls": walls,
+        "devices": [fr_camera("fr", [cx, cy], 0.0, 360.0, 10_000.0, "z")],
+        "signs": [sign("s", [cx, y0], 270.0)],
+        "zones": [{ "id": "z", "name": "Square kilometre",
+                    "polygon": [[x0, y0], [x0 + 1000.0, y0], [x0 + 1000.0, y0 + 1000.0], [x0, y0 + 1000.0]] }] });
+    site_of("15,000 walls on a grid", floor)
+}
+
+/// One 1 km wall carrying `n` openings of 0.1 m (doors and windows alternating, evenly spaced),
+/// a guest room along its far side, a 360° FR camera 10 m from the wall with a 10 km range, a
+/// zone and a sign (issue 25).
+///
+/// ```
+/// let doc = sightline::synthetic::perforated_wall(5000);
+/// let site: sightline::model::Site = serde_json::from_value(doc).unwrap();
+/// assert_eq!(site.floors[0].openings.len(), 5000);
+/// ```
+pub fn perforated_wall(n: usize) -> Value {
+    let pitch = 1000.0 / n.max(1) as f64;
+    let openings: Vec<Value> = (0..n)
+        .map(|i| {
+            let x = (i as f64 + 0.5) * pitch - 0.05;
+            let kind = if i % 2 == 0 { "door" } else { "window" };
+            json!({ "id": format!("o{i}"), "kind": kind, "a": [x, 0.0], "b": [x + 0.1, 0.0] })
+        })
+        .collect();
+    let floor = json!({ "id": "F1", "name": "Long wall",
+        "walls": [{ "id": "long", "points": [[0, 0], [1000, 0]] }],
+        "openings": openings,
+        "spaces": [{ "id": "room", "name": "Guest room", "kind": "hotel_room",
+                     "polygon": [[0, 0], [1000, 0], [1000, 8], [0, 8]] }],
+        "devices": [fr_camera("fr", [500.0, -10.0], 90.0, 360.0, 10_000.0, "z")],
+        "signs": [sign("s", [500.0, -30.0], 270.0)],
+        "zones": [{ "id": "z", "name": "Forecourt", "polygon": [[0, -40], [1000, -40], [1000, -0.5], [0, -0.5]] }] });
+    site_of("A 1 km wall of 5,000 openings", floor)
+}
+
+/// A second one-floor layout (issue 25), unlike [`level`]: `corridors` long corridors, each
+/// lined with 100 rooms a side (3.6 × 5 m, a door each; every tenth a toilet, the rest guest
+/// rooms), each corridor its own collection zone with 20 FR cameras down its length and a sign
+/// at either end. The corridors are stacked in columns of 50. Per corridor: 404 wall segments,
+/// 200 openings, 201 spaces — 250 corridors give 101,000 segments, 50,000 openings, 50,250
+/// spaces, 5,000 FR cameras and 250 zones.
+///
+/// ```
+/// let doc = sightline::synthetic::corridors(250);
+/// assert_eq!(sightline::synthetic::wall_segments(&doc), 101_000);
+/// let site: sightline::model::Site = serde_json::from_value(doc).unwrap();
+/// let f = &site.floors[0];
+/// assert_eq!((f.openings.len(), f.spaces.len(), f.zones.len()), (50_000, 50_250, 250));
+/// assert_eq!(f.devices.len(), 5_000);
+/// ```
+pub fn corridors(corridors: usize) -> Value {
+    const PER_SIDE: usize = 100;
+    const W: f64 = 3.6;
+    const DEPTH: f64 = 5.0;
+    const CORR: f64 = 2.0;
+    const CAMERAS: usize = 20;
+    let length = PER_SIDE as f64 * W;
+    let pitch_y = 2.0 * DEPTH + CORR + 1.0;
+    let pitch_x = length + 10.0;
+    let (mut walls, mut openings, mut spaces) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut devices, mut signs, mut zones) = (Vec::new(), Vec::new(), Vec::new());
+    let rect = |x0: f64, y0: f64, x1: f64, y1: f64| json!([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]);
+    for c in 0..corridors {
+        let (ox, oy) = ((c / 50) as f64 * pitch_x, (c % 50) as f64 * pitch_y);
+        let (cy0, cy1) = (oy + DEPTH, oy + DEPTH + CORR);
+        let id = |kind: &str, n: usize| format!("c{c}-{kind}{n}");
+        for (side, (back, front)) in [(oy, cy0), (cy1 + DEPTH, cy1)].into_iter().enumerate() {
+            walls.push(
+                json!({ "id": id("back", side), "points": [[ox, back], [ox + length, back]] }),
+            );
+            for r in 0..=PER_SIDE {
+                let x = ox + r as f64 * W;
+                walls.push(json!({ "id": id(&format!("part{side}-"), r), "points": [[x, back], [x, front]] }));
+            }
+            for r in 0..PER_SIDE {
+                let (x0, n) = (ox + r as f64 * W, side * PER_SIDE + r);
+                walls.push(
+                    json!({ "id": id("front", n), "points": [[x0, front], [x0 + W, front]] }),
+                );
+                openings.push(json!({ "id": id("door", n), "kind": "door",
+                                      "a": [x0 + 2.5, front], "b": [x0 + 3.4, front] }));
+                let kind = if r % 10 == 9 { "toilet" } else { "hotel_room" };
+                spaces.push(json!({ "id": id("room", n), "name": format!("Room {c}-{n}"), "kind": kind,
+                                    "polygon": rect(x0, back.min(front), x0 + W, back.max(front)) }));
+            }
+        }
+        let corridor = rect(ox, cy0, ox + length, cy1);
+        spaces.push(json!({ "id": id("corr", 0), "name": format!("Corridor {c}"), "kind": "public", "polygon": corridor }));
+        zones.push(
+            json!({ "id": id("zone", 0), "name": format!("Corridor {c}"), "polygon": corridor }),
+        );
+        let mid = (cy0 + cy1) / 2.0;
+        for k in 0..CAMERAS {
+            let x = ox + length * (k as f64 + 0.5) / CAMERAS as f64;
+            let heading = if k % 2 == 0 { 0.0 } else { 180.0 };
+            devices.push(fr_camera(
+                &id("fr", k),
+                [x, mid],
+                heading,
+                70.0,
+                18.0,
+                &id("zone", 0),
+            ));
+        }
+        signs.push(sign(&id("sign", 0), [ox + 0.3, mid], 180.0));
+        signs.push(sign(&id("sign", 1), [ox + length - 0.3, mid], 0.0));
+    }
+    let floor = json!({ "id": "F1", "name": "Corridors", "walls": walls, "openings": openings,
+        "spaces": spaces, "devices": devices, "signs": signs, "zones": zones });
+    site_of(
+        &format!("{corridors} corridors of rooms on one floor"),
+        floor,
+    )
+}

@@ -107,27 +107,10 @@ pub fn clip_convex(subject: &MultiPolygon<f64>, convex: &Polygon<f64>) -> (f64, 
                 break;
             }
             let (a, b) = (clip[i], clip[(i + 1) % n]);
-            let inside = |p: Coord<f64>| cross(b - a, p - a) >= 0.0;
-            if corners.iter().all(|c| inside(*c)) {
+            if corners.iter().all(|c| cross(b - a, *c - a) >= 0.0) {
                 continue;
             }
-            let mut next = Vec::with_capacity(ring.len() + 4);
-            for j in 0..ring.len() {
-                let (p, q) = (ring[j], ring[(j + 1) % ring.len()]);
-                let (pin, qin) = (inside(p), inside(q));
-                if pin {
-                    next.push(p);
-                }
-                if pin != qin {
-                    let d = q - p;
-                    let denom = cross(b - a, d);
-                    if denom != 0.0 {
-                        let t = cross(b - a, a - p) / denom;
-                        next.push(p + d * t.clamp(0.0, 1.0));
-                    }
-                }
-            }
-            ring = next;
+            ring = clip_ring(&ring, a, b);
         }
         if ring.len() >= 3 {
             let a = signed_area(&ring).abs();
@@ -138,6 +121,86 @@ pub fn clip_convex(subject: &MultiPolygon<f64>, convex: &Polygon<f64>) -> (f64, 
         }
     }
     (total, MultiPolygon::new(parts))
+}
+
+/// One Sutherland–Hodgman step: the part of `ring` on the left of the line from `a` to `b`
+/// (points on the line kept). A non-convex ring may come out with zero-width bridges, which
+/// add nothing to its signed area.
+pub fn clip_ring(ring: &[Coord<f64>], a: Coord<f64>, b: Coord<f64>) -> Vec<Coord<f64>> {
+    let inside = |p: Coord<f64>| cross(b - a, p - a) >= 0.0;
+    let mut next = Vec::with_capacity(ring.len() + 4);
+    for j in 0..ring.len() {
+        let (p, q) = (ring[j], ring[(j + 1) % ring.len()]);
+        let (pin, qin) = (inside(p), inside(q));
+        if pin {
+            next.push(p);
+        }
+        if pin != qin {
+            let d = q - p;
+            let denom = cross(b - a, d);
+            if denom != 0.0 {
+                let t = cross(b - a, a - p) / denom;
+                next.push(p + d * t.clamp(0.0, 1.0));
+            }
+        }
+    }
+    next
+}
+
+/// `subject \ convex` as clipped rings and their area in m², without boolean operations: the
+/// outside of a convex polygon is cut into the disjoint pieces "beyond edge k, inside edges
+/// 0 … k−1", each an intersection of half-planes, and the subject is clipped by each. `None`
+/// when that would cost more than a sweep-line difference (edges × vertices × edges). The
+/// rules use it for a capture area outside a convex zone: geo's sweep took a minute on a view
+/// fanning out through 5,000 openings (issue 25).
+///
+/// ```
+/// use geo::polygon;
+/// use sightline::geometry::clip::difference_convex;
+/// let a = polygon![(x: 0.0, y: 0.0), (x: 4.0, y: 0.0), (x: 4.0, y: 4.0), (x: 0.0, y: 4.0)];
+/// let b = polygon![(x: 2.0, y: 1.0), (x: 6.0, y: 1.0), (x: 6.0, y: 2.0), (x: 2.0, y: 2.0)];
+/// let (area, _) = difference_convex(&a.into(), &b).unwrap();
+/// assert!((area - 14.0).abs() < 1e-12);
+/// ```
+pub fn difference_convex(
+    subject: &MultiPolygon<f64>,
+    convex: &Polygon<f64>,
+) -> Option<(f64, MultiPolygon<f64>)> {
+    const MAX_WORK: usize = 20_000_000;
+    let mut clip = open_ring(convex);
+    if signed_area(&clip) < 0.0 {
+        clip.reverse();
+    }
+    let n = clip.len();
+    let subject_vertices: usize = subject.iter().map(|p| p.exterior().0.len()).sum();
+    if subject_vertices.saturating_mul(n).saturating_mul(n) > MAX_WORK
+        || subject.iter().any(|p| !p.interiors().is_empty())
+    {
+        return None;
+    }
+    let mut total = 0.0;
+    let mut parts = Vec::new();
+    for poly in subject {
+        let ring = open_ring(poly);
+        for k in 0..n {
+            // Beyond edge k: the left of the edge reversed.
+            let mut piece = clip_ring(&ring, clip[(k + 1) % n], clip[k]);
+            for i in 0..k {
+                if piece.is_empty() {
+                    break;
+                }
+                piece = clip_ring(&piece, clip[i], clip[(i + 1) % n]);
+            }
+            if piece.len() >= 3 {
+                let a = signed_area(&piece).abs();
+                if a > 0.0 {
+                    total += a;
+                    parts.push(Polygon::new(LineString::from(piece), Vec::new()));
+                }
+            }
+        }
+    }
+    Some((total, MultiPolygon::new(parts)))
 }
 
 #[cfg(test)]
@@ -211,5 +274,23 @@ mod tests {
         let (clipped, _) = clip_convex(&subject, &coarse);
         let exact = fan.intersection(&coarse).unsigned_area();
         assert!((clipped - exact).abs() < 1e-6, "{clipped} {exact}");
+    }
+
+    #[test]
+    fn difference_by_a_convex_zone_matches_boolean_ops() {
+        use crate::geometry::primitives::{v2, AngleRange, Seg};
+        use crate::geometry::visibility::visible_region;
+        // A view through a row of gaps in a wall, against a pentagon zone.
+        let walls: Vec<Seg> = (0..40)
+            .map(|i| Seg::new(v2([i as f64 * 0.5, 3.0]), v2([i as f64 * 0.5 + 0.3, 3.0])))
+            .collect();
+        let view = visible_region(v2([10.0, 0.0]), &[AngleRange::FULL], 30.0, &walls);
+        let zone = polygon![(x: 0.0, y: -5.0), (x: 20.0, y: -5.0), (x: 24.0, y: 2.0),
+                            (x: 10.0, y: 6.0), (x: -4.0, y: 2.0)];
+        let exact = view.difference(&zone).unsigned_area();
+        let (a, parts) = difference_convex(&view, &zone).expect("cheap enough");
+        assert!(exact > 100.0);
+        assert!((a - exact).abs() < 1e-6 * exact, "{a} {exact}");
+        assert!((parts.unsigned_area() - exact).abs() < 1e-6 * exact);
     }
 }

@@ -12,6 +12,7 @@ pub mod change;
 pub mod classify;
 pub mod clip;
 pub mod entry;
+pub mod fan;
 pub mod index;
 pub mod mount;
 pub mod polygon;

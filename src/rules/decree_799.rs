@@ -43,7 +43,13 @@ pub(super) fn device(
         f.article = Some(decree_799_item(floor.spaces[si].kind));
         out.push(f);
     }
-    for (si, part, a) in private_overlaps(fa, &da.view, da.view_bbox, &da.inside_private) {
+    for (si, part, a) in private_overlaps(
+        fa,
+        device.position,
+        &da.view,
+        da.view_bbox,
+        &da.inside_private,
+    ) {
         out.push(
             Finding::new(
                 RuleId::R799View,

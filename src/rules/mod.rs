@@ -16,7 +16,7 @@ mod zone;
 
 use std::collections::HashSet;
 
-use geo::{InteriorPoint, MultiPolygon};
+use geo::MultiPolygon;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -260,7 +260,7 @@ impl Finding {
 }
 
 /// A point inside the largest part of a region: its centroid when that lies inside (the usual
-/// case), otherwise geo's interior point.
+/// case), otherwise [`crate::geometry::polygon::interior_point`].
 fn point_inside(region: &MultiPolygon<f64>) -> Option<[f64; 2]> {
     use geo::{Area, Centroid, Contains};
     let largest = region
@@ -269,8 +269,9 @@ fn point_inside(region: &MultiPolygon<f64>) -> Option<[f64; 2]> {
     let p = largest
         .centroid()
         .filter(|c| largest.contains(c))
-        .or_else(|| largest.interior_point())?;
-    Some([p.x(), p.y()])
+        .map(|c| c.0)
+        .or_else(|| crate::geometry::polygon::interior_point(largest))?;
+    Some([p.x, p.y])
 }
 
 /// Helpers shared by the rule files.

@@ -10,16 +10,23 @@ use geo::{BooleanOps, MultiPolygon, Rect};
 use super::{named, named_space, Finding, RuleId};
 use crate::analysis::{area, DeviceAnalysis, FloorAnalysis, AREA_TOLERANCE_M2};
 use crate::geometry::clip::clip_convex;
+use crate::geometry::fan;
+use crate::geometry::primitives::v2;
 use crate::i18n::Message;
 use crate::model::{Floor, SpaceClass};
+
+/// Non-convex spaces with more vertices than this are overlapped through [`fan::overlap`].
+const FAN_MIN_VERTICES: usize = 64;
 
 /// Boxes overlapping by less than this cannot hold an overlap that counts.
 const PREFILTER_MARGIN_M2: f64 = 1e-9;
 
 /// The private spaces (index into `floor.spaces`) a region covers by at least the area
-/// tolerance, leaving out those listed in `skip`, with the covered part and its area.
+/// tolerance, leaving out those listed in `skip`, with the covered part and its area. `region`
+/// is what a device at `apex` sees (star-shaped around it).
 pub(super) fn private_overlaps(
     fa: &FloorAnalysis,
+    apex: [f64; 2],
     region: &MultiPolygon<f64>,
     bbox: Option<Rect<f64>>,
     skip: &[usize],
@@ -33,10 +40,16 @@ pub(super) fn private_overlaps(
         .filter(|s| s.class == SpaceClass::Private && !skip.contains(&s.index))
         .filter(|s| rect_overlap_area(&bbox, &s.bbox) >= AREA_TOLERANCE_M2 - PREFILTER_MARGIN_M2)
         .filter_map(|s| {
-            // Convex spaces (rooms) are clipped exactly and cheaply; others go through geo.
+            // Convex spaces (rooms) are clipped exactly and cheaply; spaces of many vertices are
+            // cut into triangles met by the view's fan; the others go through geo.
+            let fan = (!s.convex && s.polygon.exterior().0.len() > FAN_MIN_VERTICES)
+                .then(|| fan::overlap(v2(apex), region, &s.polygon))
+                .flatten();
             let (a, part) = if s.convex {
                 let (a, part) = clip_convex(region, &s.polygon);
                 (a, part)
+            } else if let Some(done) = fan {
+                done
             } else {
                 let part = region.intersection(&s.polygon);
                 (area(&part), part)
@@ -92,7 +105,13 @@ pub(super) fn device(
             .at(device.position),
         );
     }
-    for (si, part, a) in private_overlaps(fa, &da.capture, da.capture_bbox, &da.inside_private) {
+    for (si, part, a) in private_overlaps(
+        fa,
+        device.position,
+        &da.capture,
+        da.capture_bbox,
+        &da.inside_private,
+    ) {
         out.push(
             Finding::new(
                 RuleId::PrivateView,

@@ -9,7 +9,7 @@ use geo::{BooleanOps, MultiPolygon};
 
 use super::{named, Finding, RuleId};
 use crate::analysis::{area, Analysis, AREA_TOLERANCE_M2};
-use crate::geometry::clip::overlap_area_convex;
+use crate::geometry::clip::{difference_convex, overlap_area_convex};
 use crate::i18n::Message;
 use crate::model::{Mode, Purpose, Site};
 
@@ -95,11 +95,20 @@ pub(super) fn device(
             return;
         }
     }
-    let outside: MultiPolygon<f64> = match zone_poly {
-        Some(poly) => da.capture.difference(poly),
-        None => da.capture.clone(),
+    let (a, outside): (f64, MultiPolygon<f64>) = match zone_poly {
+        Some(poly) => match za
+            .convex
+            .then(|| difference_convex(&da.capture, poly))
+            .flatten()
+        {
+            Some(done) => done,
+            None => {
+                let outside = da.capture.difference(poly);
+                (area(&outside), outside)
+            }
+        },
+        None => (area(&da.capture), da.capture.clone()),
     };
-    let a = area(&outside);
     if a >= AREA_TOLERANCE_M2 {
         out.push(
             Finding::new(
