@@ -1,5 +1,5 @@
 //! Load, full check, and re-check after moving one camera or a wall, on synthetic hotel towers
-//! and one-floor levels of about 1k, 10k and 100k wall segments (see `sightline::synthetic`). Run with `cargo bench`;
+//! and two one-floor layouts (levels of wings, corridors of rooms) of about 1k, 10k and 100k wall segments (see `sightline::synthetic`). Run with `cargo bench`;
 //! docs/performance.md has the numbers and how to read them.
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
@@ -24,18 +24,31 @@ pub const SIZES: [(&str, usize, usize, usize); 4] = [
 ];
 
 /// (label, rooms, FR cameras) of one-floor levels (`synthetic::level`): the same wings side by
-/// side on one floor, about 1k, 10k and 100k wall segments.
-pub const LEVELS: [(&str, usize, usize); 3] = [
+/// side on one floor, about 1k, 3.3k (a 30th of the largest), 10k and 100k wall segments.
+pub const LEVELS: [(&str, usize, usize); 4] = [
     ("level-1k", 166, 50),
+    ("level-3.3k", 553, 167),
     ("level-10k", 1660, 500),
     ("level-100k", 16600, 5000),
 ];
 
+/// (label, corridors) of the second one-floor layout (`synthetic::corridors`, issue 25): long
+/// corridors of 200 rooms, each its own zone with 20 FR cameras — 1,212, 3,232 (a 31st of the
+/// largest), 10,100 and 101,000 wall segments.
+pub const CORRIDORS: [(&str, usize); 4] = [
+    ("corridors-1k", 3),
+    ("corridors-3.3k", 8),
+    ("corridors-10k", 25),
+    ("corridors-100k", 250),
+];
+
+/// The site of a bench row: `floors` 0 is a one-floor level, `usize::MAX` the corridor layout
+/// (`rooms` is then the number of corridors).
 fn text(rooms: usize, cameras: usize, floors: usize) -> String {
-    let doc = if floors == 0 {
-        sightline::synthetic::level(rooms, cameras, 50)
-    } else {
-        sightline::synthetic::tower(rooms, cameras, floors, 50)
+    let doc = match floors {
+        0 => sightline::synthetic::level(rooms, cameras, 50),
+        usize::MAX => sightline::synthetic::corridors(rooms),
+        _ => sightline::synthetic::tower(rooms, cameras, floors, 50),
     };
     serde_json::to_string(&doc).unwrap_or_default()
 }
@@ -46,7 +59,8 @@ fn parse(text: &str) -> Site {
 
 fn benches(c: &mut Criterion) {
     let levels = LEVELS.map(|(label, rooms, cameras)| (label, rooms, cameras, 0));
-    for (label, rooms, cameras, floors) in SIZES.into_iter().chain(levels) {
+    let corridors = CORRIDORS.map(|(label, n)| (label, n, 20 * n, usize::MAX));
+    for (label, rooms, cameras, floors) in SIZES.into_iter().chain(levels).chain(corridors) {
         let json = text(rooms, cameras, floors);
         let site = parse(&json);
         let mut group = c.benchmark_group(label);

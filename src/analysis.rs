@@ -240,14 +240,20 @@ impl ZoneAnalysis {
             return ZoneAnalysis::none();
         }
         let poly = polygon::to_geo(&z.polygon);
-        let near = match poly.bounding_rect() {
-            Some(b) => segments.walk_in_box(
+        let around = poly.bounding_rect().map(|b| {
+            (
                 [b.min().x - ZONE_WALLS_M, b.min().y - ZONE_WALLS_M],
                 [b.max().x + ZONE_WALLS_M, b.max().y + ZONE_WALLS_M],
-            ),
-            None => Vec::new(),
-        };
-        let entries = entry_stretches(&z.polygon, &near);
+            )
+        });
+        let near = around.map_or_else(Vec::new, |(lo, hi)| segments.walk_in_box(lo, hi));
+        let mut entries = entry_stretches(&z.polygon, &near);
+        // Gaps the drawn walls close (a stub's square end) are no way in.
+        if !entries.is_empty() {
+            let bodies =
+                around.map_or_else(Vec::new, |(lo, hi)| segments.walk_bodies_in_box(lo, hi));
+            entries.retain(|e| !crate::geometry::entry::under_walls(e, &bodies));
+        }
         let readers: Vec<Reader<'_>> = signs
             .iter()
             .map(|s| Reader {

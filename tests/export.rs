@@ -50,18 +50,28 @@ fn every_floor_of_every_sample_renders_at_the_requested_width_with_findings_mark
                 .filter(|f| f.floor_index == Some(fi) && f.at.is_some())
                 .count();
             assert_eq!(drawn.markers.len(), on_floor, "{name}");
+            // (An informational finding's marker in the info colour, not the violation red.)
+            let infos = findings
+                .iter()
+                .filter(|f| f.floor_index == Some(fi) && f.at.is_some())
+                .filter(|f| f.severity == sightline::rules::Severity::Info)
+                .count();
+            let mut info_markers = 0;
             for (n, [x, y]) in &drawn.markers {
                 let p = img.get_pixel(x.round() as u32, y.round() as u32).0;
-                let want = sightline::scene::palette::FINDING.rgb();
-                let close = p
-                    .iter()
-                    .zip(want)
-                    .all(|(a, b)| (*a as i32 - b as i32).abs() <= 6);
+                let close = |want: [u8; 3]| {
+                    p.iter()
+                        .zip(want)
+                        .all(|(a, b)| (*a as i32 - b as i32).abs() <= 6)
+                };
+                let info = close(sightline::scene::palette::INFO.rgb());
+                info_markers += usize::from(info);
                 assert!(
-                    close,
+                    close(sightline::scene::palette::FINDING.rgb()) || info,
                     "{name} floor {fi} finding {n}: pixel {p:?} at ({x:.1}, {y:.1})"
                 );
             }
+            assert!(info_markers <= infos, "{name} floor {fi}");
         }
     }
 }

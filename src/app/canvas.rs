@@ -520,7 +520,7 @@ impl App {
                     }
                 }
             }
-            Action::Status(text) => self.status = Some(self.t(text).to_owned()),
+            Action::Status(text) => self.status = Some(super::Status::new(text, "")),
         }
     }
 
@@ -669,19 +669,32 @@ impl App {
                 );
             }
         }
-        // Handles of the one selected camera or sign.
+        // Handles of the one selected object (those in view).
         if self.tool == Tool::Select && self.selection.len() == 1 {
             if let (Some(doc), Some(at)) = (&self.doc, self.selection.iter().next()) {
                 let item = doc.site.floors.get(fi).and_then(|f| edit::get(f, *at));
                 if let Some(item) = item {
+                    let clip = painter.clip_rect().expand(8.0);
                     for (h, p) in tools::handles(&item, tf) {
                         let s = tf.screen(p);
-                        let pos = item.points().first().copied().unwrap_or(p);
-                        painter.line_segment(
-                            [tf.screen(pos), s],
-                            Stroke::new(1.0, draw::colour(palette::SELECTION, 0.47)),
-                        );
+                        if !clip.contains(s) {
+                            continue;
+                        }
+                        if !matches!(h, tools::Handle::Corner(_)) {
+                            let pos = item.points().first().copied().unwrap_or(p);
+                            painter.line_segment(
+                                [tf.screen(pos), s],
+                                Stroke::new(1.0, draw::colour(palette::SELECTION, 0.47)),
+                            );
+                        }
                         match h {
+                            tools::Handle::Corner(_) => painter.rect(
+                                Rect::from_center_size(s, Vec2::splat(9.0)),
+                                0.0,
+                                Color32::WHITE,
+                                Stroke::new(2.0, draw::colour(palette::SELECTION, 1.0)),
+                                egui::StrokeKind::Middle,
+                            ),
                             tools::Handle::Turn => painter.circle(
                                 s,
                                 6.0,

@@ -460,9 +460,33 @@ impl From<UiCommand> for Command {
 }
 
 impl App {
+    /// Is a window open that takes the keyboard (a file window, Import plan, the calibration
+    /// distance, a question)?
+    pub(crate) fn window_open(&self) -> bool {
+        self.path_prompt.is_some()
+            || self.import_dialog.is_some()
+            || self.prompt.is_some()
+            || self
+                .calibration
+                .as_ref()
+                .is_some_and(|c| c.points.len() == 2)
+    }
+
     pub(crate) fn shortcuts(&mut self, ctx: &egui::Context) {
-        self.typed_length_input(ctx);
+        // Keys without Ctrl or Alt belong to the plan (tools, Delete, arrows, typed lengths):
+        // not to a window or panel that was clicked last.
+        let plan_keys = self.canvas_focus && !self.window_open();
+        if plan_keys {
+            self.typed_length_input(ctx);
+        }
         for (shortcut, c) in UiCommand::shortcut_table() {
+            let m = shortcut.modifiers;
+            // Esc closes the topmost window and F1 opens Help from anywhere.
+            let anywhere = matches!(c, UiCommand::Help | UiCommand::Cancel);
+            let plan_key = !(m.command || m.ctrl || m.alt || m.mac_cmd || anywhere);
+            if plan_key && !plan_keys {
+                continue;
+            }
             if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
                 self.commands.push((*c).into());
             }

@@ -38,8 +38,14 @@ impl App {
         let lang = self.lang;
         let before = d.clone();
         let (mut ok, mut later) = (false, false);
+        // At the plan's top right corner: over neither side panel (Floors, Objects).
+        let corner = self.last_canvas.map_or(egui::pos2(800.0, 120.0), |r| {
+            r.right_top() + egui::vec2(-8.0, 8.0)
+        });
         egui::Window::new(labels::NEW_FR_CAMERA.get(lang))
             .id(egui::Id::unique("new-fr-camera"))
+            .pivot(egui::Align2::RIGHT_TOP)
+            .default_pos(corner)
             .collapsible(false)
             .resizable(false)
             .default_width(380.0)

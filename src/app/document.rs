@@ -108,6 +108,21 @@ impl Document {
         }
     }
 
+    /// Rewrites every underlay picture path of the site and of its undo history (after the
+    /// site was saved into another folder; see `App::save_to`). Not an undo step: the paths
+    /// name the same pictures, now seen from the new file.
+    pub fn rebase_underlays(&mut self, f: &dyn Fn(&str) -> String) {
+        for u in self
+            .site
+            .floors
+            .iter_mut()
+            .filter_map(|f| f.underlay.as_mut())
+        {
+            u.image = f(&u.image);
+        }
+        self.history.map_underlays(f);
+    }
+
     /// Does the site differ from the file it was loaded from or saved to?
     pub fn is_dirty(&self) -> bool {
         self.history.is_dirty()
@@ -247,10 +262,19 @@ impl Document {
         let Some(f) = self.site.floors.get(floor) else {
             return;
         };
-        let finals: Vec<(ItemRef, Item)> = originals
+        let mut finals: Vec<(ItemRef, Item)> = originals
             .iter()
             .filter_map(|(at, _)| edit::get(f, *at).map(|item| (*at, item)))
             .collect();
+        // A face-recognition camera dragged into a zone joins it, as one placed there does.
+        for (at, item) in &mut finals {
+            let original = originals.iter().find(|(r, _)| r == at).map(|(_, o)| o);
+            if let (Item::Device(d), Some(Item::Device(o))) = (item, original) {
+                if d.position != o.position {
+                    crate::app::tools::place::join_zone(f, d);
+                }
+            }
+        }
         let moved = finals.iter().zip(&originals).any(|((_, a), (_, b))| a != b);
         let restore = set_all(floor, originals);
         let changed = restore.changes(&self.site);

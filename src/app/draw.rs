@@ -427,6 +427,8 @@ pub fn scene(
     let (lo, hi) = if capture { grown } else { (view_lo, view_hi) };
     let visible = |b: &Option<[Point; 2]>| meets(b, lo, hi);
     let mut marks: Vec<(usize, [f64; 2])> = Vec::new();
+    let mut glyphs: Vec<[f64; 2]> = Vec::new();
+    let mut info_numbers = std::collections::HashSet::new();
     let mut labels = Vec::new();
     let PaintedScene {
         scene,
@@ -472,6 +474,12 @@ pub fn scene(
     for (item, slot) in scene.items.iter().zip(cached.iter_mut()) {
         if !visible(&item.bbox) || !shown.shows(item) || skipped(item) {
             continue;
+        }
+        // Where cameras and signs are, for markers to keep clear of them (also when the
+        // layers they are in are drawn from the kept mesh).
+        if let Prim::Device { at, .. } | Prim::Sign { at, .. } = &item.prim {
+            let s = tf.screen(*at);
+            glyphs.push([s.x as f64, s.y as f64]);
         }
         let dynamic = matches!(item.prim, Prim::Label { .. } | Prim::Marker { .. });
         if kept.is_some() && !dynamic {
@@ -560,8 +568,8 @@ pub fn scene(
                 let h = heading_deg.to_radians() as f32;
                 let c = colour(*c, 1.0);
                 if k < MIN_NAMES_SCALE {
-                    // Far out, a camera is a dot.
-                    painter.circle_filled(at, 2.5, c);
+                    // Far out, a camera is a dot, still as large as up close (a target to click).
+                    painter.circle_filled(at, symbol::DEVICE_RADIUS, c);
                     continue;
                 }
                 painter.line_segment(
@@ -628,9 +636,12 @@ pub fn scene(
                     labels.push((spots, (colour(*c, 1.0), *halo, *fit)));
                 }
             }
-            Prim::Marker { at, number } => {
+            Prim::Marker { at, number, info } => {
                 let s = tf.screen(*at);
                 marks.push((*number, [s.x as f64, s.y as f64]));
+                if *info {
+                    info_numbers.insert(*number);
+                }
             }
         }
     }
@@ -736,6 +747,14 @@ pub fn scene(
     let c = colour(p::FINDING, 1.0);
     // Many markers in view: one marker per 28-pixel patch, with how many findings it holds.
     let crowded = marks.len() > MAX_SINGLE_MARKERS;
+    // Markers keep clear of the cameras and signs they would hide (a leader line back to the
+    // point they mark, when they are few enough to read).
+    for (from, to) in markers::clear_of_glyphs(&mut marks, &glyphs) {
+        if !crowded {
+            let pos = |p: [f64; 2]| Pos2::new(p[0] as f32, p[1] as f32);
+            painter.line_segment([pos(from), pos(to)], Stroke::new(1.5, c));
+        }
+    }
     let near = if crowded { 28.0 } else { 3.0 };
     let groups = markers::group(&marks, near);
     // Crowded, a marker says how many findings it holds, where the words do not overlap.
@@ -765,8 +784,14 @@ pub fn scene(
     } else {
         vec![true; groups.len()]
     };
-    for ((([x, y], _), text), show) in groups.iter().zip(&texts).zip(shown) {
+    for ((([x, y], ns), text), show) in groups.iter().zip(&texts).zip(shown) {
         let at = Pos2::new(*x as f32, *y as f32);
+        // A marker of informational findings only is drawn in the info colour.
+        let c = if ns.iter().all(|n| info_numbers.contains(n)) {
+            colour(p::INFO, 1.0)
+        } else {
+            c
+        };
         painter.circle(
             at,
             symbol::MARKER_RADIUS,

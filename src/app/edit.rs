@@ -406,6 +406,26 @@ pub enum Edit {
     Batch(Vec<Edit>),
 }
 
+impl Edit {
+    /// Rewrites the underlay picture paths the edit holds (a site saved into another folder).
+    pub fn map_underlays(&mut self, f: &dyn Fn(&str) -> String) {
+        let underlay = match self {
+            Edit::FloorFields { fields, .. } => fields.underlay.as_mut(),
+            Edit::InsertFloor { floor, .. } => floor.underlay.as_mut(),
+            Edit::Batch(edits) => {
+                for e in edits {
+                    e.map_underlays(f);
+                }
+                None
+            }
+            _ => None,
+        };
+        if let Some(u) = underlay {
+            u.image = f(&u.image);
+        }
+    }
+}
+
 /// What an edit may have changed, for re-checking.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Changed {
@@ -811,6 +831,13 @@ impl History {
     /// Ends merging: the next edit is a step of its own.
     pub fn seal(&mut self) {
         self.open = None;
+    }
+
+    /// Rewrites the underlay picture paths held by every undo and redo step.
+    pub fn map_underlays(&mut self, f: &dyn Fn(&str) -> String) {
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            step.edit.map_underlays(f);
+        }
     }
 
     pub fn can_undo(&self) -> bool {

@@ -116,7 +116,10 @@ impl App {
     fn finish(&mut self, path: &Path, written: Result<(), String>) {
         match written {
             Ok(()) => {
-                self.status = Some(format!("{} {}", self.t(labels::EXPORTED), path.display()))
+                self.status = Some(super::Status::new(
+                    labels::EXPORTED,
+                    path.display().to_string(),
+                ))
             }
             Err(e) => {
                 self.error = Some(format!(
@@ -147,7 +150,7 @@ impl App {
                     size,
                     rgba.as_raw(),
                 ));
-                self.status = Some(self.t(labels::COPIED).to_owned());
+                self.status = Some(super::Status::new(labels::COPIED, ""));
             }
             Err(e) => self.error = Some(format!("{}: {e}", self.t(labels::EXPORT_FAILED))),
         }

@@ -113,39 +113,46 @@ impl Recovery {
     }
 }
 
-/// Keeps underlay images found when a site is saved into another folder: their paths are
-/// made relative to the new file (absolute when they cannot be).
-fn rebase_underlays(site: &mut Site, old_file: Option<&Path>, new_file: &Path) {
+/// An underlay picture's path once its site is saved as `new_file` (it was saved as
+/// `old_file`): relative to the new file (absolute when it cannot be), or the copy of it that
+/// was made beside the new file (`copies`: picture waiting for a first save → its copy).
+fn rebased(
+    image: &str,
+    old_file: Option<&Path>,
+    new_file: &Path,
+    copies: &[(String, PathBuf)],
+) -> String {
+    if let Some((_, copy)) = copies.iter().find(|(from, _)| from == image) {
+        return super::floors::relative_path(copy, Some(new_file));
+    }
     let old_dir = old_file.and_then(Path::parent);
     if old_file.is_some() && old_dir == new_file.parent() {
-        return;
+        return image.to_owned();
     }
-    for u in site.floors.iter_mut().filter_map(|f| f.underlay.as_mut()) {
-        let image = Path::new(&u.image);
-        let absolute = match old_dir {
-            Some(dir) if image.is_relative() => dir.join(image),
-            _ => image.to_path_buf(),
-        };
-        u.image = super::floors::relative_path(&absolute, Some(new_file));
-    }
+    let path = Path::new(image);
+    let absolute = match old_dir {
+        Some(dir) if path.is_relative() => dir.join(path),
+        _ => path.to_path_buf(),
+    };
+    super::floors::relative_path(&absolute, Some(new_file))
 }
 
 /// Copies each underlay picture that waits in `waiting` (an import into a site not yet saved)
-/// beside `site_file`, named after it and the floor, and points the floor at the copy. Returns
-/// the files written.
+/// beside `site_file`, named after it and the floor. Returns (the waiting path, its copy) for
+/// each file written; on an error the copies made are removed again.
 fn settle_underlays(
-    site: &mut Site,
+    site: &Site,
     waiting: &Path,
     site_file: &Path,
-) -> std::io::Result<Vec<PathBuf>> {
+) -> std::io::Result<Vec<(String, PathBuf)>> {
     let dir = site_file
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map(Path::to_path_buf)
         .unwrap_or_default();
-    let mut written = Vec::new();
-    for floor in &mut site.floors {
-        let Some(u) = floor.underlay.as_mut() else {
+    let mut written: Vec<(String, PathBuf)> = Vec::new();
+    for floor in &site.floors {
+        let Some(u) = floor.underlay.as_ref() else {
             continue;
         };
         let image = Path::new(&u.image);
@@ -155,7 +162,7 @@ fn settle_underlays(
         let to = dir.join(crate::import::underlay::file_name(site_file, &floor.id));
         let copy = std::fs::read(image).and_then(|png| model::write_atomically(&to, &png));
         if let Err(e) = copy {
-            for w in &written {
+            for (_, w) in &written {
                 let _ = std::fs::remove_file(w);
             }
             return Err(std::io::Error::new(
@@ -163,9 +170,7 @@ fn settle_underlays(
                 format!("{}: {e}", to.display()),
             ));
         }
-        // Absolute here; made relative to the site file with the others.
-        u.image = to.to_string_lossy().into_owned();
-        written.push(to);
+        written.push((u.image.clone(), to));
     }
     Ok(written)
 }
@@ -189,6 +194,8 @@ impl App {
         self.notes.clear();
         self.underlays.clear();
         self.underlay_warnings.clear();
+        // The Objects list's filter was for the file before.
+        self.objects = Default::default();
     }
 
     /// Opens a site file; a file that fails to load leaves the current site as it was.
@@ -226,64 +233,61 @@ impl App {
     }
 
     /// Saves to a path (atomically; unknown fields are kept). Underlay pictures still in the
-    /// waiting folder are copied beside the site first; a failed save removes the copies and
-    /// changes nothing.
+    /// waiting folder are copied beside the site first. What is written is a copy whose
+    /// underlay paths are rebased on the new file; only once the write has succeeded are the
+    /// open site and every step of its undo history rebased the same way, so a failed save
+    /// changes nothing (its copies are removed) and undo never brings back a path relative to
+    /// the old folder.
     pub(crate) fn save_to(&mut self, path: PathBuf) -> bool {
         let waiting = self.recovery.waiting_dir();
         let Some(doc) = &mut self.doc else {
             return false;
         };
-        // Only underlay paths change before the write; they are put back if it fails.
-        let before: Vec<Option<String>> = doc
-            .site
-            .floors
-            .iter()
-            .map(|f| f.underlay.as_ref().map(|u| u.image.clone()))
-            .collect();
-        let restore = |site: &mut Site| {
-            for (f, image) in site.floors.iter_mut().zip(&before) {
-                if let (Some(u), Some(i)) = (f.underlay.as_mut(), image) {
-                    u.image = i.clone();
-                }
-            }
-        };
-        let copied = match settle_underlays(&mut doc.site, &waiting, &path) {
+        let copies = match settle_underlays(&doc.site, &waiting, &path) {
             Ok(c) => c,
             Err(e) => {
-                restore(&mut doc.site);
                 self.error = Some(format!("{}: {e}", labels::SAVE_FAILED.get(self.lang)));
                 return false;
             }
         };
-        rebase_underlays(&mut doc.site, doc.path.as_deref(), &path);
-        for u in doc
+        let old = doc.path.clone();
+        let rebase = |image: &str| rebased(image, old.as_deref(), &path, &copies);
+        let changes = doc
             .site
             .floors
-            .iter_mut()
-            .filter_map(|f| f.underlay.as_mut())
-        {
-            if copied.iter().any(|c| c.to_string_lossy() == u.image) {
-                u.image = super::floors::relative_path(Path::new(&u.image), Some(&path));
+            .iter()
+            .filter_map(|f| f.underlay.as_ref())
+            .any(|u| rebase(&u.image) != u.image);
+        let saved = if changes {
+            let mut out = doc.site.clone();
+            for u in out.floors.iter_mut().filter_map(|f| f.underlay.as_mut()) {
+                u.image = rebase(&u.image);
             }
-        }
-        let saved = model::save(&doc.site, &path);
-        if saved.is_err() {
-            for c in &copied {
-                let _ = std::fs::remove_file(c);
-            }
-            restore(&mut doc.site);
-        }
+            model::save(&out, &path)
+        } else {
+            model::save(&doc.site, &path)
+        };
         match saved {
             Ok(()) => {
+                if changes {
+                    doc.rebase_underlays(&rebase);
+                    self.underlays.clear();
+                }
                 doc.path = Some(path.clone());
                 doc.history.mark_saved();
                 doc.history.seal();
-                self.status = Some(format!("{} {}", self.t(labels::SAVED), path.display()));
+                self.status = Some(super::Status::new(
+                    labels::SAVED,
+                    path.display().to_string(),
+                ));
                 self.remember(&path);
                 self.recovery.clear();
                 true
             }
             Err(e) => {
+                for (_, c) in &copies {
+                    let _ = std::fs::remove_file(c);
+                }
                 self.error = Some(format!("{}: {e}", labels::SAVE_FAILED.get(self.lang)));
                 false
             }

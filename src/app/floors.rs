@@ -238,14 +238,21 @@ impl App {
             return;
         };
         let mut fields = FloorFields::of(floor);
-        fields.underlay = Some(Underlay::new(&stored, 0.02));
+        // A picture imported again (a newer scan) keeps where and how large it was placed.
+        fields.underlay = Some(match floor.underlay.clone() {
+            Some(old) => Underlay {
+                image: stored,
+                ..old
+            },
+            None => Underlay::new(&stored, 0.02),
+        });
         self.apply(Edit::FloorFields {
             floor: fi,
             fields: Box::new(fields),
         });
         self.underlays.clear();
         self.view = None;
-        self.status = Some(labels::UNDERLAY_IMPORTED.get(self.lang).to_owned());
+        self.status = Some(super::Status::new(labels::UNDERLAY_IMPORTED, ""));
     }
 
     pub(crate) fn remove_underlay(&mut self) {
@@ -310,7 +317,7 @@ impl App {
                     floor: fi,
                     fields: Box::new(fields),
                 });
-                self.status = Some(labels::CALIBRATED.get(self.lang).to_owned());
+                self.status = Some(super::Status::new(labels::CALIBRATED, ""));
             }
             Err(e) => {
                 self.error = Some(format!(

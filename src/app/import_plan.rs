@@ -30,6 +30,8 @@ pub struct ImportDialog {
     pub measure: Vec<[f64; 2]>,
     /// A region being dragged on the preview, drawing units.
     drag_from: Option<[f64; 2]>,
+    /// The file field has been given the keyboard once.
+    focused: bool,
 }
 
 impl ImportDialog {
@@ -151,6 +153,11 @@ impl App {
                             .desired_width(460.0)
                             .hint_text("/path/to/plan.dwg"),
                     );
+                    // The window takes the keyboard to its file field when it opens.
+                    if !dialog.focused {
+                        field.request_focus();
+                        dialog.focused = true;
+                    }
                     let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if ui.button(t(LABEL_READ)).clicked() || enter {
                         let p = PathBuf::from(dialog.path_text.trim());
@@ -458,7 +465,7 @@ impl App {
         self.view = None;
         self.selection.clear();
         self.notes.extend(news);
-        self.status = Some(LABEL_IMPORTED.get(self.lang).to_owned());
+        self.status = Some(super::Status::new(LABEL_IMPORTED, ""));
         Ok(())
     }
 }

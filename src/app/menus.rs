@@ -199,9 +199,16 @@ impl App {
                     ui.separator();
                 }
             }
-            if let Some(s) = &self.status {
-                ui.label(s);
-                ui.separator();
+            // A message lasts its moment, in the language shown now.
+            match self.status.as_ref().map(|s| (s.text(self.lang), s.since)) {
+                Some((Some(text), since)) => {
+                    ui.label(text);
+                    ui.separator();
+                    let left = super::Status::SHOWN.saturating_sub(since.elapsed());
+                    ui.ctx().request_repaint_after(left);
+                }
+                Some((None, _)) => self.status = None,
+                None => {}
             }
             ui.weak(self.tool.hint().get(self.lang));
         });

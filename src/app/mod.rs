@@ -84,8 +84,9 @@ pub struct App {
     /// Notes in both languages, shown in the one chosen until dismissed: what the last imports
     /// said, underlays drawn smaller than their file for this graphics card.
     pub notes: Vec<crate::import::Warning>,
-    /// A short message in the status bar (saved, exported…).
-    pub status: Option<String>,
+    /// A short message in the status bar (saved, exported…), shown in the language chosen
+    /// for [`Status::SHOWN`] after it was made.
+    pub status: Option<Status>,
     commands: Vec<Command>,
     /// The canvas transform of the last frame (for tests and tools that map screen ↔ plan).
     pub last_view: Option<ScreenFromPlan>,
@@ -132,6 +133,47 @@ pub struct App {
     pub shown: draw::Shown,
     /// The object list of the side panel.
     pub objects: objects::ObjectList,
+    /// Does the plan have the keyboard? Keys without Ctrl (tools, Delete, arrows, digits
+    /// while drawing) act only then: a press on the plan, or the pointer moved onto it, gives
+    /// it the keyboard; a press on the side panels or a window takes it away; a window with a
+    /// text field takes it while open.
+    pub canvas_focus: bool,
+    /// The side panels' rectangles of the last frame.
+    side_rects: [egui::Rect; 2],
+}
+
+/// A status-bar message: its words in both languages, what follows them (a path), and when
+/// it was made.
+#[derive(Clone, Debug)]
+pub struct Status {
+    pub words: Text,
+    pub detail: String,
+    pub since: std::time::Instant,
+}
+
+impl Status {
+    /// How long a message stays in the status bar.
+    pub const SHOWN: std::time::Duration = std::time::Duration::from_secs(6);
+
+    pub fn new(words: Text, detail: impl Into<String>) -> Status {
+        Status {
+            words,
+            detail: detail.into(),
+            since: std::time::Instant::now(),
+        }
+    }
+
+    /// The message in `lang`, while it is still shown.
+    pub fn text(&self, lang: Lang) -> Option<String> {
+        (self.since.elapsed() < Status::SHOWN).then(|| {
+            let words = self.words.get(lang);
+            if self.detail.is_empty() {
+                words.to_owned()
+            } else {
+                format!("{words} {}", self.detail)
+            }
+        })
+    }
 }
 
 const LANG_KEY: &str = "sightline.lang";
@@ -192,6 +234,8 @@ impl App {
             typed: String::new(),
             shown: draw::Shown::default(),
             objects: objects::ObjectList::default(),
+            canvas_focus: true,
+            side_rects: [egui::Rect::NOTHING; 2],
         };
         let is_plan = |p: &PathBuf| {
             p.extension()
@@ -297,6 +341,40 @@ impl App {
         }
     }
 
+    /// Moves the plan's hold on the keyboard with this frame's press (see
+    /// [`App::canvas_focus`]).
+    fn follow_keyboard_focus(&mut self, ctx: &egui::Context) {
+        let press = ctx.input(|i| {
+            i.pointer
+                .any_pressed()
+                .then(|| i.pointer.press_origin())
+                .flatten()
+        });
+        let on_window = |p: egui::Pos2| {
+            ctx.layer_id_at(p)
+                .is_some_and(|l| l.order != egui::Order::Background)
+        };
+        let on_plan = |p: egui::Pos2| self.last_canvas.is_some_and(|r| r.contains(p));
+        match press {
+            Some(p) if on_window(p) || self.side_rects.iter().any(|r| r.contains(p)) => {
+                self.canvas_focus = false;
+            }
+            Some(p) if on_plan(p) => self.canvas_focus = true,
+            Some(_) => {}
+            // The pointer moved onto the plan: the keys follow it there, as in CAD programs.
+            None => {
+                let moved_to = ctx.input(|i| {
+                    (i.pointer.delta() != egui::Vec2::ZERO)
+                        .then(|| i.pointer.hover_pos())
+                        .flatten()
+                });
+                if moved_to.is_some_and(|p| on_plan(p) && !on_window(p)) {
+                    self.canvas_focus = true;
+                }
+            }
+        }
+    }
+
     /// After any change: the floor index and selection name objects that exist.
     pub(crate) fn after_edit(&mut self) {
         let Some(doc) = &self.doc else { return };
@@ -318,22 +396,24 @@ impl App {
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
+        self.follow_keyboard_focus(&ctx);
         if !ctx.egui_wants_keyboard_input() {
             self.shortcuts(&ctx);
         }
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar(ui));
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar(ui));
-        egui::Panel::left("properties")
+        let left = egui::Panel::left("properties")
             .default_size(380.0)
             .min_size(240.0)
             .max_size(600.0)
             .resizable(true)
             .show(ui, |ui| self.side_panel(ui));
-        egui::Panel::right("findings")
+        let right = egui::Panel::right("findings")
             .default_size(360.0)
             .resizable(true)
             .show(ui, |ui| self.findings_panel(ui));
+        self.side_rects = [left.response.rect, right.response.rect];
         egui::CentralPanel::default().show(ui, |ui| self.canvas(ui));
         self.dialogs(&ctx);
         self.autosave(&ctx);

@@ -75,6 +75,9 @@ pub struct PathPrompt {
     pub text: String,
     /// The path field has been given the keyboard once.
     pub focused: bool,
+    /// The suggestion's selected part (char range) until the first edit: what is typed over it
+    /// replaces it, and a typed absolute path replaces the whole suggestion.
+    fresh: Option<(usize, usize)>,
     /// The folder listing as last read (the folder is read when the path changes, not on
     /// every frame).
     listed: Option<Listed>,
@@ -145,6 +148,70 @@ fn file_part(typed: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The part of a suggested path that typing should replace (char range): its file name, or
+/// all of it when it names a folder.
+fn suggestion_range(text: &str) -> (usize, usize) {
+    let chars = text.chars().count();
+    let name = file_part(text).chars().count();
+    if name == 0 {
+        (0, chars)
+    } else {
+        (chars - name, chars)
+    }
+}
+
+/// Selects a char range of a text field.
+fn select(ctx: &egui::Context, id: egui::Id, (from, to): (usize, usize)) {
+    use egui::text::{CCursor, CCursorRange};
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(from),
+        CCursor::new(to),
+    )));
+    state.store(ctx, id);
+}
+
+/// Does a typed text start a path of its own (not one inside the suggested folder)?
+fn starts_absolute(typed: &str) -> bool {
+    let mut c = typed.chars();
+    match (c.next(), c.next()) {
+        (Some('/' | '\\' | '~'), _) => true,
+        (Some(d), Some(':')) => d.is_ascii_alphabetic(),
+        _ => false,
+    }
+}
+
+/// When the first edit of a suggestion typed (or pasted) over its selected `range` a path that
+/// starts at a root (`/…`, `C:\…`, `~/…`), that path alone: as in desktop file dialogs,
+/// typing a full path over a suggested file name must not append it to the folder.
+fn typed_over(before: &str, (from, to): (usize, usize), after: &str) -> Option<String> {
+    let b: Vec<char> = before.chars().collect();
+    let a: Vec<char> = after.chars().collect();
+    let tail = b.len().checked_sub(to)?;
+    let end = a.len().checked_sub(tail)?;
+    let same = a.get(..from)? == b.get(..from)? && a.get(end..)? == b.get(to..)?;
+    let inserted: String = a.get(from..end)?.iter().collect();
+    (same && starts_absolute(&inserted)).then_some(inserted)
+}
+
+/// The path a typed text names: `~` is the home folder and a relative path is taken in the
+/// folder the window lists (the site's), not the folder the app was started in.
+fn resolve(typed: &str, dir: &Path) -> PathBuf {
+    let home = || std::env::var_os("HOME").or_else(|| std::env::var_os("USERPROFILE"));
+    let path = match typed.strip_prefix('~') {
+        Some(rest) if rest.is_empty() || rest.starts_with(['/', '\\']) => match home() {
+            Some(h) => PathBuf::from(h).join(rest.trim_start_matches(['/', '\\'])),
+            None => PathBuf::from(typed),
+        },
+        _ => PathBuf::from(typed),
+    };
+    if path.is_relative() && !typed.is_empty() {
+        dir.join(path)
+    } else {
+        path
+    }
+}
+
 impl App {
     /// The site's folder, or the working folder for a site not saved yet.
     /// Absolute, so that Up in the listing can go above the folder the app was started in.
@@ -185,12 +252,17 @@ impl App {
             purpose,
             text: default.display().to_string(),
             focused: false,
+            fresh: None,
             listed: None,
         });
     }
 
     /// Draws the file window.
     pub(crate) fn path_prompt_ui(&mut self, ctx: &egui::Context) {
+        if self.path_prompt.is_none() {
+            return;
+        }
+        let site_dir = self.site_dir();
         let Some(prompt) = &mut self.path_prompt else {
             return;
         };
@@ -212,12 +284,23 @@ impl App {
             .show(ctx, |ui| {
                 let hint = ui.label(HINT.get(lang));
                 ui.horizontal(|ui| {
+                    let before = prompt.text.clone();
                     let edit = egui::TextEdit::singleline(&mut prompt.text)
                         .desired_width(ui.available_width() - 110.0);
                     let r = ui.add(edit).labelled_by(hint.id);
                     if !prompt.focused {
                         r.request_focus();
                         prompt.focused = true;
+                        let range = suggestion_range(&prompt.text);
+                        select(ui.ctx(), r.id, range);
+                        prompt.fresh = Some(range);
+                    } else if let Some(range) = prompt.fresh.filter(|_| prompt.text != before) {
+                        prompt.fresh = None;
+                        if let Some(typed) = typed_over(&before, range, &prompt.text) {
+                            let end = typed.chars().count();
+                            prompt.text = typed;
+                            select(ui.ctx(), r.id, (end, end));
+                        }
                     }
                     if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                         ok = true;
@@ -277,6 +360,7 @@ impl App {
                 }
                 if let Some(p) = chosen {
                     prompt.text = p.display().to_string();
+                    prompt.fresh = None;
                 }
                 if !recent.is_empty() {
                     ui.horizontal_wrapped(|ui| {
@@ -292,6 +376,7 @@ impl App {
                                 .clicked()
                             {
                                 prompt.text = d.join(file_part(&prompt.text)).display().to_string();
+                                prompt.fresh = None;
                             }
                         }
                     });
@@ -328,7 +413,7 @@ impl App {
             return;
         }
         if ok {
-            let path = PathBuf::from(prompt.text.trim());
+            let path = resolve(prompt.text.trim(), &site_dir);
             if !prompt.purpose.saves() && !path.is_file() {
                 self.error = Some(format!("{}: {}", path.display(), NO_FILE.get(lang)));
                 return;

@@ -13,6 +13,7 @@
 #![allow(clippy::indexing_slicing)]
 
 use super::primitives::{cross, dot, len, v2, Seg, V2};
+use super::segments::Body;
 use crate::model::Point;
 
 /// Half the length of the normal segment tested at a boundary point, in metres.
@@ -173,3 +174,83 @@ pub fn approach_line(p: V2, outward: V2, walk_blockers: &[Seg]) -> Option<Seg> {
 
 /// How far before a wall an approach line cut short by it ends, in metres.
 pub const WALL_CLEARANCE_M: f64 = 1e-6;
+
+/// Is the stretch wholly under the drawn bodies of walls (their thickness, and the square cap
+/// half a thickness past a wall's own end), give or take half a drafting gap
+/// ([`MIN_ENTRY_WIDTH_M`])? Such a stretch is a gap between wall centre lines that the drawing
+/// shows closed — a wall stub's end, walls drawn not quite meeting — and not a way in: what is
+/// drawn is what the check uses (issue 25: zones made from the rooms of an imported office
+/// picked up such "entrances" at stub ends). Ends cut at a door or opening are not grown.
+///
+/// ```
+/// use sightline::geometry::entry::{entry_stretches, under_walls};
+/// use sightline::geometry::segments::Body;
+/// use sightline::geometry::{primitives::v2, Seg};
+/// // A 4 m square zone; its south wall (0.5 m thick) stops 0.2 m short of the east wall,
+/// // which stops 0.2 m short of the south-east corner: the centre lines leave a 0.4 m gap
+/// // round the corner, but the south wall's cap covers it.
+/// let zone = [[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0]];
+/// let south = Seg::new(v2([0.0, 0.0]), v2([3.8, 0.0]));
+/// let east = Seg::new(v2([4.0, 0.2]), v2([4.0, 4.0]));
+/// let north_west = [Seg::new(v2([4.0, 4.0]), v2([0.0, 4.0])), Seg::new(v2([0.0, 4.0]), v2([0.0, 0.0]))];
+/// let walls: Vec<Seg> = [south, east].into_iter().chain(north_west).collect();
+/// let e = entry_stretches(&zone, &walls);
+/// let gap: f64 = e.iter().map(|s| s.length()).sum();
+/// assert!((gap - 0.4).abs() < 1e-9);
+/// let bodies: Vec<Body> = walls.iter().map(|&seg| Body { seg, half: 0.25, capped: [true, true] }).collect();
+/// assert!(e.iter().all(|s| under_walls(s, &bodies)));
+/// // Without caps (the ends cut at a door), the same gap is a way in.
+/// let cut: Vec<Body> = bodies.iter().map(|b| Body { capped: [false, false], ..*b }).collect();
+/// assert!(!e.iter().all(|s| under_walls(s, &cut)));
+/// ```
+pub fn under_walls(stretch: &EntryStretch, bodies: &[Body]) -> bool {
+    let d = stretch.b - stretch.a;
+    if len(d) <= 0.0 {
+        return true;
+    }
+    // The parameters 0..1 of the stretch inside each body, as intervals.
+    let mut covered: Vec<(f64, f64)> = bodies
+        .iter()
+        .filter_map(|body| inside_body(stretch.a, d, body))
+        .collect();
+    covered.sort_by(|x, y| x.0.total_cmp(&y.0));
+    let mut reach = 0.0;
+    for (lo, hi) in covered {
+        if lo > reach + 1e-9 {
+            return false;
+        }
+        reach = f64::max(reach, hi);
+    }
+    reach >= 1.0 - 1e-9
+}
+
+/// The parameters t in 0..1 for which a + d·t lies in the body (a rectangle about its
+/// piece, reaching `half` beyond each capped end).
+fn inside_body(a: V2, d: V2, body: &Body) -> Option<(f64, f64)> {
+    let axis = body.seg.b - body.seg.a;
+    let length = len(axis);
+    if length <= 0.0 {
+        return None;
+    }
+    let u = axis * (1.0 / length);
+    let n = v2([-u.y, u.x]);
+    let half = body.half + MIN_ENTRY_WIDTH_M / 2.0;
+    let before = if body.capped[0] { half } else { 0.0 };
+    let after = if body.capped[1] { half } else { 0.0 };
+    let (mut lo, mut hi) = (0.0_f64, 1.0_f64);
+    // Along the axis within [-before, length + after]; across within [-half, half].
+    for (dir, min, max) in [(u, -before, length + after), (n, -half, half)] {
+        let p0 = dot(a - body.seg.a, dir);
+        let dp = dot(d, dir);
+        if dp.abs() < 1e-15 {
+            if p0 < min - 1e-9 || p0 > max + 1e-9 {
+                return None;
+            }
+            continue;
+        }
+        let (t0, t1) = ((min - p0) / dp, (max - p0) / dp);
+        lo = lo.max(t0.min(t1));
+        hi = hi.min(t0.max(t1));
+    }
+    (hi >= lo).then_some((lo, hi))
+}

@@ -93,6 +93,16 @@ pub struct FloorSegments {
     dead: usize,
 }
 
+/// The drawn body of a walking blocker: the piece, half its wall's thickness, and for each end
+/// whether it is an end of the wall itself (drawn with a square cap reaching half the
+/// thickness beyond it) rather than a cut at a door or opening.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Body {
+    pub seg: Seg,
+    pub half: f64,
+    pub capped: [bool; 2],
+}
+
 /// The `wall` of a wall segment that a patch removed: it is in no index and has no pieces.
 pub const DEAD: usize = usize::MAX;
 
@@ -233,6 +243,19 @@ impl FloorSegments {
         self.walls_in(square(p, r))
     }
 
+    /// The thickness of the thickest wall the opening a–b lies on (as the cuts decide it), if
+    /// any: an opening is drawn as wide as its own wall, not the floor's thickest.
+    pub fn host_thickness(&self, a: V2, b: V2) -> Option<f64> {
+        let o = Seg::new(a, b);
+        let reach = self.max_half_thickness.max(MIN_ON_WALL_TOLERANCE_M);
+        self.walls_in(bbox_grown(&o, reach))
+            .into_iter()
+            .filter_map(|i| self.walls.get(i))
+            .filter(|ws| ws.wall != DEAD && cut_on(ws, a, b).is_some())
+            .map(|ws| 2.0 * ws.half_thickness)
+            .reduce(f64::max)
+    }
+
     /// The sight blockers that may lie within `r` of `p` (a superset).
     pub fn sight_near(&self, p: V2, r: f64) -> Vec<&Piece> {
         let idx = self.pieces_in(&self.sight_of, self.sight.len(), square(p, r));
@@ -255,6 +278,28 @@ impl FloorSegments {
     pub fn walk_in_box(&self, min: [f64; 2], max: [f64; 2]) -> Vec<Seg> {
         let idx = self.pieces_in(&self.walk_of, self.walk.len(), (min, max));
         idx.into_iter().map(|i| self.walk[i].seg).collect()
+    }
+
+    /// The drawn bodies of the walking blockers that may meet the box (a superset).
+    pub fn walk_bodies_in_box(&self, min: [f64; 2], max: [f64; 2]) -> Vec<Body> {
+        let idx = self.pieces_in(&self.walk_of, self.walk.len(), (min, max));
+        idx.into_iter()
+            .filter_map(|i| {
+                let piece = self.walk.get(i)?;
+                let ws = self.walls.get(piece.source)?;
+                let slot = self.wall_slots.get(ws.wall)?;
+                let (first, last) = (self.walls.get(slot.start)?, self.walls.get(slot.end - 1)?);
+                let open = first.seg.a != last.seg.b;
+                Some(Body {
+                    seg: piece.seg,
+                    half: ws.half_thickness,
+                    capped: [
+                        open && piece.source == slot.start && piece.seg.a == ws.seg.a,
+                        open && piece.source + 1 == slot.end && piece.seg.b == ws.seg.b,
+                    ],
+                })
+            })
+            .collect()
     }
 }
 

@@ -88,6 +88,35 @@ pub fn kind_label(kind: SpaceKind, lang: Lang) -> &'static str {
 }
 
 /// The Chinese and English name of a purpose.
+/// The compass word for a heading in degrees counter-clockwise from east (plan x east, y
+/// north), to the nearest of eight points.
+///
+/// ```
+/// use sightline::i18n::{compass, Lang};
+/// assert_eq!(compass(0.0, Lang::En), "E");
+/// assert_eq!(compass(50.0, Lang::En), "NE");
+/// assert_eq!(compass(-90.0, Lang::Zh), "南");
+/// assert_eq!(compass(215.0, Lang::Zh), "西南");
+/// ```
+pub fn compass(heading_deg: f64, lang: Lang) -> &'static str {
+    const POINTS: [(&str, &str); 8] = [
+        ("E", "东"),
+        ("NE", "东北"),
+        ("N", "北"),
+        ("NW", "西北"),
+        ("W", "西"),
+        ("SW", "西南"),
+        ("S", "南"),
+        ("SE", "东南"),
+    ];
+    let i = (heading_deg.rem_euclid(360.0) / 45.0).round() as usize % 8;
+    let (en, zh) = POINTS.get(i).copied().unwrap_or(POINTS[0]);
+    match lang {
+        Lang::En => en,
+        Lang::Zh => zh,
+    }
+}
+
 pub fn purpose_label(purpose: Purpose, lang: Lang) -> &'static str {
     use Purpose::*;
     match (purpose, lang) {

@@ -70,6 +70,8 @@ pub fn write(
 ) -> Vec<(usize, [f64; 2])> {
     let scale = tf.scale;
     let mut markers = Vec::new();
+    let mut glyphs: Vec<[f64; 2]> = Vec::new();
+    let mut info_numbers = std::collections::HashSet::new();
     let mut labels = Vec::new();
     for item in &scene.items {
         match &item.prim {
@@ -130,6 +132,7 @@ pub fn write(
                 colour,
             } => {
                 let [x, y] = tf.px(*at);
+                glyphs.push([x, y]);
                 let _ = write!(
                     svg,
                     r#"<g transform="translate({x:.1} {y:.1}) rotate({:.1})"><path d="M0 0 L{} 0" stroke="{colour}" stroke-width="2"/><circle r="{}" fill="{colour}" stroke="white" stroke-width="1.5"/></g>"#,
@@ -140,6 +143,7 @@ pub fn write(
             }
             Prim::Sign { at, facing_deg } => {
                 let [x, y] = tf.px(*at);
+                glyphs.push([x, y]);
                 let [bw, bh] = symbol::SIGN_BOARD;
                 let _ = write!(
                     svg,
@@ -164,7 +168,12 @@ pub fn write(
                     labels.push((spots, (*colour, *halo, fit)));
                 }
             }
-            Prim::Marker { at, number } => markers.push((*number, tf.px(*at))),
+            Prim::Marker { at, number, info } => {
+                markers.push((*number, tf.px(*at)));
+                if *info {
+                    info_numbers.insert(*number);
+                }
+            }
         }
     }
     // Labels where they fit beside those placed before them (the most important come first).
@@ -192,9 +201,23 @@ pub fn write(
             esc(spot.text)
         );
     }
-    // Findings at (nearly) one spot share one marker labelled with all their numbers; the
-    // centre pixel of each is the finding colour.
+    // Markers keep clear of the cameras and signs they would hide, with a leader back to the
+    // point they mark; findings at (nearly) one spot share one marker labelled with all their
+    // numbers; the centre pixel of each is the finding colour.
+    for ([x0, y0], [x1, y1]) in markers::clear_of_glyphs(&mut markers, &glyphs) {
+        let _ = write!(
+            svg,
+            r#"<line x1="{x0:.1}" y1="{y0:.1}" x2="{x1:.1}" y2="{y1:.1}" stroke="{c}" stroke-width="1.5"/>"#,
+            c = p::FINDING
+        );
+    }
     for ([x, y], ns) in markers::group(&markers, 3.0) {
+        // A marker of informational findings only is drawn in the info colour.
+        let c = if ns.iter().all(|n| info_numbers.contains(n)) {
+            p::INFO
+        } else {
+            p::FINDING
+        };
         let _ = write!(
             svg,
             r#"<circle cx="{x:.1}" cy="{y:.1}" r="{r}" fill="{c}" stroke="white" stroke-width="{ring}"/><text x="{:.1}" y="{:.1}" font-size="{t}" font-weight="bold" fill="{c}" stroke="white" stroke-width="3" paint-order="stroke">{}</text>"#,
@@ -204,7 +227,6 @@ pub fn write(
             r = symbol::MARKER_RADIUS,
             ring = symbol::MARKER_RING,
             t = symbol::MARKER_TEXT,
-            c = p::FINDING
         );
     }
     markers

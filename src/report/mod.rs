@@ -140,7 +140,7 @@ th, td { border: 1px solid #ccc; padding: 0.35em 0.5em; vertical-align: top; tex
 th { background: #f3f3f0; }
 .violation { color: #C62828; font-weight: bold; } .warning { color: #B7791F; font-weight: bold; } .info { color: #2C7A7B; }
 blockquote { margin: 0.4em 0 0.8em 0; padding: 0.4em 0.8em; border-left: 4px solid #ccc; background: #fafaf7; white-space: pre-line; }
-.floor svg { width: 100%; height: auto; border: 1px solid #ddd; }
+.floor svg { width: 100%; height: auto; border: 1px solid #ddd; font-family: "Sightline CJK", "Noto Sans CJK SC", sans-serif; }
 @media print {
   body { margin: 0; max-width: none; font-size: 10pt; }
   .floor { page-break-before: always; }

@@ -7,6 +7,7 @@ use super::{
     Cap, Fill, Hatch, Item, LabelFit, Layer, Line, Paint, Prim, Scene, SceneOptions, Subject, Width,
 };
 use crate::analysis::FloorAnalysis;
+use crate::geometry::primitives::v2;
 use crate::i18n::kind_label;
 use crate::model::{OpeningKind, Point, Site, SpaceClass};
 use crate::rules::{Finding, RuleId};
@@ -230,7 +231,8 @@ pub(super) fn build(
         }
     }
 
-    // Walls, then openings over them (as wide as the thickest wall, so they cut every wall).
+    // Walls, then openings over them (each as wide as the wall it lies on: what is drawn is
+    // what the geometry uses, a glass wall's window is as thin as the glass).
     for (wi, w) in floor.walls.iter().enumerate() {
         if w.points.len() < 2 || !b.of(Subject::Wall(wi)) {
             continue;
@@ -247,21 +249,16 @@ pub(super) fn build(
             Line::new(Paint::solid(p::WALL), width).capped(Cap::Square),
         );
     }
-    let thickest = fa
-        .segments
-        .walls
-        .iter()
-        .map(|w| w.half_thickness * 2.0)
-        .fold(0.2f64, f64::max);
-    let cut = Width {
-        metres: thickest,
-        px: 2.0,
-        min_px: 0.0,
-    };
     for (oi, o) in floor.openings.iter().enumerate() {
         if !b.of(Subject::Opening(oi)) {
             continue;
         }
+        let host = fa.segments.host_thickness(v2(o.a), v2(o.b));
+        let cut = Width {
+            metres: host.unwrap_or(0.0),
+            px: 2.0,
+            min_px: WALL_MIN_PX + 1.0,
+        };
         let (outer, inner) = match o.kind {
             OpeningKind::Window if o.obscured => (p::FROSTED_WINDOW, p::FROSTED_GLASS),
             OpeningKind::Window => (p::WINDOW, p::WHITE),
@@ -421,7 +418,12 @@ pub(super) fn build(
     for (n, &i) in listed.iter().enumerate().filter(|_| findings_wanted) {
         let Some(f) = findings.get(i) else { continue };
         if let (Some(at), Some(_)) = (f.at, f.floor_index) {
-            b.push(Layer::Markers, Prim::Marker { at, number: n + 1 }, Some(i));
+            let marker = Prim::Marker {
+                at,
+                number: n + 1,
+                info: f.severity == crate::rules::Severity::Info,
+            };
+            b.push(Layer::Markers, marker, Some(i));
         }
     }
 

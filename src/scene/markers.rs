@@ -61,3 +61,66 @@ pub fn count_label(numbers: &[usize]) -> String {
         more => format!("×{}", more.len()),
     }
 }
+
+/// How far (pixels) a marker keeps from the centre of a camera or sign glyph: the two never
+/// overlap, so the glyph stays visible and can be clicked.
+pub const GLYPH_CLEARANCE: f64 =
+    (super::symbol::DEVICE_RADIUS + super::symbol::MARKER_RADIUS) as f64 + 4.0;
+
+/// Moves markers off the camera and sign glyphs (`glyphs`, pixel centres) they would cover: a
+/// marker closer than [`GLYPH_CLEARANCE`] to a glyph is drawn that far up and to the right of
+/// the nearest one. Returns, for each marker moved, a leader line to it: from the point marked,
+/// or from the glyph's edge when that point lies on the glyph (the line never crosses it).
+///
+/// ```
+/// use sightline::scene::markers::{clear_of_glyphs, GLYPH_CLEARANCE};
+/// let mut m = vec![(1, [100.0, 100.0]), (2, [300.0, 100.0])];
+/// let moved = clear_of_glyphs(&mut m, &[[101.0, 100.0]]);
+/// let d = GLYPH_CLEARANCE / 2f64.sqrt();
+/// assert_eq!(m[0].1, [101.0 + d, 100.0 - d]);
+/// assert_eq!(m[1].1, [300.0, 100.0]);
+/// let [from, to] = [moved[0].0, moved[0].1];
+/// assert_eq!(to, m[0].1);
+/// let edge = (from[0] - 101.0).hypot(from[1] - 100.0);
+/// assert!((edge - 8.5).abs() < 1e-9); // the dot's radius and 1.5 px
+/// assert_eq!(moved.len(), 1);
+/// ```
+pub fn clear_of_glyphs(
+    markers: &mut [(usize, [f64; 2])],
+    glyphs: &[[f64; 2]],
+) -> Vec<([f64; 2], [f64; 2])> {
+    let near = GLYPH_CLEARANCE;
+    let cell = |p: [f64; 2]| ((p[0] / near).floor() as i64, (p[1] / near).floor() as i64);
+    let mut grid: HashMap<(i64, i64), Vec<[f64; 2]>> = HashMap::new();
+    for g in glyphs {
+        grid.entry(cell(*g)).or_default().push(*g);
+    }
+    let mut moved = Vec::new();
+    for (_, p) in markers.iter_mut() {
+        let (cx, cy) = cell(*p);
+        let mut best: Option<(f64, [f64; 2])> = None;
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                for g in grid.get(&(cx + dx, cy + dy)).into_iter().flatten() {
+                    let d = (g[0] - p[0]).hypot(g[1] - p[1]);
+                    if d < near && best.is_none_or(|(b, _)| d < b) {
+                        best = Some((d, *g));
+                    }
+                }
+            }
+        }
+        if let Some((dist, g)) = best {
+            let d = near / 2f64.sqrt();
+            let to = [g[0] + d, g[1] - d];
+            let edge = f64::from(super::symbol::DEVICE_RADIUS) + 1.5;
+            let from = if dist < edge {
+                [g[0] + edge / 2f64.sqrt(), g[1] - edge / 2f64.sqrt()]
+            } else {
+                *p
+            };
+            moved.push((from, to));
+            *p = to;
+        }
+    }
+    moved
+}

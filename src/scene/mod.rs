@@ -232,7 +232,12 @@ pub enum Prim {
         halo: bool,
     },
     /// A finding's marker, with the number it carries in the list beside the plan.
-    Marker { at: Point, number: usize },
+    Marker {
+        at: Point,
+        number: usize,
+        /// An informational finding (drawn in the info colour, not the violation red).
+        info: bool,
+    },
 }
 
 /// The object of the floor an item draws (by its index in the floor's list).
@@ -368,9 +373,10 @@ pub const NORTH: Text = Text::new("N", "北");
 
 /// Symbol sizes in pixels, the same on the canvas and in the picture.
 pub mod symbol {
-    /// A camera's dot and the length of its heading tick.
-    pub const DEVICE_RADIUS: f32 = 5.0;
-    pub const DEVICE_TICK: f32 = 12.0;
+    /// A camera's dot (14 px across at any zoom: a target to click) and the length of its
+    /// heading tick.
+    pub const DEVICE_RADIUS: f32 = 7.0;
+    pub const DEVICE_TICK: f32 = 14.0;
     /// A sign's board (width × height before turning) and its facing tick.
     pub const SIGN_BOARD: [f32; 2] = [6.0, 14.0];
     pub const SIGN_TICK: f32 = 6.0;

@@ -1,4 +1,6 @@
-//! The handles of the one selected camera or sign: turn, widen the view, stretch the range.
+//! The handles of the one selected object: a camera's or sign's turn, view width and range, a
+//! zone's, space's or wall's corners. A press on a handle wins over whatever else lies there
+//! (a finding marker, the space under a zone corner).
 
 use eframe::egui::Pos2;
 
@@ -31,7 +33,12 @@ pub fn drag(cx: &Ctx<'_>, at: Pos2) -> Vec<Action> {
         return Vec::new();
     };
     let mut item = original.clone();
-    drag_handle(&mut item, *handle, cx.tf.plan(at));
+    // A corner snaps as a drawn point does (not to the object it belongs to).
+    let to = match handle {
+        super::Handle::Corner(_) => cx.snap_except(at, &std::collections::BTreeSet::from([*which])),
+        _ => cx.tf.plan(at),
+    };
+    drag_handle(&mut item, *handle, to);
     // Shift turns in 15° steps.
     if cx.pointer.shift && *handle == super::Handle::Turn {
         match &mut item {

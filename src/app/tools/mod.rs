@@ -651,7 +651,12 @@ pub enum Handle {
     Fov,
     /// Stretches the range.
     Range,
+    /// Moves one corner of a zone or space, or one point of a wall.
+    Corner(usize),
 }
+
+/// Shapes with more corners than this show no corner handles (they would hide the plan).
+pub const MAX_CORNER_HANDLES: usize = 400;
 
 /// Distance of the turn handle from the device, in screen points.
 const TURN_HANDLE_PT: f32 = 38.0;
@@ -689,7 +694,18 @@ pub fn handles(item: &Item, tf: &ScreenFromPlan) -> Vec<(Handle, Point)> {
             out
         }
         Item::Sign(s) => vec![(Handle::Turn, offset(s.position, dir(s.facing), turn_len))],
-        _ => Vec::new(),
+        Item::Zone(_) | Item::Space(_) | Item::Wall(_) => {
+            let points = item.points();
+            if points.len() > MAX_CORNER_HANDLES {
+                return Vec::new();
+            }
+            points
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| (Handle::Corner(i), p))
+                .collect()
+        }
+        Item::Opening(_) => Vec::new(),
     }
 }
 
@@ -722,7 +738,16 @@ pub fn drag_handle(item: &mut Item, handle: Handle, to: Point) {
             d.fov = (2.0 * off.abs()).clamp(1.0, 360.0);
         }
         (Item::Sign(s), Handle::Turn) => s.facing = bearing(s.position, to),
+        (Item::Zone(z), Handle::Corner(i)) => set_point(&mut z.polygon, i, to),
+        (Item::Space(s), Handle::Corner(i)) => set_point(&mut s.polygon, i, to),
+        (Item::Wall(w), Handle::Corner(i)) => set_point(&mut w.points, i, to),
         _ => {}
+    }
+}
+
+fn set_point(points: &mut [Point], i: usize, to: Point) {
+    if let Some(p) = points.get_mut(i) {
+        *p = to;
     }
 }
 

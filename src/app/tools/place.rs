@@ -2,7 +2,7 @@
 
 use super::{bearing, inside, Action, Ctx, Gesture, Tool};
 use crate::app::edit::Item;
-use crate::model::{Device, Point, Sign};
+use crate::model::{Device, Floor, Point, Sign};
 
 /// The object the tool places at `at`, facing `heading` degrees; its id is given when added.
 /// A face-recognition camera placed inside a collection zone belongs to it.
@@ -12,16 +12,28 @@ fn object(cx: &Ctx<'_>, at: Point, heading: f64) -> Item {
         tool => {
             let fr = tool == Tool::FrCamera;
             let mut d = Device::new("", at, heading, fr);
-            if fr {
-                d.zone = cx
-                    .floor
-                    .zones
-                    .iter()
-                    .find(|z| inside(&z.polygon, at))
-                    .map(|z| z.id.clone());
-            }
+            join_zone(cx.floor, &mut d);
             Item::Device(d)
         }
+    }
+}
+
+/// A face-recognition camera standing in a collection zone that is not its own (or in one
+/// while it has none) joins it, whether placed or dragged there; one moved out of every zone
+/// keeps its zone (and is reported as capturing outside it).
+pub fn join_zone(floor: &Floor, d: &mut Device) {
+    if !d.face_recognition {
+        return;
+    }
+    let own = d
+        .zone
+        .as_deref()
+        .and_then(|id| floor.zones.iter().find(|z| z.id == id));
+    if own.is_some_and(|z| inside(&z.polygon, d.position)) {
+        return;
+    }
+    if let Some(z) = floor.zones.iter().find(|z| inside(&z.polygon, d.position)) {
+        d.zone = Some(z.id.clone());
     }
 }
 

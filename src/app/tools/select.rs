@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use super::{handles, in_box, pick, pick_all, Action, Ctx, Gesture};
-use crate::app::edit::{self, Item, ItemRef};
+use crate::app::edit::{self, Item, ItemKind, ItemRef};
 
 pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
     let p = &cx.pointer;
@@ -100,9 +100,15 @@ pub fn input(cx: &Ctx<'_>) -> Vec<Action> {
         out.push(Action::Gesture(Gesture::None));
     }
     if p.clicked {
-        let under =
+        let mut under =
             p.at.map(|at| pick_all(cx.floor, cx.tf, at))
                 .unwrap_or_default();
+        // Cameras and signs win: where one lies, clicks cycle among those alone, so a click
+        // on a selected camera keeps it rather than picking the space under it.
+        let point_like = |r: &ItemRef| matches!(r.kind, ItemKind::Device | ItemKind::Sign);
+        if under.iter().any(point_like) {
+            under.retain(point_like);
+        }
         // Clicking again where the one selected object is picks the next one under it.
         let hit = match cx.selection.iter().collect::<Vec<_>>()[..] {
             [one] if !p.shift => match under.iter().position(|r| r == one) {
