@@ -71,8 +71,17 @@ fn check_with(site: &Site, search: Search) -> Vec<Finding> {
     rules::check(site, &Analysis::of_with(site, search))
 }
 
+/// The cases a property runs: `default`, or `PROPTEST_CASES` when set (so a long run can
+/// be asked for: `PROPTEST_CASES=5000 cargo test --release --test scale`).
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
 
     #[test]
     fn indexed_check_equals_brute_force(site in site_strategy(Size::MEDIUM)) {
@@ -106,7 +115,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(100))]
+    #![proptest_config(ProptestConfig::with_cases(cases(100)))]
 
     /// Editing the site's own fields re-checks only the site-wide rules, and equals a full check.
     #[test]
@@ -210,7 +219,7 @@ fn object_edit(site: &Site, e: &ObjectEdit, serial: usize) -> Option<sightline::
 
 #[cfg(feature = "gui")]
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(250))]
+    #![proptest_config(ProptestConfig::with_cases(cases(250)))]
 
     /// Moving, inserting, removing and renaming walls, openings, spaces, devices, signs and
     /// zones, one edit at a time or several at once, re-checks only what they reach, and
@@ -262,7 +271,7 @@ fn piece_list<'a>(
 
 #[cfg(feature = "gui")]
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(ProptestConfig::with_cases(cases(300)))]
 
     /// Patching the wall pieces after walls and openings are moved, inserted and removed gives
     /// the pieces a fresh build gives: cut by the same openings, split at the same crossings.

@@ -199,10 +199,14 @@ fn device_form(ui: &mut egui::Ui, d: &mut Device, cx: &FormCtx<'_>) {
             ui.checkbox(&mut d.face_recognition, "").labelled_by(l);
         });
         row(ui, lang, labels::HEADING, |ui, _| {
-            ui.add(
-                degrees(&mut d.heading, -360.0, 720.0).custom_formatter(|v, _| format!("{v:.1}")),
-            );
-            ui.label(crate::i18n::compass(d.heading, lang));
+            // The degrees and, beside them in the same cell, the compass point.
+            ui.horizontal(|ui| {
+                ui.add(
+                    degrees(&mut d.heading, -360.0, 720.0)
+                        .custom_formatter(|v, _| format!("{v:.1}")),
+                );
+                ui.label(crate::i18n::compass(d.heading, lang));
+            });
         });
         row(ui, lang, labels::FOV, |ui, _| {
             ui.add(degrees(&mut d.fov, 0.1, 360.0));
@@ -349,8 +353,10 @@ fn sign_form(ui: &mut egui::Ui, s: &mut Sign, cx: &FormCtx<'_>) {
             });
         }
         row(ui, lang, labels::FACING, |ui, _| {
-            ui.add(degrees(&mut s.facing, -360.0, 720.0));
-            ui.label(crate::i18n::compass(s.facing, lang));
+            ui.horizontal(|ui| {
+                ui.add(degrees(&mut s.facing, -360.0, 720.0));
+                ui.label(crate::i18n::compass(s.facing, lang));
+            });
         });
         row(ui, lang, labels::SIGN_WIDTH, |ui, _| {
             ui.add(metres(&mut s.width, 0.01, 100.0));

@@ -433,23 +433,33 @@ pub fn duplicate_findings(site: &Site) -> Vec<Finding> {
 }
 
 /// The fixed order of findings: worst first, then floor (site-wide first), then rule id, then
-/// subjects, then place, then area, then the message itself — a total order, so that two
-/// objects sharing an id (a duplicate the plan also reports) keep one order however the
-/// findings were made (a full check or an incremental one).
+/// subjects, then area, then the message's words (its numbers left out), then place, then the
+/// message itself — a total order, so that two objects sharing an id (a duplicate the plan also
+/// reports) keep one order however the findings were made (a full check or an incremental
+/// one). Place comes after the words: an area finding's point is an interior point of its
+/// region, which depends on the order of the region's vertices, and two devices sharing an id
+/// (one a camera, one face recognition) filming the same space must not swap on it.
 pub fn order(a: &Finding, b: &Finding) -> std::cmp::Ordering {
     let x = |f: &Finding| f.at.map_or(0.0, |p| p[0]);
     let y = |f: &Finding| f.at.map_or(0.0, |p| p[1]);
     // Areas in units of 10⁻⁵ m²: the same area computed two ways compares equal (almost
     // always), and rounding keeps the order total, as sorting requires.
     let area = |f: &Finding| f.area_m2.map_or(i64::MIN, |m| (m * 1e5).round() as i64);
+    let words = |f: &Finding| {
+        f.message_en()
+            .chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect::<String>()
+    };
     b.severity
         .cmp(&a.severity)
         .then(a.floor_index.cmp(&b.floor_index))
         .then(a.rule.as_str().cmp(b.rule.as_str()))
         .then(a.subjects.cmp(&b.subjects))
+        .then_with(|| area(a).cmp(&area(b)))
+        .then_with(|| words(a).cmp(&words(b)))
         .then(x(a).total_cmp(&x(b)))
         .then(y(a).total_cmp(&y(b)))
-        .then_with(|| area(a).cmp(&area(b)))
         .then_with(|| a.message_en().cmp(&b.message_en()))
 }
 
