@@ -747,10 +747,10 @@ pub fn scene(
     let c = colour(p::FINDING, 1.0);
     // Many markers in view: one marker per 28-pixel patch, with how many findings it holds.
     let crowded = marks.len() > MAX_SINGLE_MARKERS;
-    // Markers keep clear of the cameras and signs they would hide (a leader line back to the
-    // point they mark, when they are few enough to read).
-    for (from, to) in markers::clear_of_glyphs(&mut marks, &glyphs) {
-        if !crowded {
+    // Markers keep clear of the cameras and signs they would hide, with a leader line back
+    // to the point they mark (not when crowded: then they stand for 28-pixel patches).
+    if !crowded {
+        for (from, to) in markers::clear_of_glyphs(&mut marks, &glyphs) {
             let pos = |p: [f64; 2]| Pos2::new(p[0] as f32, p[1] as f32);
             painter.line_segment([pos(from), pos(to)], Stroke::new(1.5, c));
         }

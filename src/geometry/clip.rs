@@ -191,16 +191,21 @@ pub fn difference_convex(
                 }
                 piece = clip_ring(&piece, clip[i], clip[(i + 1) % n]);
             }
-            if piece.len() >= 3 {
-                let a = signed_area(&piece).abs();
-                if a > 0.0 {
-                    total += a;
-                    parts.push(Polygon::new(LineString::from(piece), Vec::new()));
-                }
-            }
+            keep_piece(piece, &mut total, &mut parts);
         }
     }
     Some((total, MultiPolygon::new(parts)))
+}
+
+/// Adds a clipped piece with an area to `parts` and its area to `total`.
+pub(super) fn keep_piece(piece: Vec<Coord<f64>>, total: &mut f64, parts: &mut Vec<Polygon<f64>>) {
+    if piece.len() >= 3 {
+        let a = signed_area(&piece).abs();
+        if a > 0.0 {
+            *total += a;
+            parts.push(Polygon::new(LineString::from(piece), Vec::new()));
+        }
+    }
 }
 
 #[cfg(test)]

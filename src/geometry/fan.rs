@@ -20,9 +20,9 @@
 //! assert!((area - 0.5).abs() < 1e-12);
 //! ```
 
-use geo::{Coord, LineString, MultiPolygon, Polygon, TriangulateEarcut};
+use geo::{Coord, MultiPolygon, Polygon, TriangulateEarcut};
 
-use super::clip::clip_ring;
+use super::clip::{clip_ring, keep_piece};
 use super::primitives::{angle_of, cross, len, Seg, TAU, V2};
 
 /// `region ∩ polygon` as pieces (one per triangle of the polygon that meets the region) and
@@ -83,22 +83,11 @@ pub fn overlap(
                     }
                     piece = clip_ring(&piece, tri[i], tri[(i + 1) % 3]);
                 }
-                if piece.len() >= 3 {
-                    let a = signed_area(&piece).abs();
-                    if a > 0.0 {
-                        total += a;
-                        parts.push(Polygon::new(LineString::from(piece), Vec::new()));
-                    }
-                }
+                keep_piece(piece, &mut total, &mut parts);
             }
         }
     }
     Some((total, MultiPolygon::new(parts)))
-}
-
-fn signed_area(pts: &[V2]) -> f64 {
-    let n = pts.len();
-    (0..n).map(|i| cross(pts[i], pts[(i + 1) % n])).sum::<f64>() / 2.0
 }
 
 /// One ring of a star-shaped region as a chain of boundary points in increasing direction
@@ -221,7 +210,7 @@ mod tests {
                 }
             })
             .collect();
-        Polygon::new(LineString::from(pts), Vec::new())
+        Polygon::new(geo::LineString::from(pts), Vec::new())
     }
 
     /// Against geo's overlay, for views with walls, wedges, a full circle and a star.

@@ -69,7 +69,9 @@ pub const GLYPH_CLEARANCE: f64 =
 
 /// Moves markers off the camera and sign glyphs (`glyphs`, pixel centres) they would cover: a
 /// marker closer than [`GLYPH_CLEARANCE`] to a glyph is drawn that far up and to the right of
-/// the nearest one. Returns, for each marker moved, a leader line to it: from the point marked,
+/// the nearest one. Where glyphs crowd (more than [`CROWDED_CELL`] in one cell of the
+/// clearance's size: a whole large floor in view) markers stay where they are: moving them
+/// would help no one read anything there, and the cost stays bounded by markers × 9 cells. Returns, for each marker moved, a leader line to it: from the point marked,
 /// or from the glyph's edge when that point lies on the glyph (the line never crosses it).
 ///
 /// ```
@@ -85,6 +87,9 @@ pub const GLYPH_CLEARANCE: f64 =
 /// assert!((edge - 8.5).abs() < 1e-9); // the dot's radius and 1.5 px
 /// assert_eq!(moved.len(), 1);
 /// ```
+/// The most glyphs in one cell of [`GLYPH_CLEARANCE`] pixels for markers to move off them.
+pub const CROWDED_CELL: usize = 12;
+
 pub fn clear_of_glyphs(
     markers: &mut [(usize, [f64; 2])],
     glyphs: &[[f64; 2]],
@@ -99,14 +104,18 @@ pub fn clear_of_glyphs(
     for (_, p) in markers.iter_mut() {
         let (cx, cy) = cell(*p);
         let mut best: Option<(f64, [f64; 2])> = None;
-        for dx in -1..=1 {
-            for dy in -1..=1 {
-                for g in grid.get(&(cx + dx, cy + dy)).into_iter().flatten() {
-                    let d = (g[0] - p[0]).hypot(g[1] - p[1]);
-                    if d < near && best.is_none_or(|(b, _)| d < b) {
-                        best = Some((d, *g));
-                    }
-                }
+        let around = || {
+            (-1..=1)
+                .flat_map(move |dx| (-1..=1).map(move |dy| (cx + dx, cy + dy)))
+                .filter_map(|c| grid.get(&c))
+        };
+        if around().any(|c| c.len() > CROWDED_CELL) {
+            continue;
+        }
+        for g in around().flatten() {
+            let d = ((g[0] - p[0]).powi(2) + (g[1] - p[1]).powi(2)).sqrt();
+            if d < near && best.is_none_or(|(b, _)| d < b) {
+                best = Some((d, *g));
             }
         }
         if let Some((dist, g)) = best {

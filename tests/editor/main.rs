@@ -493,16 +493,23 @@ fn the_editor_exports_the_same_picture_and_report_as_the_command_line() {
         .is_some_and(|s| s.starts_with("Exported")));
 }
 
+/// The office sample copied into `dir` as `plan.site.json`, and a 400 × 200 picture
+/// `scan.png` beside it: (site file, picture).
+fn office_and_scan(dir: &std::path::Path) -> (PathBuf, PathBuf) {
+    let file = dir.join("plan.site.json");
+    std::fs::copy(sample("office"), &file).expect("copy");
+    let img = dir.join("scan.png");
+    image::RgbaImage::from_pixel(400, 200, image::Rgba([200, 200, 255, 255]))
+        .save(&img)
+        .expect("png");
+    (file, img)
+}
+
 #[test]
 fn an_underlay_is_imported_relative_to_the_site_and_calibrated_by_two_clicks() {
     use sightline::app::{Command, UiCommand};
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("plan.site.json");
-    std::fs::copy(sample("office"), &file).expect("copy");
-    let img = dir.path().join("scan.png");
-    image::RgbaImage::from_pixel(400, 200, image::Rgba([200, 200, 255, 255]))
-        .save(&img)
-        .expect("png");
+    let (file, img) = office_and_scan(dir.path());
     let mut h = harness(App::new(Some(file)));
     h.state_mut().command(Command::ImportUnderlayFrom(img));
     h.run();

@@ -97,12 +97,7 @@ fn a_typed_path_replaces_the_suggested_one_in_save_as_export_and_open() {
 #[test]
 fn a_failed_save_changes_nothing_and_a_good_one_rebases_the_underlay_and_its_history() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let file = dir.path().join("plan.site.json");
-    std::fs::copy(sample("office"), &file).expect("copy");
-    let img = dir.path().join("scan.png");
-    image::RgbaImage::from_pixel(400, 200, image::Rgba([200, 200, 255, 255]))
-        .save(&img)
-        .expect("png");
+    let (file, img) = super::office_and_scan(dir.path());
     let mut h = harness(App::new(Some(file.clone())));
     h.state_mut()
         .command(Command::ImportUnderlayFrom(img.clone()));
