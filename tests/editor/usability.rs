@@ -106,6 +106,18 @@ fn a_failed_save_changes_nothing_and_a_good_one_rebases_the_underlay_and_its_his
         site(h).floors[0].underlay.as_ref().map(|u| u.image.clone())
     };
     assert_eq!(image(&h).as_deref(), Some("scan.png"));
+    // Placed (an undo step that holds the picture's path as it was then).
+    let doc = h.state_mut().doc.as_mut().expect("doc");
+    let mut fields = FloorFields::of(&doc.site.floors[0]);
+    if let Some(u) = fields.underlay.as_mut() {
+        u.origin = [3.0, 4.0];
+        u.metres_per_pixel = 0.05;
+        u.opacity = 0.4;
+    }
+    doc.apply(Edit::FloorFields {
+        floor: 0,
+        fields: Box::new(fields),
+    });
     // Into a folder that does not exist: an error, and the site, its path and the underlay
     // are as they were.
     let before = site(&h).clone();
@@ -133,25 +145,19 @@ fn a_failed_save_changes_nothing_and_a_good_one_rebases_the_underlay_and_its_his
             .map(|u| u.image.as_str()),
         Some("../scan.png")
     );
-    // ... the rebase is no undo step of its own, and undo then redo of the import bring back
-    // the path as seen from the new file, never the old folder's "scan.png".
+    // ... the rebase is no undo step of its own: undo takes back the placing, with the path
+    // as seen from the new file (never the old folder's "scan.png"), then the import; redo
+    // brings both back the same way.
     let doc = h.state_mut().doc.as_mut().expect("doc");
     assert!(doc.undo());
+    let u = doc.site.floors[0].underlay.clone().expect("underlay");
+    assert_eq!((u.image.as_str(), u.origin), ("../scan.png", [0.0, 0.0]));
+    assert!(doc.undo());
     assert_eq!(doc.site.floors[0].underlay, None);
-    assert!(doc.redo());
-    assert_eq!(image(&h).as_deref(), Some("../scan.png"));
+    assert!(doc.redo() && doc.redo());
+    let u = doc.site.floors[0].underlay.clone().expect("underlay");
+    assert_eq!((u.image.as_str(), u.origin), ("../scan.png", [3.0, 4.0]));
     // Importing a newer scan keeps where and how large the picture was placed.
-    let doc = h.state_mut().doc.as_mut().expect("doc");
-    let mut fields = FloorFields::of(&doc.site.floors[0]);
-    if let Some(u) = fields.underlay.as_mut() {
-        u.origin = [3.0, 4.0];
-        u.metres_per_pixel = 0.05;
-        u.opacity = 0.4;
-    }
-    doc.apply(Edit::FloorFields {
-        floor: 0,
-        fields: Box::new(fields),
-    });
     let newer = dir.path().join("scan-v2.png");
     std::fs::copy(&img, &newer).expect("copy");
     h.state_mut().command(Command::ImportUnderlayFrom(newer));
