@@ -1,6 +1,7 @@
 //! Time and peak memory of the release binary on pathological inputs (issue "Hostile input").
 //! Each case runs `sightline` as a child process and reads the child's own peak resident set
-//! size from `wait4`, so the numbers are what a user's machine sees.
+//! size from `wait4` (on Windows: its peak working set), so the numbers are what a user's
+//! machine sees.
 //!
 //! ```sh
 //! cargo bench --bench hostile
@@ -192,7 +193,7 @@ fn measure(what: &str, args: &[&str]) {
         .stderr(std::process::Stdio::null())
         .spawn()
         .expect("spawn");
-    let (status, peak_kb) = wait_with_peak(child.id() as libc::pid_t);
+    let (status, peak_kb) = wait_with_peak(child);
     println!(
         "{:<52} {:<8} {:>4} {:>8.2} {:>9.0}",
         what,
@@ -203,8 +204,11 @@ fn measure(what: &str, args: &[&str]) {
     );
 }
 
-/// Waits for a child; returns its exit status and its peak resident set size in KB.
-fn wait_with_peak(pid: libc::pid_t) -> (i32, i64) {
+/// Waits for a child; returns its exit status and its peak resident set size in KB (the
+/// kernel's `ru_maxrss` of the reaped child).
+#[cfg(unix)]
+fn wait_with_peak(child: std::process::Child) -> (i32, i64) {
+    let pid = child.id() as libc::pid_t;
     let mut status = 0;
     // SAFETY: an all-zero rusage is a valid value; wait4 fills it for our own child.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
@@ -216,6 +220,28 @@ fn wait_with_peak(pid: libc::pid_t) -> (i32, i64) {
         -1
     };
     (code, usage.ru_maxrss)
+}
+
+/// Waits for a child; returns its exit status and its peak working set in KB (Windows' twin
+/// of the peak resident set size, read from the exited process's handle).
+#[cfg(windows)]
+fn wait_with_peak(mut child: std::process::Child) -> (i32, i64) {
+    use std::os::windows::io::AsRawHandle;
+    use windows_sys::Win32::System::ProcessStatus::{
+        GetProcessMemoryInfo, PROCESS_MEMORY_COUNTERS,
+    };
+    let code = child.wait().ok().and_then(|s| s.code()).unwrap_or(-1);
+    // SAFETY: an all-zero counters struct is valid; the handle is our child's, still open.
+    let mut counters: PROCESS_MEMORY_COUNTERS = unsafe { std::mem::zeroed() };
+    counters.cb = std::mem::size_of::<PROCESS_MEMORY_COUNTERS>() as u32;
+    // SAFETY: the pointer is to a live local of the size given.
+    let ok = unsafe { GetProcessMemoryInfo(child.as_raw_handle(), &mut counters, counters.cb) };
+    let peak = if ok != 0 {
+        (counters.PeakWorkingSetSize / 1024) as i64
+    } else {
+        0
+    };
+    (code, peak)
 }
 
 /// A JPEG that claims `w` × `h` pixels and holds none.

@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod app;
 pub mod checker;
 pub mod cli;
+pub mod console;
 pub mod geometry;
 pub mod i18n;
 pub mod import;

@@ -341,6 +341,31 @@ impl App {
         }
     }
 
+    /// Files dropped on the window: a site is opened (after asking about unsaved changes), a
+    /// DWG or DXF plan goes to Import plan, a PNG or JPEG becomes the floor's underlay.
+    fn take_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for path in dropped {
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            let command = match ext.as_str() {
+                "dwg" | "dxf" => Command::ImportPlanFrom(path),
+                "png" | "jpg" | "jpeg" => Command::ImportUnderlayFrom(path),
+                _ => Command::OpenPath(path),
+            };
+            self.commands.push(command);
+        }
+    }
+
     /// Moves the plan's hold on the keyboard with this frame's press (see
     /// [`App::canvas_focus`]).
     fn follow_keyboard_focus(&mut self, ctx: &egui::Context) {
@@ -397,6 +422,7 @@ impl App {
         let ctx = ui.ctx().clone();
         self.handle_close_request(&ctx);
         self.follow_keyboard_focus(&ctx);
+        self.take_dropped_files(&ctx);
         if !ctx.egui_wants_keyboard_input() {
             self.shortcuts(&ctx);
         }

@@ -77,7 +77,7 @@ pub struct PathPrompt {
     pub focused: bool,
     /// The suggestion's selected part (char range) until the first edit: what is typed over it
     /// replaces it, and a typed absolute path replaces the whole suggestion.
-    fresh: Option<(usize, usize)>,
+    fresh: Option<(String, (usize, usize))>,
     /// The folder listing as last read (the folder is read when the path changes, not on
     /// every frame).
     listed: Option<Listed>,
@@ -181,17 +181,36 @@ fn starts_absolute(typed: &str) -> bool {
     }
 }
 
-/// When the first edit of a suggestion typed (or pasted) over its selected `range` a path that
-/// starts at a root (`/…`, `C:\…`, `~/…`), that path alone: as in desktop file dialogs,
-/// typing a full path over a suggested file name must not append it to the folder.
-fn typed_over(before: &str, (from, to): (usize, usize), after: &str) -> Option<String> {
+/// What was typed over a suggestion's selected part so far.
+#[derive(Debug, PartialEq)]
+enum Typed {
+    /// A path from a root (`/…`, `C:\…`, `~/…`): it replaces the whole suggestion.
+    Root(String),
+    /// A single letter: a drive letter's colon may come next.
+    Undecided,
+    /// Anything else (a file name): it stays where it was typed.
+    Other,
+}
+
+/// What the edits since a suggestion typed (or pasted) over its selected `range`: a path that
+/// starts at a root replaces the suggestion whole, as in desktop file dialogs — typing a full
+/// path over a suggested file name must not append it to the folder.
+fn typed_over(before: &str, (from, to): (usize, usize), after: &str) -> Typed {
     let b: Vec<char> = before.chars().collect();
     let a: Vec<char> = after.chars().collect();
-    let tail = b.len().checked_sub(to)?;
-    let end = a.len().checked_sub(tail)?;
-    let same = a.get(..from)? == b.get(..from)? && a.get(end..)? == b.get(to..)?;
-    let inserted: String = a.get(from..end)?.iter().collect();
-    (same && starts_absolute(&inserted)).then_some(inserted)
+    let inserted = (|| {
+        let tail = b.len().checked_sub(to)?;
+        let end = a.len().checked_sub(tail)?;
+        let same = a.get(..from)? == b.get(..from)? && a.get(end..)? == b.get(to..)?;
+        same.then(|| a.get(from..end).map(|s| s.iter().collect::<String>()))?
+    })();
+    match inserted {
+        Some(t) if starts_absolute(&t) => Typed::Root(t),
+        Some(t) if t.chars().count() == 1 && t.chars().all(|c| c.is_ascii_alphabetic()) => {
+            Typed::Undecided
+        }
+        _ => Typed::Other,
+    }
 }
 
 /// The path a typed text names: `~` is the home folder and a relative path is taken in the
@@ -293,13 +312,19 @@ impl App {
                         prompt.focused = true;
                         let range = suggestion_range(&prompt.text);
                         select(ui.ctx(), r.id, range);
-                        prompt.fresh = Some(range);
-                    } else if let Some(range) = prompt.fresh.filter(|_| prompt.text != before) {
-                        prompt.fresh = None;
-                        if let Some(typed) = typed_over(&before, range, &prompt.text) {
-                            let end = typed.chars().count();
-                            prompt.text = typed;
-                            select(ui.ctx(), r.id, (end, end));
+                        prompt.fresh = Some((prompt.text.clone(), range));
+                    } else if prompt.text != before {
+                        if let Some((suggested, range)) = prompt.fresh.take() {
+                            match typed_over(&suggested, range, &prompt.text) {
+                                Typed::Root(typed) => {
+                                    let end = typed.chars().count();
+                                    prompt.text = typed;
+                                    select(ui.ctx(), r.id, (end, end));
+                                }
+                                // One letter so far: a drive letter (`C:`) may follow.
+                                Typed::Undecided => prompt.fresh = Some((suggested, range)),
+                                Typed::Other => {}
+                            }
                         }
                     }
                     if r.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
@@ -422,5 +447,27 @@ impl App {
                 self.commands.extend(prompt.purpose.command(path));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{typed_over, Typed};
+
+    #[test]
+    fn a_drive_letter_waits_for_its_colon_and_then_replaces_the_suggestion() {
+        let suggested = r"C:\plans\hotel.site.json";
+        let range = (9, 24); // the file name
+        let after = |typed: &str| format!(r"C:\plans\{typed}");
+        assert_eq!(typed_over(suggested, range, &after("D")), Typed::Undecided);
+        assert_eq!(
+            typed_over(suggested, range, &after(r"D:\new")),
+            Typed::Root(r"D:\new".into())
+        );
+        assert_eq!(typed_over(suggested, range, &after("new")), Typed::Other);
+        assert_eq!(
+            typed_over("/srv/a.json", (5, 11), "/srv//x/b.json"),
+            Typed::Root("/x/b.json".into())
+        );
     }
 }

@@ -20,6 +20,7 @@ use acadrust::entities::EntityType;
 use acadrust::{CadDocument, DwgReadOptions, DwgReader, DxfReader};
 
 use super::geom::{bbox, Affine, P};
+use super::math as m;
 
 /// The largest CAD file we read (a 288k-entity DXF is ~45 MB).
 pub const MAX_CAD_BYTES: u64 = 512 * 1024 * 1024;
@@ -81,8 +82,8 @@ impl Arc {
     /// The point at angle `a`.
     pub fn at(&self, a: f64) -> P {
         [
-            self.centre[0] + self.radius * a.cos(),
-            self.centre[1] + self.radius * a.sin(),
+            self.centre[0] + self.radius * m::cos(a),
+            self.centre[1] + self.radius * m::sin(a),
         ]
     }
     /// The two ends.
@@ -95,7 +96,7 @@ impl Arc {
         let step = if tol >= r {
             std::f64::consts::FRAC_PI_2
         } else {
-            (2.0 * (1.0 - tol / r).acos()).max(1e-3)
+            (2.0 * m::acos(1.0 - tol / r)).max(1e-3)
         };
         let n = ((self.sweep.abs() / step).ceil() as usize).clamp(1, 4096);
         (0..=n)
@@ -311,7 +312,7 @@ fn bulge_arc(a: P, b: P, bulge: f64) -> Option<Arc> {
     if chord < 1e-12 {
         return None;
     }
-    let radius = chord / (2.0 * (sweep / 2.0).sin()).abs();
+    let radius = chord / (2.0 * m::sin(sweep / 2.0)).abs();
     let mid = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
     let d = (radius * radius - chord * chord / 4.0).max(0.0).sqrt();
     let (nx, ny) = ((a[1] - b[1]) / chord, (b[0] - a[0]) / chord);
@@ -322,7 +323,7 @@ fn bulge_arc(a: P, b: P, bulge: f64) -> Option<Arc> {
         -1.0
     };
     let centre = [mid[0] + side * nx * d, mid[1] + side * ny * d];
-    let start = (a[1] - centre[1]).atan2(a[0] - centre[0]);
+    let start = m::atan2(a[1] - centre[1], a[0] - centre[0]);
     Some(Arc {
         centre,
         radius,
@@ -619,7 +620,7 @@ impl<'a> Flattener<'a> {
             Some(s) => {
                 let centre = t.apply(arc.centre);
                 let p0 = t.apply(arc.at(arc.start));
-                let start = (p0[1] - centre[1]).atan2(p0[0] - centre[0]);
+                let start = m::atan2(p0[1] - centre[1], p0[0] - centre[0]);
                 let sweep = if t.det() < 0.0 { -arc.sweep } else { arc.sweep };
                 self.push(
                     layer,
@@ -689,7 +690,10 @@ impl<'a> Flattener<'a> {
             let steps = ((sweep.abs() / 10f64.to_radians()).ceil() as usize).clamp(1, 36);
             for k in 1..steps {
                 let u = start + sweep * k as f64 / steps as f64;
-                points.push(t.apply([centre[0] + radius * u.cos(), centre[1] + radius * u.sin()]));
+                points.push(t.apply([
+                    centre[0] + radius * m::cos(u),
+                    centre[1] + radius * m::sin(u),
+                ]));
             }
         }
         if points.iter().all(|p| p[0].abs() < FAR && p[1].abs() < FAR) {
@@ -734,8 +738,8 @@ impl<'a> Flattener<'a> {
                             let u = s + sweep * k as f64 / n as f64;
                             pts.push((
                                 [
-                                    a.center.x + a.radius * u.cos(),
-                                    a.center.y + a.radius * u.sin(),
+                                    a.center.x + a.radius * m::cos(u),
+                                    a.center.y + a.radius * m::sin(u),
                                 ],
                                 0.0,
                             ));
@@ -836,9 +840,9 @@ impl<'a> Flattener<'a> {
                     if let super::proxy::Piece::Polyline { points, .. } = &g.shape {
                         for w in points.windows(2) {
                             let (a, b) = (t.apply(w[0].0), t.apply(w[1].0));
-                            let l = (b[0] - a[0]).hypot(b[1] - a[1]);
+                            let l = m::hypot(b[0] - a[0], b[1] - a[1]);
                             if l > best.0 {
-                                best = (l, (b[1] - a[1]).atan2(b[0] - a[0]));
+                                best = (l, m::atan2(b[1] - a[1], b[0] - a[0]));
                             }
                         }
                     }
@@ -977,8 +981,8 @@ impl<'a> Flattener<'a> {
                 let n = ((sweep / std::f64::consts::TAU) * 72.0).ceil().max(2.0) as usize;
                 let at = |u: f64| {
                     [
-                        c[0] + major[0] * u.cos() + minor[0] * u.sin(),
-                        c[1] + major[1] * u.cos() + minor[1] * u.sin(),
+                        c[0] + major[0] * m::cos(u) + minor[0] * m::sin(u),
+                        c[1] + major[1] * m::cos(u) + minor[1] * m::sin(u),
                     ]
                 };
                 for i in 0..n {

@@ -55,7 +55,7 @@ impl Affine {
 
     /// Counter-clockwise by `angle` radians.
     pub fn rotate(angle: f64) -> Affine {
-        let (s, c) = angle.sin_cos();
+        let (s, c) = super::math::sin_cos(angle);
         Affine {
             a: c,
             b: -s,
@@ -97,8 +97,8 @@ impl Affine {
 
     /// The scale factor when the map keeps circles round (rotation, mirror, uniform scale).
     pub fn uniform_scale(&self) -> Option<f64> {
-        let sx = self.a.hypot(self.d);
-        let sy = self.b.hypot(self.e);
+        let sx = super::math::hypot(self.a, self.d);
+        let sy = super::math::hypot(self.b, self.e);
         let dot = self.a * self.b + self.d * self.e;
         let ok = sx > 0.0 && (sx - sy).abs() <= 1e-6 * sx && dot.abs() <= 1e-6 * sx * sy;
         ok.then_some(sx)
@@ -126,7 +126,7 @@ pub fn cross(a: P, b: P) -> f64 {
 }
 
 pub fn len(a: P) -> f64 {
-    a[0].hypot(a[1])
+    super::math::hypot(a[0], a[1])
 }
 
 pub fn dist(a: P, b: P) -> f64 {

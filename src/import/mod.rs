@@ -17,6 +17,7 @@
 pub mod cad;
 pub mod geom;
 pub mod kinds;
+pub mod math;
 pub mod proxy;
 pub mod roles;
 pub mod rooms;

@@ -41,6 +41,7 @@
 
 use super::cad::Arc;
 use super::geom::P;
+use super::math;
 
 /// Deepest model-transform stack followed.
 pub const MAX_DEPTH: usize = 64;
@@ -106,7 +107,7 @@ impl M {
     /// circles).
     fn uniform(&self) -> Option<f64> {
         let m = &self.0;
-        let (sx, sy) = (m[0].hypot(m[4]), m[1].hypot(m[5]));
+        let (sx, sy) = (math::hypot(m[0], m[4]), math::hypot(m[1], m[5]));
         let det = m[0] * m[5] - m[1] * m[4];
         ((sx - sy).abs() <= 1e-9 * sx.max(sy) && det > 0.0 && sx > 0.0).then_some(sx)
     }
@@ -317,7 +318,7 @@ pub fn decode(data: &[u8], enc: &'static encoding_rs::Encoding) -> Vec<Graphic> 
                 if let (Some(c), Some(r), Some(n), Some(s), Some(sweep)) =
                     (b.vertex(), b.f64(), b.vertex(), b.vertex(), b.f64())
                 {
-                    let start = s[1].atan2(s[0]);
+                    let start = math::atan2(s[1], s[0]);
                     // A normal pointing down turns the other way in plan.
                     let (start, sweep) = if n[2] < 0.0 {
                         (start - sweep, sweep)
@@ -490,7 +491,7 @@ fn arc(m: &M, c: [f64; 3], r: f64, start: f64, sweep: f64, push: &mut impl FnMut
     };
     if let Some(s) = m.uniform() {
         let centre = m.apply(c);
-        let turn = m.0[4].atan2(m.0[0]);
+        let turn = math::atan2(m.0[4], m.0[0]);
         push(Piece::Arc(Arc {
             centre,
             radius: r * s,
@@ -502,7 +503,10 @@ fn arc(m: &M, c: [f64; 3], r: f64, start: f64, sweep: f64, push: &mut impl FnMut
         let points = (0..=n)
             .map(|i| {
                 let a = start + sweep * i as f64 / n as f64;
-                (m.apply([c[0] + r * a.cos(), c[1] + r * a.sin(), c[2]]), 0.0)
+                (
+                    m.apply([c[0] + r * math::cos(a), c[1] + r * math::sin(a), c[2]]),
+                    0.0,
+                )
             })
             .collect();
         push(Piece::Polyline {
@@ -527,8 +531,8 @@ fn three_points(p1: [f64; 3], p2: [f64; 3], p3: [f64; 3]) -> Option<(P, f64, f64
     let c2 = cx * cx + cy * cy;
     let ux = (a2 * (by - cy) + b2 * (cy - ay) + c2 * (ay - by)) / d;
     let uy = (a2 * (cx - bx) + b2 * (ax - cx) + c2 * (bx - ax)) / d;
-    let r = (ax - ux).hypot(ay - uy);
-    let ang = |x: f64, y: f64| (y - uy).atan2(x - ux);
+    let r = math::hypot(ax - ux, ay - uy);
+    let ang = |x: f64, y: f64| math::atan2(y - uy, x - ux);
     let tau = std::f64::consts::TAU;
     let (a1, a2, a3) = (ang(ax, ay), ang(bx, by), ang(cx, cy));
     let ccw = |from: f64, to: f64| (to - from).rem_euclid(tau);
@@ -560,12 +564,12 @@ fn ellipse(
     }
     let sweep = sweep.min(std::f64::consts::TAU);
     let n = ((sweep / std::f64::consts::TAU) * 72.0).ceil().max(2.0) as usize;
-    let (cr, sr) = (rot.cos(), rot.sin());
+    let (cr, sr) = (math::cos(rot), math::sin(rot));
     Some(
         (0..=n)
             .map(|i| {
                 let u = u0 + sweep * i as f64 / n as f64;
-                let (x, y) = (a * u.cos(), b * u.sin());
+                let (x, y) = (a * math::cos(u), b * math::sin(u));
                 (
                     m.apply([c[0] + x * cr - y * sr, c[1] + x * sr + y * cr, c[2]]),
                     0.0,

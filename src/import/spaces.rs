@@ -136,7 +136,7 @@ fn stamp(grid: &Grid, cells: &mut [u32], w: &Centre) {
                 }
                 let cx = grid.x0 + (i as f64 + 0.5) * grid.cell;
                 let cy = grid.y0 + (j as f64 + 0.5) * grid.cell;
-                if (cx - p[0]).hypot(cy - p[1]) <= half {
+                if super::math::hypot(cx - p[0], cy - p[1]) <= half {
                     cells[j as usize * grid.w + i as usize] = 1;
                 }
             }

@@ -510,3 +510,40 @@ fn small_ones_status_expiry_objects_filter_info_markers_report_font_window_place
     let window = h.get_by_label("New face-recognition camera").rect();
     assert!(window.left() >= c.left() - 1.0, "{window:?} vs {c:?}");
 }
+
+#[test]
+fn a_site_or_a_plan_dropped_on_the_window_opens_or_goes_to_import_plan() {
+    let mut h = harness(App::new(Some(sample("hotel"))));
+    /// A file dropped from the desktop, as egui-winit hands it over.
+    #[derive(Debug)]
+    struct Dropped(std::path::PathBuf);
+    impl egui::DroppedFile for Dropped {
+        fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+        fn bytes(&self) -> Result<Vec<u8>, String> {
+            std::fs::read(&self.0).map_err(|e| e.to_string())
+        }
+    }
+    let drop = |h: &mut egui_kittest::Harness<'static, App>, path: std::path::PathBuf| {
+        h.input_mut()
+            .dropped_files
+            .push(std::sync::Arc::new(Dropped(path)));
+        h.run();
+    };
+    drop(&mut h, sample("office"));
+    assert_eq!(
+        h.state().doc.as_ref().and_then(|d| d.path.clone()),
+        Some(sample("office"))
+    );
+    let dxf = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/cad/barcelona_pavilion_plan.dxf");
+    drop(&mut h, dxf.clone());
+    let dialog = h
+        .state()
+        .import_dialog
+        .as_ref()
+        .expect("Import plan is open");
+    assert_eq!(dialog.path_text, dxf.display().to_string());
+    assert!(dialog.scan.is_some(), "{:?}", dialog.error);
+}
