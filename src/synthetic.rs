@@ -361,6 +361,29 @@ fn site_of(name: &str, floor: Value) -> Value {
             "floors": [floor] })
 }
 
+/// A star of `spikes` needle spikes (2·`spikes` vertices, at least 3 spikes) around `centre`:
+/// tips 4 to 6 m out (a slow wave), valleys `valley` m from the centre.
+///
+/// ```
+/// let s = sightline::synthetic::star_points(10, [0.0, 0.0], 0.3);
+/// assert_eq!(s.len(), 20);
+/// assert!((s[1][0].hypot(s[1][1]) - 0.3).abs() < 1e-12);
+/// ```
+pub fn star_points(spikes: usize, centre: [f64; 2], valley: f64) -> Vec<[f64; 2]> {
+    let n = spikes.max(3);
+    (0..2 * n)
+        .map(|k| {
+            let t = k as f64 * std::f64::consts::PI / n as f64;
+            let r = if k % 2 == 0 {
+                5.0 + (t * 7.0).sin()
+            } else {
+                valley
+            };
+            [centre[0] + r * t.cos(), centre[1] + r * t.sin()]
+        })
+        .collect()
+}
+
 /// An ordinary 40 × 30 m gym floor whose fitting room is drawn (its space and its thin walls)
 /// as a star of `spikes` needle spikes (2·`spikes` vertices) from one centre out to 4–6 m,
 /// with four FR cameras around it
@@ -375,19 +398,7 @@ fn site_of(name: &str, floor: Value) -> Value {
 /// ```
 pub fn star_fitting_room(spikes: usize) -> Value {
     let (cx, cy) = (20.0, 15.0);
-    let n = spikes.max(3);
-    let star: Vec<[f64; 2]> = (0..2 * n)
-        .map(|k| {
-            let t = k as f64 * std::f64::consts::PI / n as f64;
-            // Tips 4 to 6 m out (a slow wave), the valleys 5 cm from the centre.
-            let r = if k % 2 == 0 {
-                5.0 + (t * 7.0).sin()
-            } else {
-                0.05
-            };
-            [cx + r * t.cos(), cy + r * t.sin()]
-        })
-        .collect();
+    let star = star_points(spikes, [cx, cy], 0.05);
     let box_ = |x0: f64, y0: f64, x1: f64, y1: f64| json!([[x0, y0], [x1, y0], [x1, y1], [x0, y1]]);
     let walls = json!([
         { "id": "outer", "points": [[0, 0], [40, 0], [40, 30], [0, 30], [0, 0]], "thickness": 0.3 },

@@ -262,19 +262,20 @@ impl Document {
         let Some(f) = self.site.floors.get(floor) else {
             return;
         };
-        let mut finals: Vec<(ItemRef, Item)> = originals
+        // Each object as the drag left it; a face-recognition camera dragged into a zone
+        // joins it, as one placed there does.
+        let finals: Vec<(ItemRef, Item)> = originals
             .iter()
-            .filter_map(|(at, _)| edit::get(f, *at).map(|item| (*at, item)))
-            .collect();
-        // A face-recognition camera dragged into a zone joins it, as one placed there does.
-        for (at, item) in &mut finals {
-            let original = originals.iter().find(|(r, _)| r == at).map(|(_, o)| o);
-            if let (Item::Device(d), Some(Item::Device(o))) = (item, original) {
-                if d.position != o.position {
-                    crate::app::tools::place::join_zone(f, d);
+            .filter_map(|(at, original)| {
+                let mut item = edit::get(f, *at)?;
+                if let (Item::Device(d), Item::Device(o)) = (&mut item, original) {
+                    if d.position != o.position {
+                        crate::app::tools::place::join_zone(f, d);
+                    }
                 }
-            }
-        }
+                Some((*at, item))
+            })
+            .collect();
         let moved = finals.iter().zip(&originals).any(|((_, a), (_, b))| a != b);
         let restore = set_all(floor, originals);
         let changed = restore.changes(&self.site);

@@ -196,19 +196,9 @@ mod tests {
     use geo::{Area, BooleanOps};
 
     fn star(n: usize, c: [f64; 2]) -> Polygon<f64> {
-        let pts: Vec<Coord<f64>> = (0..2 * n)
-            .map(|k| {
-                let t = k as f64 * std::f64::consts::PI / n as f64;
-                let r = if k % 2 == 0 {
-                    5.0 + (t * 7.0).sin()
-                } else {
-                    0.3
-                };
-                Coord {
-                    x: c[0] + r * t.cos(),
-                    y: c[1] + r * t.sin(),
-                }
-            })
+        let pts: Vec<Coord<f64>> = crate::synthetic::star_points(n, c, 0.3)
+            .into_iter()
+            .map(|[x, y]| Coord { x, y })
             .collect();
         Polygon::new(geo::LineString::from(pts), Vec::new())
     }
