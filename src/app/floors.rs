@@ -15,9 +15,9 @@ use crate::scene::palette;
 /// The path stored for an underlay: relative to the site file's folder when it can be.
 pub fn relative_path(image: &Path, site_file: Option<&Path>) -> String {
     let dir = site_file.and_then(|p| p.parent());
-    let image_abs = image.canonicalize().unwrap_or_else(|_| image.to_owned());
+    let image_abs = dunce::canonicalize(image).unwrap_or_else(|_| image.to_owned());
     if let Some(dir) = dir {
-        let dir_abs = dir.canonicalize().unwrap_or_else(|_| dir.to_owned());
+        let dir_abs = dunce::canonicalize(dir).unwrap_or_else(|_| dir.to_owned());
         if let Ok(rel) = image_abs.strip_prefix(&dir_abs) {
             return rel.to_string_lossy().replace('\\', "/");
         }

@@ -236,6 +236,13 @@ fn panic_text(p: &Box<dyn std::any::Any + Send>) -> String {
 }
 
 fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
+    #[cfg(windows)]
+    if let Some(device) = crate::model::device::windows_device(&path.to_string_lossy()) {
+        return Err(ReadError::Io(std::io::Error::other(format!(
+            "not a regular file ({})",
+            device.words(crate::i18n::Lang::En)
+        ))));
+    }
     let meta = std::fs::metadata(path)?;
     if !meta.is_file() {
         return Err(ReadError::Io(std::io::Error::other("not a regular file")));

@@ -136,6 +136,18 @@ fn read_site_file(path: &Path) -> Result<Vec<u8>, LoadError> {
         file: path.to_owned(),
         source,
     };
+    // Windows has no FIFOs; a named pipe or device path would connect to a server or read a
+    // port, so it is refused before anything is opened.
+    #[cfg(windows)]
+    if let Some(device) = super::device::windows_device(&path.to_string_lossy()) {
+        return Err(LoadError::Format {
+            file: path.to_owned(),
+            message: format!(
+                "is not a regular file ({}); it is not read",
+                device.words(crate::i18n::Lang::En)
+            ),
+        });
+    }
     let meta = std::fs::metadata(path).map_err(io)?;
     let ft = meta.file_type();
     #[cfg(unix)]

@@ -2,6 +2,7 @@
 
 mod bounds;
 mod date;
+pub mod device;
 mod io;
 mod types;
 pub mod write;

@@ -9,6 +9,13 @@
 //! - An existing target keeps its permissions (a 0600 file stays 0600); a new one gets the
 //!   usual permissions for a new file (0666 less the umask).
 //! - Anything that is not a regular file (a folder, a device, a FIFO, a socket) is refused.
+//!
+//! On Windows the same promises hold by Windows' own means: the temporary file replaces an
+//! existing target through `ReplaceFileW`, which keeps the target's attributes (read-only
+//! included), ACL and creation time, as keeping the mode does on unix; a target another
+//! program holds open is retried for about a second and then refused with a message, leaving
+//! it as it was; named pipes and device names (`\\.\pipe\x`, `NUL`, `con.png`) are refused
+//! before anything is opened (see [`crate::model::device`]).
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -44,6 +51,17 @@ pub fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
+    #[cfg(windows)]
+    if let Some(device) = super::device::windows_device(&path.to_string_lossy()) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "{} is not a regular file ({}); nothing is written to it",
+                path.display(),
+                device.words(crate::i18n::Lang::En)
+            ),
+        ));
+    }
     let target = real_target(path)?;
     let existing = match std::fs::metadata(&target) {
         Ok(m) if m.is_file() => Some(m),
@@ -84,17 +102,155 @@ pub fn write_atomically_with(
         write(&mut out)?;
         out.flush()?;
     }
-    if let Some(m) = &existing {
-        tmp.as_file().set_permissions(m.permissions())?;
-    }
     tmp.as_file().sync_all()?;
-    tmp.persist(&target).map_err(|e| e.error)?;
-    // Make the rename itself durable.
-    #[cfg(unix)]
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
+    platform::replace(tmp, &target, existing.as_ref(), &dir)
+}
+
+#[cfg(not(windows))]
+mod platform {
+    use std::io;
+    use std::path::Path;
+
+    /// Puts the finished temporary file in the target's place, with the target's permissions.
+    pub fn replace(
+        tmp: tempfile::NamedTempFile,
+        target: &Path,
+        existing: Option<&std::fs::Metadata>,
+        dir: &Path,
+    ) -> io::Result<()> {
+        if let Some(m) = existing {
+            tmp.as_file().set_permissions(m.permissions())?;
+        }
+        tmp.persist(target).map_err(|e| e.error)?;
+        // Make the rename itself durable.
+        #[cfg(unix)]
+        if let Ok(d) = std::fs::File::open(dir) {
+            let _ = d.sync_all();
+        }
+        #[cfg(not(unix))]
+        let _ = dir;
+        Ok(())
     }
-    Ok(())
+}
+
+#[cfg(windows)]
+mod platform {
+    use std::io;
+    use std::os::windows::ffi::OsStrExt;
+    use std::path::Path;
+    use std::time::Duration;
+    use windows_sys::Win32::Storage::FileSystem::{
+        GetFileAttributesW, ReplaceFileW, SetFileAttributesW, FILE_ATTRIBUTE_READONLY,
+        INVALID_FILE_ATTRIBUTES, REPLACEFILE_IGNORE_ACL_ERRORS, REPLACEFILE_IGNORE_MERGE_ERRORS,
+    };
+
+    /// How long to wait between tries while another program (a virus scanner, an editor, a
+    /// file-sync client) holds the target open: about 1.2 s in all.
+    const WAITS_MS: [u64; 7] = [10, 20, 40, 80, 160, 320, 500];
+
+    /// Errors another program's open handle causes, which go away when it lets go: access
+    /// denied, sharing and lock violations, and `ReplaceFileW`'s own "could not remove/move".
+    fn transient(e: &io::Error) -> bool {
+        matches!(e.raw_os_error(), Some(5 | 32 | 33 | 1175 | 1176))
+    }
+
+    fn retry(mut attempt: impl FnMut() -> io::Result<()>) -> io::Result<()> {
+        let mut waits = WAITS_MS.iter();
+        loop {
+            match attempt() {
+                Err(e) if transient(&e) => match waits.next() {
+                    Some(ms) => std::thread::sleep(Duration::from_millis(*ms)),
+                    None => return Err(e),
+                },
+                other => return other,
+            }
+        }
+    }
+
+    fn wide(p: &Path) -> Vec<u16> {
+        p.as_os_str().encode_wide().chain(Some(0)).collect()
+    }
+
+    /// Puts the finished temporary file in the target's place, keeping the target's
+    /// attributes, ACL and creation time; the temporary file is removed if that fails.
+    pub fn replace(
+        tmp: tempfile::NamedTempFile,
+        target: &Path,
+        existing: Option<&std::fs::Metadata>,
+        _dir: &Path,
+    ) -> io::Result<()> {
+        // Close our handle: ReplaceFileW moves the file by name.
+        let tmp = tmp.into_temp_path();
+        if existing.is_none() {
+            let mut tmp = Some(tmp);
+            return retry(|| {
+                let Some(t) = tmp.take() else {
+                    return Err(io::Error::other("the temporary file is gone"));
+                };
+                t.persist(target).map_err(|e| {
+                    tmp = Some(e.path);
+                    e.error
+                })
+            })
+            .map_err(|e| busy(e, target));
+        }
+        let (to, from) = (wide(target), wide(&tmp));
+        // SAFETY: `to` and `from` are NUL-terminated wide strings that outlive the calls; the
+        // optional pointers are null, which the calls accept.
+        let attributes = unsafe { GetFileAttributesW(to.as_ptr()) };
+        let read_only =
+            attributes != INVALID_FILE_ATTRIBUTES && attributes & FILE_ATTRIBUTE_READONLY != 0;
+        if read_only {
+            // SAFETY: as above.
+            unsafe { SetFileAttributesW(to.as_ptr(), attributes & !FILE_ATTRIBUTE_READONLY) };
+        }
+        let result = retry(|| {
+            // SAFETY: as above.
+            let ok = unsafe {
+                ReplaceFileW(
+                    to.as_ptr(),
+                    from.as_ptr(),
+                    std::ptr::null(),
+                    REPLACEFILE_IGNORE_MERGE_ERRORS | REPLACEFILE_IGNORE_ACL_ERRORS,
+                    std::ptr::null(),
+                    std::ptr::null(),
+                )
+            };
+            if ok != 0 {
+                Ok(())
+            } else {
+                Err(io::Error::last_os_error())
+            }
+        });
+        if read_only {
+            // SAFETY: as above.
+            unsafe { SetFileAttributesW(to.as_ptr(), attributes) };
+        }
+        match result {
+            Ok(()) => {
+                // The temporary name is the target's now; nothing is left to remove.
+                let _ = tmp.keep();
+                Ok(())
+            }
+            // Dropping `tmp` removes the temporary file.
+            Err(e) => Err(busy(e, target)),
+        }
+    }
+
+    /// Says what to do when the target stays locked.
+    fn busy(e: io::Error, target: &Path) -> io::Error {
+        if !transient(&e) {
+            return e;
+        }
+        io::Error::new(
+            e.kind(),
+            format!(
+                "{} could not be replaced: it is open in another program ({e}); \
+                 close it there and save again. The file is left as it was",
+                target.display()
+            ),
+        )
+    }
 }
 
 /// Writes `bytes` to `path` atomically and safely (see the module doc).

@@ -136,6 +136,11 @@ impl UnderlayError {
 /// reading from a device: the path is checked first, then the opened file itself.
 fn read_regular_file(path: &Path) -> Result<Vec<u8>, UnderlayProblem> {
     let unreadable = |e: std::io::Error| UnderlayProblem::Unreadable(e.to_string());
+    // A named pipe or device path is refused before it is opened (opening may wait).
+    #[cfg(windows)]
+    if crate::model::device::windows_device(&path.to_string_lossy()).is_some() {
+        return Err(UnderlayProblem::NotRegularFile);
+    }
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
         return Err(UnderlayProblem::NotRegularFile);
