@@ -89,6 +89,12 @@ impl ImportDialog {
     }
 }
 
+/// The example path shown in the empty file field, in the form of the machine's own paths.
+#[cfg(windows)]
+const PATH_HINT: &str = r"C:\Plans\plan.dwg";
+#[cfg(not(windows))]
+const PATH_HINT: &str = "/path/to/plan.dwg";
+
 const LABEL_TITLE: Text = Text::new("Import plan (DWG / DXF)", "导入图纸（DWG / DXF）");
 const LABEL_READ: Text = Text::new("Read", "读取");
 const LABEL_DRAWINGS: Text = Text::new("Drawings in model space", "模型空间中的图");
@@ -151,7 +157,7 @@ impl App {
                     let field = ui.add(
                         egui::TextEdit::singleline(&mut dialog.path_text)
                             .desired_width(460.0)
-                            .hint_text("/path/to/plan.dwg"),
+                            .hint_text(PATH_HINT),
                     );
                     // The window takes the keyboard to its file field when it opens.
                     if !dialog.focused {
