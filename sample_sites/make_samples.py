@@ -81,6 +81,23 @@ class Floor:
         self.doc["zones"].append({"id": zid, "name": name, "polygon": [list(p) for p in polygon]})
 
 
+with open(os.path.join(HERE, "..", "assets", "cameras.json"), encoding="utf-8") as _f:
+    CATALOGUE = {c["id"]: c for c in json.load(_f)["cameras"]}
+
+
+def camera(model, focal, tilt, **fields):
+    """The fields of a catalogue camera with lens `focal` (mm) tilted `tilt` degrees down."""
+    m = CATALOGUE[model]
+    lens = next(l for l in m["lenses"] if l["focal_mm"] == focal)
+    return {"model": model, "lens_mm": focal, "resolution": m["resolution"], "fov": lens["hfov"],
+            "vfov": lens["vfov"], "tilt": tilt, **fields}
+
+
+def fit(d, model, focal, tilt):
+    d.update(camera(model, focal, tilt))
+    return d
+
+
 def find(doc, kind, oid):
     for f in doc["floors"]:
         for o in f[kind]:
@@ -118,18 +135,19 @@ def hotel():
     f1.space("s-wc-men", "Men's toilet", "toilet", 22, 8, 30, 12)
     f1.space("s-wc-women", "Women's toilet", "toilet", 22, 12, 30, 16)
     f1.zone("z-lobby", "Lobby face-recognition zone", [(0, 0), (20, 0), (20, 16), (0, 16)])
-    f1.device("c-lobby", "Lobby watch camera", (10, 16), 270, 60, range=20, mount_height=3.0,
-              resolution=[2560, 1440], mode="identification", purpose="public_safety",
-              necessity="Police request after two luggage thefts in the lobby in 2025 (case 2025-0417)",
-              zone="z-lobby", storage="on_device")
+    fit(f1.device("c-lobby", "Lobby watch camera", (10, 16), 270, 60, range=20, mount_height=3.0,
+                  mode="identification", purpose="public_safety",
+                  necessity="Police request after two luggage thefts in the lobby in 2025 (case 2025-0417)",
+                  zone="z-lobby", storage="on_device"), "dahua-ipc-hdbw7442e1-z-x", 2.7, 15)
     f1.device("c-kiosk", "Check-in kiosk", (5, 10), 0, 70, range=1.5, mount_height=1.4,
               resolution=[1280, 720], mode="verification", purpose="access_control",
               necessity="Real-name check-in required by the Public Security Administration of Hotels",
-              zone="z-lobby", storage="on_device", alternative_method=True, separate_consent=True)
-    f1.device("c-lobby-cctv", "Lobby CCTV (SW corner)", (0, 0), 45, 90, range=25, mount_height=3.0,
-              face_recognition=False)
-    f1.device("c-corridor-cctv", "East corridor CCTV", (22, 0.5), 100, 40, range=20, mount_height=2.8,
-              face_recognition=False)
+              zone="z-lobby", storage="on_device", alternative_method=True, separate_consent=True,
+              tilt=-5)
+    fit(f1.device("c-lobby-cctv", "Lobby CCTV (SW corner)", (0, 0), 45, 90, range=25, mount_height=3.0,
+                  face_recognition=False), "hikvision-ds-2cd2043g2-iu", 4, 20)
+    fit(f1.device("c-corridor-cctv", "East corridor CCTV", (22, 0.5), 100, 40, range=20, mount_height=2.8,
+                  face_recognition=False), "hikvision-ds-2cd2043g2-iu", 6, 12)
     f1.sign("g-main", (12.3, 0), 270, FR_SIGN)                          # outside, beside the doors
     f1.sign("g-east", (20, 7.6), 0, FR_SIGN)                            # corridor side of the east door
     f1.sign("g-lobby-cctv", (3, 16), 270, CCTV_SIGN)
@@ -162,12 +180,17 @@ def hotel():
     f3.opening((36, 6), (36, 10), kind="opening", oid="lift-doors")
     f3.space("s-corridor-3", "3F corridor", "public", 0, 7, 30, 9)
     f3.space("s-lift-lobby-3", "3F lift lobby", "public", 30, 0, 36, 16)
-    f3.device("c-corr3-cctv", "3F corridor CCTV", (0, 8), 0, 30, range=30, mount_height=2.6,
-              face_recognition=False)
-    f3.device("c-lift3-cctv", "3F lift lobby CCTV", (30, 16), 300, 70, range=15, mount_height=2.8,
-              face_recognition=False)
+    fit(f3.device("c-corr3-cctv", "3F corridor CCTV", (0, 8), 0, 30, range=30, mount_height=2.6,
+                  face_recognition=False), "hikvision-ds-2cd2326g2-iu", 6, 10)
+    fit(f3.device("c-lift3-cctv", "3F lift lobby CCTV", (30, 16), 300, 70, range=15, mount_height=2.8,
+                  face_recognition=False), "uniview-ipc322lb-asf28k-a", 2.8, 25)
+    # A dome on the corridor's north wall over the door of room 303: tilted 75° it sees the
+    # corridor floor out to 1.70 m, short of room 303's door 1.95 m across.
+    fit(f3.device("c-corr3-dome", "3F corridor dome at room 303", (14.45, 8.95), 270, 55, range=10,
+                  mount_height=2.8, face_recognition=False), "hikvision-ds-2cd2326g2-iu", 6, 75)
     f3.sign("g-corr3", (29.8, 8), 180, CCTV_SIGN, notice={})
     f3.sign("g-lift3", (36, 3), 180, CCTV_SIGN, notice={})
+    f3.sign("g-corr3-dome", (16, 7.05), 90, CCTV_SIGN, notice={})
     s.write("hotel.site.json")
 
     # Mistakes.
@@ -182,6 +205,7 @@ def hotel():
                            "heading": 90, "fov": 90, "range": 3, "mount_height": 1.5,
                             "resolution": [1920, 1080], "mode": "identification", "purpose": "other",
                            "storage": "networked"})   # inside a guest room
+    find(bad, "devices", "c-corr3-dome")["tilt"] = 30       # R799-A8-VIEW: films into room 303
     s.write("hotel-mistakes.site.json", bad)
 
 
@@ -232,15 +256,15 @@ def gym():
         f.device(f"c-gate-{i + 1}", f"Entry gate {i + 1}", (x, 6), 270, 60, range=1.2, mount_height=1.5,
                  resolution=[1280, 720], mode="verification", purpose="access_control",
                  necessity="Members-only facility", zone="z-gates", storage="on_device",
-                 alternative_method=True, separate_consent=True)
-    f.device("c-corridor", "Corridor CCTV", (16, 0.5), 100, 40, range=25, mount_height=2.8,
-             face_recognition=False)
-    f.device("c-gym", "Gym floor CCTV", (0, 24), 315, 90, range=20, mount_height=3.0,
-             face_recognition=False)
-    f.device("c-pool", "Pool hall CCTV", (40, 24), 210, 80, range=25, mount_height=3.5,
-             face_recognition=False)
-    f.device("c-reception", "Reception CCTV", (0, 10), 315, 90, range=15, mount_height=2.8,
-             face_recognition=False)
+                 alternative_method=True, separate_consent=True, tilt=-5)
+    fit(f.device("c-corridor", "Corridor CCTV", (16, 0.5), 100, 40, range=25, mount_height=2.8,
+                 face_recognition=False), "hikvision-ds-2cd2043g2-iu", 6, 10)
+    fit(f.device("c-gym", "Gym floor CCTV", (0, 24), 315, 90, range=20, mount_height=3.0,
+                 face_recognition=False), "dahua-ipc-hdw2441t-s", 2.8, 20)
+    fit(f.device("c-pool", "Pool hall CCTV", (40, 24), 210, 80, range=25, mount_height=3.5,
+                 face_recognition=False), "dahua-ipc-hfw2541s-s", 3.6, 20)
+    fit(f.device("c-reception", "Reception CCTV", (0, 10), 315, 90, range=15, mount_height=2.8,
+                 face_recognition=False), "hikvision-ds-2cd2143g2-i", 2.8, 25)
     f.sign("g-entrance", (3.5, 0), 270, FR_SIGN)
     f.sign("g-corridor-gates", (12, 5.6), 0, FR_SIGN)
     f.sign("g-corridor-cctv", (14, 24), 270, CCTV_SIGN, notice={})
@@ -257,8 +281,8 @@ def gym():
     find(bad, "devices", "c-corridor").update({"position": [14, 0.3], "heading": 70})
     fb["devices"].append({"id": "c-gym-vip", "name": "Gym member recognition", "position": [12, 17],
                           "heading": 180, "fov": 90, "range": 12, "mount_height": 2.5,
-                          "resolution": [2560, 1440], "mode": "identification", "purpose": "marketing",
-                          "storage": "networked"})
+                          "mode": "identification", "purpose": "marketing",
+                          "storage": "networked", **camera("hikvision-ids-2cd5146g2-v-xzhsy", 2.8, 15)})
     bad["retention_days"] = 15
     bad["filed_with_police"] = False
     # The frosted shower window was replaced with clear glass: the pool camera films the showers.
@@ -319,19 +343,21 @@ def mall():
     f.space("s-entrance", "West entrance hall", "public", 0, 10, 8, 18)
     f.space("s-concourse", "Concourse", "public", 8, 10, 60, 18)
     f.zone("z-west", "West entrance", [(0, 10), (8, 10), (8, 18), (0, 18)])
-    common = dict(range=20, mount_height=2.7, resolution=[2560, 1440], mode="identification",
+    lens = camera("dahua-ipc-hfw71242h-z-x", 2.7, 15)
+    wide = lens.pop("fov")
+    common = dict(range=20, mount_height=2.7, mode="identification", **lens,
                   purpose="public_safety",
                   necessity="Police watch-list screening at the main entrance (district public security bureau notice 2025-31)",
                   zone="z-west", storage="on_device")
-    f.device("c-west-n", "West entrance north", (0, 17.5), 330, 80, **common)
-    f.device("c-west-s", "West entrance south", (0, 10.5), 30, 80, **common)
+    f.device("c-west-n", "West entrance north", (0, 17.5), 330, wide, **common)
+    f.device("c-west-s", "West entrance south", (0, 10.5), 30, wide, **common)
     f.sign("g-west-door", (0, 14), 180, FR_SIGN, mount_height=2.4)   # above the doors
     f.sign("g-hall-1", (8, 12), 0, FR_SIGN, mount_height=2.2)
     f.sign("g-hall-2", (8, 16), 0, FR_SIGN, mount_height=2.2)
-    f.device("c-concourse-w", "Concourse CCTV west", (8, 18), 315, 90, range=30, mount_height=3.5,
-             face_recognition=False)
-    f.device("c-concourse-e", "Concourse CCTV east", (60, 10.2), 165, 60, range=30, mount_height=3.5,
-             face_recognition=False)
+    fit(f.device("c-concourse-w", "Concourse CCTV west", (8, 18), 315, 90, range=30, mount_height=3.5,
+                 face_recognition=False), "uniview-ipc3618sb-adf28kmc-i1", 2.8, 15)
+    fit(f.device("c-concourse-e", "Concourse CCTV east", (60, 10.2), 165, 60, range=30, mount_height=3.5,
+                 face_recognition=False), "hikvision-ds-2cd2326g2-iu", 6, 10)
     f.sign("g-concourse-w", (30, 10), 90, CCTV_SIGN, notice={})
     f.sign("g-concourse-e", (40, 18), 270, CCTV_SIGN, notice={})
     s.write("mall.site.json")
@@ -343,7 +369,7 @@ def mall():
     g.update({"width": 0.2, "height": 0.15, "mount_height": 3.2})       # A13-SIGN-PROMINENCE
     find(bad, "signs", "g-west-door")["notice"] = {"processor": True, "purpose": True, "contact": True}
     bad["floors"][0]["devices"].append(dict(common, id="c-concourse-fr", name="Concourse FR camera",
-                                            position=[12, 18], heading=270, fov=90))
+                                            position=[12, 18], heading=270, fov=wide))
     s.write("mall-mistakes.site.json", bad)
 
 
@@ -379,13 +405,14 @@ def office():
     f.device("c-visitor", "Visitor check-in kiosk", (6, 6), 180, 60, range=1.2, mount_height=1.4,
              resolution=[1280, 720], mode="verification", purpose="access_control",
              necessity="Visitor registration required by the building's security plan",
-             zone="z-reception", storage="on_device", alternative_method=True, separate_consent=True)
+             zone="z-reception", storage="on_device", alternative_method=True, separate_consent=True,
+             tilt=-5)
     for i, y in enumerate((1.2, 4.3)):
         f.device(f"c-attend-{i + 1}", f"Attendance terminal {i + 1}", (10.6, y), 0, 60, range=1.0,
                  mount_height=1.5, resolution=[1280, 720], mode="verification", purpose="attendance",
-                 storage="on_device", alternative_method=True, separate_consent=True)
-    f.device("c-reception-cctv", "Reception CCTV", (10, 10), 225, 90, range=15, mount_height=2.8,
-             face_recognition=False)
+                 storage="on_device", alternative_method=True, separate_consent=True, tilt=-5)
+    fit(f.device("c-reception-cctv", "Reception CCTV", (10, 10), 225, 90, range=15, mount_height=2.8,
+                 face_recognition=False), "tiandy-tc-c34hn", 2.8, 20)
     f.sign("g-lift", (0, 2.6), 180, FR_SIGN)
     f.sign("g-office-door", (10, 3.9), 0, FR_SIGN)
     f.sign("g-reception-cctv", (0, 8), 0, CCTV_SIGN, notice={})

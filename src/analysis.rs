@@ -5,9 +5,10 @@
 // vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
 #![allow(clippy::indexing_slicing)]
 
-use geo::{Area, BoundingRect, MultiPolygon, Polygon, Rect};
+use geo::{Area, BooleanOps, BoundingRect, MultiPolygon, Polygon, Rect};
 use rayon::prelude::*;
 
+use crate::geometry::blind::{disc, without_disc};
 use crate::geometry::change::{grown, points_box, square, Bbox, Change, Dirty, Pending};
 use crate::geometry::classify::rect_box;
 use crate::geometry::classify::{in_public_place, ClassifiedSpace, Spaces};
@@ -17,6 +18,9 @@ use crate::geometry::polygon::{self, PolygonProblem};
 use crate::geometry::primitives::{v2, AngleRange, Seg};
 use crate::geometry::segments::{FloorSegments, Search};
 use crate::geometry::sign_coverage::{coverage_runs, EntryCell, Reader};
+use crate::geometry::vertical::{
+    density_distance, dori_bands, face_band, view_band, Band, DoriLevel, Vertical,
+};
 use crate::geometry::visibility::{visible_region, visible_region_split};
 use crate::model::{Device, Floor, Site, SpaceClass};
 
@@ -53,11 +57,17 @@ pub struct DeviceAnalysis {
     pub public_place: bool,
     /// Indices (into `floor.spaces`) of the private spaces the device is inside.
     pub inside_private: Vec<usize>,
-    /// The face-capture distance: `range`, or less when the pixel density limits it.
+    /// The face-capture distance on the plan: `range`, or less when the pixel density (or,
+    /// for a tilted camera, the vertical view) limits it; the far end of `capture_band`.
     pub capture_distance: f64,
-    /// Face-capture area (Measures): wedge, walls, openings, capture distance.
+    /// The horizontal distances at which faces are captured: from 0 for a camera without
+    /// `tilt`; for a tilted one, from its blind distance (rev 3).
+    pub capture_band: Band,
+    /// The horizontal distances at which some part of a person is in view.
+    pub view_band: Band,
+    /// Face-capture area (Measures): wedge, walls, openings, capture band.
     pub capture: MultiPolygon<f64>,
-    /// View area (Decree 799): the same without the pixel-density limit.
+    /// View area (Decree 799): the same with the view band.
     pub view: MultiPolygon<f64>,
     pub capture_bbox: Option<Rect<f64>>,
     pub view_bbox: Option<Rect<f64>>,
@@ -86,6 +96,29 @@ pub struct ZoneAnalysis {
     pub covered_by: Vec<Vec<usize>>,
 }
 
+/// What the site says about faces and people, for every camera: the identification density
+/// and (rev 3) the heights of faces and of a person.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Optics {
+    /// Pixels per metre a face needs to be identified.
+    pub face_density: f64,
+    /// Where faces are, m above the floor.
+    pub face_height: f64,
+    /// The top of a person, m above the floor.
+    pub person_height: f64,
+}
+
+impl Optics {
+    /// The site's optics, defaults filled in.
+    pub fn of(site: &Site) -> Optics {
+        Optics {
+            face_density: site.face_density,
+            face_height: site.face_height(),
+            person_height: site.person_height(),
+        }
+    }
+}
+
 /// The identification distance of a sensor: where the image falls below `face_density`
 /// pixels per metre, `resolution_w / (2 · face_density · tan(fov / 2))`. `None` for fov ≥ 180°.
 ///
@@ -98,7 +131,7 @@ pub fn pixel_density_distance(resolution_w: u32, fov_deg: f64, face_density: f64
     if fov_deg >= 180.0 {
         return None;
     }
-    Some(resolution_w as f64 / (2.0 * face_density * (fov_deg.to_radians() / 2.0).tan()))
+    Some(density_distance(resolution_w, fov_deg, face_density))
 }
 
 /// The face-capture distance of a device: `range`, limited by pixel density when a
@@ -166,10 +199,96 @@ impl Analysis {
             floors: site
                 .floors
                 .par_iter()
-                .map(|f| FloorAnalysis::of(f, site.face_density, search))
+                .map(|f| FloorAnalysis::of(f, &Optics::of(site), search))
                 .collect(),
         }
     }
+}
+
+/// The horizontal distances at which a device captures faces and at which it views people:
+/// for a device without `tilt`, out to its capture distance and its range (revision 2); for
+/// a tilted one, the bands of its vertical view (site-format.md rev 3), the capture band cut
+/// by the slant distance to `range` and to the identification density.
+///
+/// ```
+/// use sightline::analysis::{bands, Optics};
+/// use sightline::model::Device;
+/// // The spec's worked example: 3 m, tilted 30°, 106° across 2560×1440, faces at 1.6 m.
+/// let mut d = Device::new("c1", [0.0, 0.0], 0.0, true);
+/// (d.mount_height, d.tilt, d.fov, d.range) = (3.0, Some(30.0), 106.0, 20.0);
+/// d.resolution = Some([2560, 1440]);
+/// let optics = Optics { face_density: 250.0, face_height: 1.6, person_height: 1.8 };
+/// let (capture, view) = bands(&d, &optics);
+/// // Faces from 0.60 m to 3.595 m (the spec rounds down to 3.59).
+/// assert!((capture.near - 0.602).abs() < 0.001 && (capture.far - 3.595).abs() < 0.001);
+/// // A head (1.8 m) comes into view at 0.52 m; the view goes on to the range.
+/// assert!((view.near - 0.516).abs() < 0.001 && view.far == 20.0);
+/// ```
+pub fn bands(d: &Device, optics: &Optics) -> (Band, Band) {
+    let Some(tilt) = d.tilt else {
+        return (
+            Band::within(capture_distance(d, optics.face_density)),
+            Band::within(d.range),
+        );
+    };
+    let v = Vertical {
+        mount_height: d.mount_height,
+        tilt,
+        vfov: d.vfov(),
+    };
+    let identify = d
+        .resolution
+        .and_then(|[w, _]| pixel_density_distance(w, d.fov, optics.face_density))
+        .unwrap_or(f64::INFINITY);
+    (
+        face_band(&v, optics.face_height, identify.min(d.range)),
+        view_band(&v, optics.person_height, d.range),
+    )
+}
+
+/// What is seen from `pos` in `ranges` at the distances of `band`: the region out to its far
+/// end less the blind disc closer than its near end.
+fn seen_in_band(
+    segments: &FloorSegments,
+    pos: crate::geometry::V2,
+    blockers: &[Seg],
+    ranges: &[AngleRange],
+    band: Band,
+) -> MultiPolygon<f64> {
+    if band.is_empty() {
+        return MultiPolygon::new(Vec::new());
+    }
+    let out = seen(segments, pos, blockers, ranges, band.far);
+    without_disc(&out, pos, band.near)
+}
+
+/// Where a camera reaches each DORI level (IEC 62676-4: 25, 62.5, 125, 250 px/m across the
+/// image width) for a face at the site's face height, clipped to what it sees: per level, its
+/// band of horizontal distances and the part of its view area within that band. Empty without
+/// a resolution.
+pub fn dori_regions(
+    d: &Device,
+    da: &DeviceAnalysis,
+    optics: &Optics,
+) -> Vec<(DoriLevel, Band, MultiPolygon<f64>)> {
+    let Some(levels) = dori_bands(d, optics.face_height) else {
+        return Vec::new();
+    };
+    let apex = v2(d.position);
+    levels
+        .into_iter()
+        .map(|(level, band)| {
+            let region = if band.is_empty() || da.view.0.is_empty() {
+                MultiPolygon::new(Vec::new())
+            } else {
+                let within = da
+                    .view
+                    .intersection(&MultiPolygon::new(vec![disc(apex, band.far)]));
+                without_disc(&within, apex, band.near)
+            };
+            (level, band, region)
+        })
+        .collect()
 }
 
 impl DeviceAnalysis {
@@ -178,7 +297,7 @@ impl DeviceAnalysis {
         device: &Device,
         segments: &FloorSegments,
         spaces: &Spaces,
-        face_density: f64,
+        optics: &Optics,
     ) -> DeviceAnalysis {
         let d = device;
         let pos = v2(d.position);
@@ -191,13 +310,14 @@ impl DeviceAnalysis {
             .map(|s| s.index)
             .collect();
         let ranges = AngleRange::wedge(d.heading, d.fov).intersect(&m.sector);
-        let capture_distance = capture_distance(d, face_density);
-        let blockers = blockers_near(segments, pos, &m, d.range);
-        let view = seen(segments, pos, &blockers, &ranges, d.range);
-        let capture = if capture_distance < d.range {
-            seen(segments, pos, &blockers, &ranges, capture_distance)
-        } else {
+        let (capture_band, view_band) = bands(d, optics);
+        let reach = |b: Band| if b.is_empty() { 0.0 } else { b.far };
+        let blockers = blockers_near(segments, pos, &m, reach(view_band).max(reach(capture_band)));
+        let view = seen_in_band(segments, pos, &blockers, &ranges, view_band);
+        let capture = if capture_band == view_band {
             view.clone()
+        } else {
+            seen_in_band(segments, pos, &blockers, &ranges, capture_band)
         };
         DeviceAnalysis {
             capture_bbox: capture.bounding_rect(),
@@ -205,7 +325,9 @@ impl DeviceAnalysis {
             mount: m,
             public_place,
             inside_private,
-            capture_distance,
+            capture_distance: reach(capture_band),
+            capture_band,
+            view_band,
             capture,
             view,
         }
@@ -306,7 +428,7 @@ pub fn mount_slack(max_half_thickness: f64) -> f64 {
 
 impl FloorAnalysis {
     /// Analyses one floor.
-    pub fn of(floor: &Floor, face_density: f64, search: Search) -> FloorAnalysis {
+    pub fn of(floor: &Floor, optics: &Optics, search: Search) -> FloorAnalysis {
         let segments = FloorSegments::build(floor, search);
         let space_problems: Vec<_> = floor
             .spaces
@@ -333,7 +455,7 @@ impl FloorAnalysis {
         let devices = floor
             .devices
             .par_iter()
-            .map(|d| DeviceAnalysis::of(d, &segments, &spaces, face_density))
+            .map(|d| DeviceAnalysis::of(d, &segments, &spaces, optics))
             .collect();
         let signs: Vec<SignAnalysis> = floor
             .signs
@@ -414,6 +536,8 @@ impl DeviceAnalysis {
             public_place: false,
             inside_private: Vec::new(),
             capture_distance: 0.0,
+            capture_band: Band::NONE,
+            view_band: Band::NONE,
             capture: MultiPolygon::new(Vec::new()),
             view: MultiPolygon::new(Vec::new()),
             capture_bbox: None,
@@ -444,7 +568,7 @@ impl FloorAnalysis {
     ///
     /// The result equals [`FloorAnalysis::of`] but for the numbering of wall segments and
     /// the last bits of crossing points computed in another order.
-    pub fn patch(&mut self, floor: &Floor, face_density: f64, changes: &[ObjectChange]) -> Patched {
+    pub fn patch(&mut self, floor: &Floor, optics: &Optics, changes: &[ObjectChange]) -> Patched {
         let mut segs = crate::geometry::segments::Patch::default();
         let (mut devices, mut signs, mut zones, mut spaces) = (
             Pending::default(),
@@ -559,7 +683,7 @@ impl FloorAnalysis {
         let (segments, spaces_now) = (&self.segments, &self.spaces);
         let fresh: Vec<DeviceAnalysis> = redo
             .par_iter()
-            .map(|&di| DeviceAnalysis::of(&floor.devices[di], segments, spaces_now, face_density))
+            .map(|&di| DeviceAnalysis::of(&floor.devices[di], segments, spaces_now, optics))
             .collect();
         for (&di, da) in redo.iter().zip(fresh) {
             self.devices[di] = da;

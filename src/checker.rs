@@ -29,7 +29,7 @@ use std::collections::{HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use crate::analysis::{mount_slack, Analysis, DeviceAnalysis, ObjectChange, ObjectKind};
+use crate::analysis::{mount_slack, Analysis, DeviceAnalysis, ObjectChange, ObjectKind, Optics};
 use crate::geometry::change::{square, Change};
 use crate::geometry::classify::rect_box;
 use crate::model::Site;
@@ -55,8 +55,8 @@ pub struct Checker {
     duplicated: HashSet<String>,
     /// How many objects (and floors) have each id.
     ids: HashMap<String, u32>,
-    /// The face pixel density the analysis was made with.
-    face_density: f64,
+    /// The face density and heights the analysis was made with.
+    optics: Optics,
     /// Every finding, as a slot, in the fixed order; kept sorted edit by edit so that listing
     /// the findings never sorts them all again.
     sorted: Vec<Slot>,
@@ -213,7 +213,7 @@ impl Checker {
             duplicate_findings,
             duplicated,
             ids: count_ids(site),
-            face_density: site.face_density,
+            optics: Optics::of(site),
             sorted: Vec::new(),
         };
         let mut slots: Vec<Slot> = Vec::new();
@@ -284,13 +284,9 @@ impl Checker {
     /// fields but its id (moved, turned, re-zoned…).
     pub fn device_changed(&mut self, site: &Site, fi: usize, di: usize) {
         let floor = &site.floors[fi];
+        let optics = self.optics;
         let fa = &mut self.analysis.floors[fi];
-        fa.devices[di] = DeviceAnalysis::of(
-            &floor.devices[di],
-            &fa.segments,
-            &fa.spaces,
-            site.face_density,
-        );
+        fa.devices[di] = DeviceAnalysis::of(&floor.devices[di], &fa.segments, &fa.spaces, &optics);
         let old = std::mem::replace(&mut self.ctx, SiteContext::of(site));
         self.zones_used_changed(site, &old);
         self.redo_objects(site, PerObject::Device, vec![(fi, di)]);
@@ -392,11 +388,12 @@ impl Checker {
     /// Brings the findings up to date after the site's own fields changed (name, processor,
     /// venue, filing, retention, assessment, minors…). Only the site-wide rules read those
     /// (the device, zone and floor rules read the floors), so only they are recomputed. The
-    /// face pixel density changes every face-capture area: that needs [`Checker::new`].
+    /// face pixel density and the face and person heights change every camera's areas: that
+    /// needs [`Checker::new`].
     ///
-    /// Returns false, changing nothing, when the face density differs from the one checked.
+    /// Returns false, changing nothing, when those differ from the ones checked.
     pub fn site_fields_changed(&mut self, site: &Site) -> bool {
-        if site.face_density != self.face_density {
+        if Optics::of(site) != self.optics {
             return false;
         }
         self.refresh_site_findings(site);
@@ -474,6 +471,7 @@ impl Checker {
         edited.dedup();
         let mut devices: Vec<(usize, usize)> = Vec::new();
         let mut zones: Vec<(usize, usize)> = Vec::new();
+        let optics = self.optics;
         for &fi in &edited {
             let changes: Vec<ObjectChange> = steps
                 .iter()
@@ -482,7 +480,7 @@ impl Checker {
                 .collect();
             let floor = &site.floors[fi];
             let fa = &mut self.analysis.floors[fi];
-            let patched = fa.patch(floor, site.face_density, &changes);
+            let patched = fa.patch(floor, &optics, &changes);
             let slack = mount_slack(fa.segments.max_half_thickness);
             devices.extend(patched.devices.iter().map(|&di| (fi, di)));
             devices.extend(

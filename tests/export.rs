@@ -23,6 +23,7 @@ fn opts(width_px: u32, lang: Lang) -> RenderOptions {
         date: "2026-01-01".to_owned(),
         base_dir: None,
         view: None,
+        dori: Default::default(),
     }
 }
 
@@ -193,7 +194,23 @@ fn report_has_every_rule_both_messages_every_floor_and_no_external_links() {
                 floor.id
             );
         }
-        assert_eq!(html.matches("<svg").count(), site.floors.len(), "{name}");
+        // One plan per floor, and a side view per tilted camera.
+        let tilted = site
+            .floors
+            .iter()
+            .flat_map(|f| &f.devices)
+            .filter(|d| d.tilt.is_some())
+            .count();
+        assert_eq!(
+            html.matches("class=\"side-view\"").count(),
+            tilted,
+            "{name}"
+        );
+        assert_eq!(
+            html.matches("<svg").count(),
+            site.floors.len() + tilted,
+            "{name}"
+        );
         for d in site.floors.iter().flat_map(|f| &f.devices) {
             assert!(
                 html.contains(&format!("<code>{}</code>", d.id)),
@@ -251,11 +268,24 @@ fn report_registers_give_devices_optics_and_each_sign_with_what_it_covers() {
     let devices = html.find("Device register").expect("device register");
     let signs = html.find("Sign register").expect("sign register");
     let device_rows = &html[devices..signs];
-    for column in ["Mount height", "Field of view", "Range", "Resolution"] {
+    for column in [
+        "Model, lens",
+        "Mount height",
+        "Tilt",
+        "Field of view",
+        "Range",
+        "Resolution",
+        "Blind distance (faces)",
+        "px/m across the image width",
+        "Side view",
+    ] {
         assert!(device_rows.contains(column), "{column}");
     }
-    // The lobby camera: 3 m up, 60°, 20 m, 2560 × 1440.
-    assert!(device_rows.contains("<td>3.00 m</td><td>60°</td><td>20.0 m</td><td>2560 × 1440</td>"));
+    // The lobby camera: a Dahua dome 3 m up tilted 15°, 107° across 2688 × 1520; faces from
+    // 1.08 m; identified to 3.7 m on the floor.
+    assert!(device_rows.contains(
+        "<td>Dahua IPC-HDBW7442E1-Z-X, 2.7 mm</td><td>3.00 m</td><td>15° · vfov 74.8°</td><td>107°</td><td>20.0 m</td><td>2688 × 1520</td><td>1.08 m</td><td>D 20.0 m · O 15.9 m · R 7.8 m · I 3.7 m</td>"
+    ));
     // The main sign by the lobby door covers the lobby zone's entrance; one on the third floor
     // states none of the Art. 5 items.
     let sign_rows = &html[signs..];

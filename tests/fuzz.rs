@@ -220,6 +220,7 @@ fn mutated_sample_sites_never_panic_and_always_answer_properly() {
                         date: "2026-01-01".to_owned(),
                         base_dir: None,
                         view: None,
+                        dori: Default::default(),
                     };
                     let drawn = sightline::render::floor_svg(&site, &analysis, &findings, 0, &opts);
                     sightline::render::raster::parse_svg(&drawn.svg)

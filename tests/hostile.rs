@@ -69,6 +69,7 @@ fn opts(lang: Lang, base_dir: Option<PathBuf>) -> RenderOptions {
         date: "2026-01-01".to_owned(),
         base_dir,
         view: None,
+        dori: Default::default(),
     }
 }
 

@@ -20,6 +20,8 @@ pub struct SceneKey {
     revision: u64,
     floor: usize,
     lang: crate::i18n::Lang,
+    /// Every camera's DORI bands are drawn (View menu).
+    dori_all: bool,
 }
 
 /// A scene that took longer than this to build is not built again for every step of a drag.
@@ -78,6 +80,7 @@ impl App {
             revision: doc.revision,
             floor: fi,
             lang: self.lang,
+            dori_all: self.shown.dori_all,
         };
         self.dragged = None;
         let Some((painted_key, painted)) = &self.painted else {
@@ -88,7 +91,8 @@ impl App {
         }
         // On a floor whose scene takes long to build, objects being dragged are drawn over the
         // scene from before the drag, which is built again when the drag ends.
-        let same_view = (painted_key.floor, painted_key.lang) == (key.floor, key.lang);
+        let same_view = (painted_key.floor, painted_key.lang, painted_key.dori_all)
+            == (key.floor, key.lang, key.dori_all);
         if same_view && painted.build_time > LONG_SCENE_BUILD {
             let subjects: Option<BTreeSet<Subject>> = match &self.gesture {
                 Gesture::Move { originals, .. } => {
@@ -103,6 +107,19 @@ impl App {
             }
         }
         self.rebuild_scene(fi, key);
+    }
+
+    /// Whose DORI bands the canvas (and an exported picture) draws: every camera's when the
+    /// View menu says so, else the one selected camera's.
+    pub(super) fn dori_show(&self) -> crate::scene::DoriShow {
+        use crate::scene::DoriShow;
+        if self.shown.dori_all {
+            return DoriShow::All;
+        }
+        match (self.selection.len(), self.selection.iter().next()) {
+            (1, Some(r)) if r.kind == ItemKind::Device => DoriShow::Device(r.index),
+            _ => DoriShow::Off,
+        }
     }
 
     fn rebuild_scene(&mut self, fi: usize, key: SceneKey) {
@@ -124,6 +141,11 @@ impl App {
             &crate::scene::SceneOptions {
                 lang: self.lang,
                 object_names: true,
+                dori: if key.dori_all {
+                    crate::scene::DoriShow::All
+                } else {
+                    crate::scene::DoriShow::Off
+                },
             },
         );
         let mut painted = draw::PaintedScene::new(scene);
@@ -314,6 +336,7 @@ impl App {
             draw::grid(&painter, rect, &tf);
         }
         self.refresh_scene(fi);
+        let dori_selected = self.dori_show();
         let Some(doc) = &self.doc else { return };
         if let Some((_, painted)) = &mut self.painted {
             draw::scene(
@@ -330,6 +353,7 @@ impl App {
                 let opts = crate::scene::SceneOptions {
                     lang: self.lang,
                     object_names: true,
+                    dori: crate::scene::DoriShow::Off,
                 };
                 let over = crate::scene::Scene::of_subjects(&doc.site, fa, fi, &opts, dragged);
                 let mut over = draw::PaintedScene::new(over);
@@ -337,6 +361,21 @@ impl App {
             }
             if let Some(h) = self.hovered_finding {
                 draw::finding_highlight(&painter, &painted.scene, h, &tf);
+            }
+        }
+        if let (crate::scene::DoriShow::Device(di), false) = (dori_selected, self.shown.dori_all) {
+            if self.shown.areas {
+                let key = (doc.revision, fi, di, self.lang);
+                if self.dori_painted.as_ref().is_none_or(|(k, _)| *k != key) {
+                    let dori =
+                        doc.checker.analysis.floors.get(fi).map(|fa| {
+                            crate::scene::Scene::dori_of(&doc.site, fa, fi, di, self.lang)
+                        });
+                    self.dori_painted = dori.map(|s| (key, draw::PaintedScene::new(s)));
+                }
+                if let Some((_, over)) = &mut self.dori_painted {
+                    draw::scene(&painter, over, &tf, rect, None, &self.shown, None);
+                }
             }
         }
         if let Some(floor) = doc.site.floors.get(fi) {

@@ -85,6 +85,8 @@ ui_commands! {
     ShowSignAreas,
     ShowLabels,
     ShowMarkers,
+    /// DORI bands of every camera (the selected camera's are always drawn).
+    ShowDoriAll,
     AddFloor,
     Help,
 }
@@ -334,6 +336,14 @@ impl UiCommand {
                 t(
                     "Show or hide the numbered findings on the plan",
                     "显示或隐藏平面图上的问题编号",
+                ),
+                &[],
+            ),
+            ShowDoriAll => (
+                t("DORI bands of all cameras", "所有摄像机的 DORI 像素密度带"),
+                t(
+                    "Show the detect, observe, recognise and identify bands (px/m across the image width) of every camera, not only the selected one",
+                    "显示每台摄像机（而不仅是选中的）的探测、观察、识别、辨认距离带（按画面宽度计的像素/米）",
                 ),
                 &[],
             ),
@@ -687,6 +697,7 @@ impl App {
             U::ShowSignAreas => self.shown.sign_areas ^= true,
             U::ShowLabels => self.shown.labels ^= true,
             U::ShowMarkers => self.shown.markers ^= true,
+            U::ShowDoriAll => self.shown.dori_all ^= true,
             U::AddFloor => self.add_floor(),
             U::Help => self.show_help = !self.show_help,
         }

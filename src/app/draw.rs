@@ -228,6 +228,8 @@ pub struct Shown {
     pub legend: bool,
     /// The legend shows its entries (else only its title, to click open again).
     pub legend_open: bool,
+    /// DORI bands of every camera, not only the selected one's.
+    pub dori_all: bool,
 }
 
 impl Default for Shown {
@@ -241,6 +243,7 @@ impl Default for Shown {
             grid: true,
             legend: true,
             legend_open: true,
+            dori_all: false,
         }
     }
 }
@@ -251,7 +254,7 @@ impl Shown {
         use crate::scene::Layer;
         match item.layer {
             Layer::Underlay => self.underlay,
-            Layer::Areas => self.areas,
+            Layer::Areas | Layer::Dori => self.areas,
             Layer::Signs => self.sign_areas || !matches!(item.prim, Prim::Area { .. }),
             Layer::Labels => self.labels,
             Layer::Markers => self.markers,

@@ -293,6 +293,8 @@ pub struct SiteFields {
     pub filed_with_police: bool,
     pub retention_days: Option<u64>,
     pub face_density: f64,
+    pub face_height: Option<f64>,
+    pub person_height: Option<f64>,
     pub venue: Option<crate::model::Venue>,
     pub designated_key_place: bool,
     pub impact_assessment: Option<crate::model::ImpactAssessment>,
@@ -310,6 +312,8 @@ impl SiteFields {
             filed_with_police: site.filed_with_police,
             retention_days: site.retention_days,
             face_density: site.face_density,
+            face_height: site.face_height,
+            person_height: site.person_height,
             venue: site.venue,
             designated_key_place: site.designated_key_place,
             impact_assessment: site.impact_assessment.clone(),
@@ -328,6 +332,8 @@ impl SiteFields {
         site.filed_with_police = self.filed_with_police;
         site.retention_days = self.retention_days;
         site.face_density = self.face_density;
+        site.face_height = self.face_height;
+        site.person_height = self.person_height;
         site.venue = self.venue;
         site.designated_key_place = self.designated_key_place;
         site.impact_assessment = self.impact_assessment;
@@ -561,7 +567,10 @@ impl Edit {
     /// What applying this edit to `site` (as it is now, before the edit) may change.
     pub fn changes(&self, site: &Site) -> Changed {
         if let Edit::Site(fields) = self {
-            if fields.face_density == site.face_density {
+            if fields.face_density == site.face_density
+                && fields.face_height == site.face_height
+                && fields.person_height == site.person_height
+            {
                 return Changed::SiteFields;
             }
         }
@@ -900,6 +909,9 @@ mod tests {
             Edit::Site(Box::new(fields.clone())).changes(&site),
             Changed::SiteFields
         );
+        let mut taller = fields.clone();
+        taller.face_height = Some(1.7);
+        assert_eq!(Edit::Site(Box::new(taller)).changes(&site), Changed::Site);
         fields.face_density += 50.0;
         assert_eq!(Edit::Site(Box::new(fields)).changes(&site), Changed::Site);
     }

@@ -40,6 +40,7 @@ impl App {
                 .and_then(|d| d.path.as_deref())
                 .and_then(render::base_dir_of),
             view,
+            dori: self.dori_show(),
         }
     }
 

@@ -74,6 +74,7 @@ impl App {
                     (UiCommand::ShowSignAreas, s.sign_areas),
                     (UiCommand::ShowLabels, s.labels),
                     (UiCommand::ShowMarkers, s.markers),
+                    (UiCommand::ShowDoriAll, s.dori_all),
                 ] {
                     self.toggle_item(ui, c, on);
                 }

@@ -8,6 +8,7 @@
 //! [`findings`], [`properties`], [`floors`]; files and recovery in [`files`], exports in
 //! [`export`].
 
+mod camera_form;
 pub mod canvas;
 pub mod commands;
 pub mod dialogs;
@@ -119,6 +120,9 @@ pub struct App {
     pub import_dialog: Option<import_plan::ImportDialog>,
     /// The current floor's scene as last built, and what it was built from.
     painted: Option<(canvas::SceneKey, draw::PaintedScene)>,
+    /// The selected camera's DORI bands, drawn over the plan: (document revision, floor,
+    /// device, language) and the scene.
+    dori_painted: Option<((u64, usize, usize, crate::i18n::Lang), draw::PaintedScene)>,
     /// Objects being dragged over a scene that is not rebuilt until the drag ends.
     dragged: Option<BTreeSet<crate::scene::Subject>>,
     /// The selection the open undo step was made with.
@@ -227,6 +231,7 @@ impl App {
             underlay_warnings: Vec::new(),
             shown_title: None,
             painted: None,
+            dori_painted: None,
             dragged: None,
             step_selection: BTreeSet::new(),
             path_prompt: None,

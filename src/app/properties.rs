@@ -34,6 +34,8 @@ struct FormCtx<'a> {
     multi: bool,
     /// Every zone of the site (for a device's zone): id, and the name shown ("name (id)").
     zones: &'a [(String, String)],
+    /// The site's face density and heights (for a camera's side view).
+    optics: crate::analysis::Optics,
 }
 
 /// The two-column grid of a form: labels wrap within the first column and fields take the rest,
@@ -233,6 +235,7 @@ fn device_form(ui: &mut egui::Ui, d: &mut Device, cx: &FormCtx<'_>) {
                 }
             });
         });
+        super::camera_form::rows(ui, d, lang);
         if d.face_recognition {
             row(ui, lang, labels::MODE, |ui, l| {
                 combo(
@@ -328,6 +331,9 @@ fn device_form(ui: &mut egui::Ui, d: &mut Device, cx: &FormCtx<'_>) {
             });
         }
     });
+    if !cx.multi {
+        super::camera_form::extras(ui, d, &cx.optics, lang);
+    }
 }
 
 /// The seven Art. 5 items, in the order of the article.
@@ -602,6 +608,7 @@ impl App {
             lang,
             multi,
             zones: &zones,
+            optics: crate::analysis::Optics::of(&doc.site),
         };
         let mut copy = first.clone();
         ui.push_id(("props", fi, first_ref), |ui| item_form(ui, &mut copy, &cx));
@@ -822,6 +829,34 @@ impl App {
                 )
                 .labelled_by(l);
             });
+            for (label, field, default) in [
+                (
+                    labels::FACE_HEIGHT,
+                    &mut s.face_height,
+                    crate::model::DEFAULT_FACE_HEIGHT_M,
+                ),
+                (
+                    labels::PERSON_HEIGHT,
+                    &mut s.person_height,
+                    crate::model::DEFAULT_PERSON_HEIGHT_M,
+                ),
+            ] {
+                stacked(ui, lang, label, |ui, l| {
+                    let mut v = field.unwrap_or(default);
+                    let r = ui
+                        .add(
+                            DragValue::new(&mut v)
+                                .range(0.1..=5.0)
+                                .speed(0.01)
+                                .suffix(" m")
+                                .max_decimals(2),
+                        )
+                        .labelled_by(l);
+                    if r.changed() {
+                        *field = Some(v);
+                    }
+                });
+            }
         });
         if s != before {
             self.apply_merging(Edit::Site(Box::new(s)));

@@ -10,6 +10,7 @@ use crate::i18n::Lang;
 use crate::model::{self, Site};
 use crate::rules::{check_site, Counts, Finding, Severity, Verdict};
 
+mod cameras;
 mod import;
 
 /// Exit status: nothing reached `--fail-on`.
@@ -46,6 +47,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Import a DWG or DXF plan as a floor (walls, doors, windows, rooms to review).
     Import(Box<import::ImportArgs>),
+    /// List the bundled catalogue of real camera models (brand, model, lenses and angles).
+    Cameras(cameras::CamerasArgs),
 }
 
 /// Arguments of `sightline report`.
@@ -124,6 +127,9 @@ pub struct RenderArgs {
     /// Language of the labels and findings.
     #[arg(long, value_enum, default_value_t = Lang::En)]
     pub lang: Lang,
+    /// Draw the DORI bands (px/m across the image width) and blind zones of every camera.
+    #[arg(long)]
+    pub dori: bool,
 }
 
 /// Text from a file made safe for a terminal: control characters (escape sequences, bells,
@@ -177,6 +183,11 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
         date: model::today(),
         base_dir: crate::render::base_dir_of(&args.site),
         view: None,
+        dori: if args.dori {
+            crate::scene::DoriShow::All
+        } else {
+            crate::scene::DoriShow::Off
+        },
     };
     let crate::render::Rendered { svg, warnings, .. } =
         crate::render::floor_svg(&site, &analysis, &findings, fi, &opts);
@@ -566,6 +577,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Render(args)) => run_render(&args, &mut stderr),
         Some(Command::Report(args)) => run_report(&args, &mut stderr),
         Some(Command::Import(args)) => import::run_import(&args, &mut stdout, &mut stderr),
+        Some(Command::Cameras(args)) => cameras::run_cameras(&args, &mut stdout, &mut stderr),
         None => open_editor(cli.site, &mut stderr),
     };
     let _ = stdout.flush();

@@ -8,6 +8,7 @@
 // vectors it built), never from a file; a slip is a bug to find in tests, not input to handle.
 #![allow(clippy::indexing_slicing)]
 
+pub mod blind;
 pub mod change;
 pub mod classify;
 pub mod clip;
@@ -20,6 +21,7 @@ pub mod primitives;
 pub mod segments;
 pub mod sign_coverage;
 pub mod underlay;
+pub mod vertical;
 pub mod visibility;
 
 pub use primitives::{Seg, V2};

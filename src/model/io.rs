@@ -364,6 +364,47 @@ fn check_number(place: String, what: &str, v: f64, min: f64, max: f64) -> Result
     Ok(())
 }
 
+/// A height or length that must be more than 0 (and not absurd).
+fn check_positive(place: String, what: &str, v: f64) -> Result<(), Invalid> {
+    if !v.is_finite() || v <= 0.0 || v > 1000.0 {
+        return Err((
+            place,
+            format!("{what} is {v}; it must be more than 0 and at most 1000"),
+        ));
+    }
+    Ok(())
+}
+
+/// The rev 3 fields of a camera: tilt −30…90°, vfov more than 0 and at most 180°, a lens
+/// longer than 0, and a mount height above the floor when the camera is tilted.
+fn check_vertical(place: &str, d: &crate::model::Device) -> Result<(), Invalid> {
+    if let Some(t) = d.tilt {
+        if !t.is_finite() || !(-30.0..=90.0).contains(&t) {
+            return Err((
+                format!("{place}.tilt"),
+                format!("tilt is {t}°; it must be from −30° (looking up) to 90° (straight down)"),
+            ));
+        }
+        check_positive(
+            format!("{place}.mount_height"),
+            "mount_height",
+            d.mount_height,
+        )?;
+    }
+    if let Some(v) = d.vfov_given {
+        if !v.is_finite() || v <= 0.0 || v > 180.0 {
+            return Err((
+                format!("{place}.vfov"),
+                format!("vfov is {v}°; it must be more than 0° and at most 180°"),
+            ));
+        }
+    }
+    if let Some(f) = d.lens_mm {
+        check_positive(format!("{place}.lens_mm"), "lens_mm", f)?;
+    }
+    Ok(())
+}
+
 fn check_points(place: &str, points: &[Point]) -> Result<(), Invalid> {
     for (i, p) in points.iter().enumerate() {
         check_point(format!("{place}[{i}]"), p)?;
@@ -382,6 +423,14 @@ pub fn validate(site: &Site) -> Result<(), Invalid> {
             "face_density".to_owned(),
             format!("face_density is {density}; it must be more than 0 pixels per metre"),
         ));
+    }
+    for (field, value) in [
+        ("face_height", site.face_height),
+        ("person_height", site.person_height),
+    ] {
+        if let Some(v) = value {
+            check_positive(field.to_owned(), field, v)?;
+        }
     }
     if let Some(date) = site
         .impact_assessment
@@ -464,6 +513,7 @@ pub fn validate(site: &Site) -> Result<(), Invalid> {
                     ));
                 }
             }
+            check_vertical(&place, d)?;
         }
         for (i, s) in floor.signs.iter().enumerate() {
             let place = format!("{f}.signs[{i}] ({})", s.id);

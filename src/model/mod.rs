@@ -1,6 +1,7 @@
 //! The site document: types, load/save and validation. Knows nothing of geometry or drawing.
 
 mod bounds;
+pub mod catalogue;
 mod date;
 pub mod device;
 mod io;

@@ -82,6 +82,12 @@ pub struct Site {
     /// *rev 2.* Guardian consent and special rules for children under 14 are in place (Art. 7).
     #[serde(default, skip_serializing_if = "is_false")]
     pub minors_rules: bool,
+    /// *rev 3.* Height of faces above the floor (m); see [`Site::face_height`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub face_height: Option<f64>,
+    /// *rev 3.* Height of the top of a person (m), for view areas; see [`Site::person_height`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person_height: Option<f64>,
     pub floors: Vec<Floor>,
     #[serde(flatten)]
     pub extra: Extra,
@@ -443,11 +449,51 @@ pub struct Device {
     /// *rev 2.* Each person gives a separate, explicit consent first (Art. 6).
     #[serde(default, skip_serializing_if = "is_false")]
     pub separate_consent: bool,
+    /// *rev 3.* Degrees the optical axis points below the horizontal (−30…90); absent, the
+    /// camera is checked with the plan-only rule of revision 2.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tilt: Option<f64>,
+    /// *rev 3.* Full vertical angle of view in degrees; see [`Device::vfov`] for the default.
+    #[serde(default, rename = "vfov", skip_serializing_if = "Option::is_none")]
+    pub vfov_given: Option<f64>,
+    /// *rev 3.* Focal length in mm (informational).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lens_mm: Option<f64>,
+    /// *rev 3.* Id of a model in the bundled camera catalogue (informational).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
 
 impl Device {
+    /// The full vertical angle of view (rev 3): as given, else derived from the horizontal one
+    /// and the sensor's shape, `2·atan(tan(fov/2)·h/w)` (16:9 without a resolution). A lens of
+    /// 180° or more across (a fisheye) sees a hemisphere: 180°.
+    ///
+    /// ```
+    /// # use sightline::model::Device;
+    /// let mut d = Device::new("c1", [0.0, 0.0], 0.0, true);
+    /// d.fov = 106.0;
+    /// d.resolution = Some([2560, 1440]);
+    /// assert!((d.vfov() - 73.5).abs() < 0.05);
+    /// ```
+    pub fn vfov(&self) -> f64 {
+        if let Some(v) = self.vfov_given {
+            return v;
+        }
+        if self.fov >= 180.0 {
+            return 180.0;
+        }
+        let aspect = match self.resolution {
+            Some([w, h]) if w > 0 => f64::from(h) / f64::from(w),
+            _ => 9.0 / 16.0,
+        };
+        2.0 * ((self.fov.to_radians() / 2.0).tan() * aspect)
+            .atan()
+            .to_degrees()
+    }
+
     /// The legal basis: as given, or by default `statutory` for public safety and `consent`
     /// for every other purpose (or none).
     pub fn legal_basis(&self) -> LegalBasis {
@@ -588,11 +634,30 @@ impl Site {
             designated_key_place: false,
             impact_assessment: None,
             minors_rules: false,
+            face_height: None,
+            person_height: None,
             floors: vec![Floor::new("F1", "1F")],
             extra: Extra::new(),
         }
     }
 }
+
+impl Site {
+    /// Where faces are, in metres above the floor (rev 3; default 1.6).
+    pub fn face_height(&self) -> f64 {
+        self.face_height.unwrap_or(DEFAULT_FACE_HEIGHT_M)
+    }
+
+    /// The top of a person, in metres above the floor (rev 3; default 1.8).
+    pub fn person_height(&self) -> f64 {
+        self.person_height.unwrap_or(DEFAULT_PERSON_HEIGHT_M)
+    }
+}
+
+/// Default height of faces (site-format.md rev 3), m.
+pub const DEFAULT_FACE_HEIGHT_M: f64 = 1.6;
+/// Default height of a person (site-format.md rev 3), m.
+pub const DEFAULT_PERSON_HEIGHT_M: f64 = 1.8;
 
 impl Floor {
     /// Every point of the floor's drawing: wall points, space and zone corners, opening ends,
@@ -648,6 +713,10 @@ impl Device {
             required_by_law: false,
             legal_basis_given: None,
             separate_consent: false,
+            tilt: None,
+            vfov_given: None,
+            lens_mm: None,
+            model: None,
             extra: Extra::new(),
         }
     }

@@ -11,12 +11,14 @@
 
 pub mod raster;
 mod scene_svg;
+mod side_view;
 mod text;
 
 use std::fmt::Write as _;
 use std::path::Path;
 
 pub use raster::{png_from_svg, RasterError, FONT_FAMILY};
+pub use side_view::side_view_svg;
 pub use text::{esc as escape_xml, width_px as text_width_px, wrap as wrap_text};
 use text::{esc, wrap};
 
@@ -43,6 +45,8 @@ pub struct RenderOptions {
     /// The plan rectangle to draw (min and max corners, metres); `None` draws the whole floor.
     /// The editor's "export the current view" sets it.
     pub view: Option<([f64; 2], [f64; 2])>,
+    /// Whose DORI bands to draw (the editor: the selected camera's).
+    pub dori: crate::scene::DoriShow,
 }
 
 /// A drawn floor.
@@ -193,6 +197,7 @@ pub fn floor_svg(
         &SceneOptions {
             lang,
             object_names: true,
+            dori: opts.dori,
         },
     );
     let listed: Vec<&Finding> = scene

@@ -235,6 +235,19 @@ struct DeviceRow<'a> {
     floor: &'a str,
     cells: Vec<Tx>,
     findings: Vec<RuleTag>,
+    /// The side view of a tilted camera, as SVG markup made by [`crate::render`].
+    side_view: Option<String>,
+}
+
+/// The letter of a DORI level in the register: D, O, R, I (IEC 62676-4).
+fn dori_tag(level: crate::geometry::vertical::DoriLevel) -> &'static str {
+    use crate::geometry::vertical::DoriLevel;
+    match level {
+        DoriLevel::Detect => "D",
+        DoriLevel::Observe => "O",
+        DoriLevel::Recognise => "R",
+        DoriLevel::Identify => "I",
+    }
 }
 
 /// Writes the report of an analysed site into a string (the editor's export and the tests).
@@ -587,6 +600,7 @@ pub fn write_html(
                 date: opts.date.clone(),
                 base_dir: opts.base_dir.clone(),
                 view: None,
+                dori: crate::scene::DoriShow::All,
             },
         );
         warnings.extend(drawn.warnings);
@@ -618,8 +632,9 @@ pub fn write_html(
     }
     let dash = || Tx::plain("—");
     let mut rows = Vec::new();
+    let optics = crate::analysis::Optics::of(site);
     for (fi, floor) in site.floors.iter().enumerate() {
-        for d in &floor.devices {
+        for (di, d) in floor.devices.iter().enumerate() {
             let mode = match d.mode {
                 Mode::Identification => l(lang, Text::new("identification (1:N)", "辨识（1:N）")),
                 Mode::Verification => l(lang, Text::new("verification (1:1)", "验证（1:1）")),
@@ -646,16 +661,73 @@ pub fn write_html(
             let resolution = d
                 .resolution
                 .map_or_else(dash, |[w, h]| Tx::plain(format!("{w} × {h}")));
+            let da = analysis.floors.get(fi).and_then(|fa| fa.devices.get(di));
+            let model_cell = match (&d.model, d.lens_mm) {
+                (None, None) => dash(),
+                (m, lens) => {
+                    let name = m.as_deref().map(|id| {
+                        crate::model::catalogue::find(id)
+                            .map_or_else(|| id.to_owned(), |c| format!("{} {}", c.brand, c.model))
+                    });
+                    let lens = lens.map(|f| format!("{f} mm"));
+                    Tx::plain(
+                        [name, lens]
+                            .into_iter()
+                            .flatten()
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+                }
+            };
+            let tilt_cell = d.tilt.map_or_else(
+                || {
+                    l(
+                        lang,
+                        Text::new("not given (plan rule)", "未填写（按平面规则）"),
+                    )
+                },
+                |t| Tx::plain(format!("{t:.0}° · vfov {:.1}°", d.vfov())),
+            );
+            let blind_cell = match (d.tilt, da) {
+                (Some(_), Some(da)) if da.capture_band.is_empty() => {
+                    l(lang, Text::new("captures no face", "拍不到人脸"))
+                }
+                (Some(_), Some(da)) => Tx::plain(format!("{:.2} m", da.capture_band.near)),
+                _ => dash(),
+            };
+            let dori_cell = match crate::geometry::vertical::dori_bands(d, optics.face_height) {
+                None => dash(),
+                Some(levels) => Tx::plain(
+                    levels
+                        .iter()
+                        .map(|(level, b)| {
+                            let tag = dori_tag(*level);
+                            if b.is_empty() {
+                                format!("{tag} —")
+                            } else {
+                                format!("{tag} {:.1} m", b.far)
+                            }
+                        })
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                ),
+            };
+            let side_view = crate::scene::side_view::SideView::of(d, &optics)
+                .map(|v| crate::render::side_view_svg(&v, lang.unwrap_or(Lang::Zh)));
             rows.push(DeviceRow {
                 id: &d.id,
                 name: &d.name,
                 floor: &floor.id,
                 cells: vec![
                     yes_no(fr),
+                    model_cell,
                     Tx::plain(format!("{:.2} m", d.mount_height)),
+                    tilt_cell,
                     Tx::plain(format!("{:.0}°", d.fov)),
                     Tx::plain(format!("{:.1} m", d.range)),
                     resolution,
+                    blind_cell,
+                    dori_cell,
                     if fr { mode } else { dash() },
                     purpose,
                     Tx::plain(d.necessity.as_deref().unwrap_or("—")),
@@ -671,6 +743,7 @@ pub fn write_html(
                     .get(&(Some(fi), d.id.as_str()))
                     .cloned()
                     .unwrap_or_default(),
+                side_view,
             });
         }
     }
@@ -741,10 +814,14 @@ pub fn write_html(
             l(lang, Text::new("Device", "设备")),
             l(lang, Text::new("Floor", "楼层")),
             l(lang, Text::new("Face recognition", "人脸识别")),
+            l(lang, Text::new("Model, lens", "型号、镜头")),
             l(lang, Text::new("Mount height", "安装高度")),
+            l(lang, Text::new("Tilt", "俯角")),
             l(lang, Text::new("Field of view", "视场角")),
             l(lang, Text::new("Range", "拍摄距离")),
             l(lang, Text::new("Resolution", "分辨率")),
+            l(lang, Text::new("Blind distance (faces)", "盲区距离（人脸）")),
+            l(lang, Text::new("DORI: furthest distance (px/m across the image width: D 25, O 62.5, R 125, I 250)", "DORI 最远距离（按画面宽度计像素/米：D 25、O 62.5、R 125、I 250）")),
             l(lang, Text::new("Mode", "方式")),
             l(lang, Text::new("Purpose", "目的")),
             l(lang, Text::new("Necessity", "必要性")),
@@ -752,6 +829,7 @@ pub fn write_html(
             l(lang, Text::new("Storage", "存储")),
             l(lang, Text::new("Alternative offered", "其他验证方式")),
             l(lang, Text::new("Findings", "问题")),
+            l(lang, Text::new("Side view", "侧视图")),
         ],
         devices: rows,
         none: l(lang, Text::new("none", "无")),

@@ -4,10 +4,13 @@ use geo::{BoundingRect, InteriorPoint, MultiPolygon};
 
 use super::palette::{self as p, Rgb};
 use super::{
-    Cap, Fill, Hatch, Item, LabelFit, Layer, Line, Paint, Prim, Scene, SceneOptions, Subject, Width,
+    Cap, DoriShow, Fill, Hatch, Item, LabelFit, Layer, Line, Paint, Prim, Scene, SceneOptions,
+    Subject, Width,
 };
-use crate::analysis::FloorAnalysis;
-use crate::geometry::primitives::v2;
+use crate::analysis::{dori_regions, FloorAnalysis, Optics};
+use crate::geometry::primitives::{v2, AngleRange};
+use crate::geometry::vertical::DoriLevel;
+use crate::geometry::visibility::visible_region;
 use crate::i18n::kind_label;
 use crate::model::{OpeningKind, Point, Site, SpaceClass};
 use crate::rules::{Finding, RuleId};
@@ -209,6 +212,9 @@ pub(super) fn build(
             Some(outline),
         );
     }
+
+    // DORI bands and blind zones of the cameras asked for.
+    dori(&mut b, site, fa, fi, opts);
 
     // Regions of findings: inside private spaces, outside zones.
     let findings_wanted = b.general();
@@ -430,6 +436,100 @@ pub(super) fn build(
     Scene {
         items: b.items,
         listed,
+    }
+}
+
+/// The scene of one device's DORI bands and blind zone.
+pub(super) fn dori_only(
+    site: &Site,
+    fa: &FloorAnalysis,
+    fi: usize,
+    di: usize,
+    lang: crate::i18n::Lang,
+) -> Scene {
+    let mut b = Builder {
+        items: Vec::new(),
+        subject: None,
+        only: None,
+    };
+    let opts = SceneOptions {
+        lang,
+        object_names: true,
+        dori: DoriShow::Device(di),
+    };
+    dori(&mut b, site, fa, fi, &opts);
+    Scene {
+        items: b.items,
+        listed: Vec::new(),
+    }
+}
+
+/// The DORI bands of the cameras `opts.dori` asks for, each clipped to what the camera sees
+/// and labelled with its furthest distance on the camera's axis, and the blind zone under a
+/// tilted camera (faces closer than its capture band).
+fn dori(b: &mut Builder, site: &Site, fa: &FloorAnalysis, fi: usize, opts: &SceneOptions) {
+    let Some(floor) = site.floors.get(fi) else {
+        return;
+    };
+    let which: Vec<usize> = match opts.dori {
+        DoriShow::Off => return,
+        DoriShow::Device(di) => vec![di],
+        DoriShow::All => (0..floor.devices.len()).collect(),
+    };
+    let optics = Optics::of(site);
+    for di in which {
+        let (Some(d), Some(da)) = (floor.devices.get(di), fa.devices.get(di)) else {
+            continue;
+        };
+        if !b.of(Subject::Device(di)) {
+            continue;
+        }
+        let axis = d.heading.to_radians();
+        for (level, band, region) in dori_regions(d, da, &optics) {
+            if region.0.is_empty() {
+                continue;
+            }
+            let (colour, tag) = match level {
+                DoriLevel::Detect => (p::DORI_DETECT, "D"),
+                DoriLevel::Observe => (p::DORI_OBSERVE, "O"),
+                DoriLevel::Recognise => (p::DORI_RECOGNISE, "R"),
+                DoriLevel::Identify => (p::DORI_IDENTIFY, "I"),
+            };
+            b.area(
+                Layer::Dori,
+                region,
+                Fill::Solid(Paint::with(colour, 0.10)),
+                Some(Line::new(Paint::with(colour, 0.9), Width::px(1.2)).dashed([6.0, 3.0])),
+            );
+            let at = [
+                d.position[0] + band.far * axis.cos(),
+                d.position[1] + band.far * axis.sin(),
+            ];
+            b.push(
+                Layer::Dori,
+                Prim::Label {
+                    at,
+                    texts: vec![format!("{tag} {:.1} m", band.far), tag.to_owned()],
+                    fit: LabelFit::Beside {
+                        size: 10.0,
+                        offset: [3.0, -12.0],
+                    },
+                    colour,
+                    halo: true,
+                },
+                None,
+            );
+        }
+        if !da.capture_band.is_empty() && da.capture_band.near > 0.0 {
+            let ranges = AngleRange::wedge(d.heading, d.fov).intersect(&da.mount.sector);
+            let blind = visible_region(v2(d.position), &ranges, da.capture_band.near, &[]);
+            b.area(
+                Layer::Dori,
+                blind,
+                Fill::Solid(Paint::with(p::BLIND, 0.35)),
+                None,
+            );
+        }
     }
 }
 

@@ -24,6 +24,7 @@ pub mod hatch;
 pub mod labels;
 pub mod markers;
 pub mod palette;
+pub mod side_view;
 
 use geo::MultiPolygon;
 
@@ -38,6 +39,20 @@ pub struct SceneOptions {
     /// Names beside cameras and zones, and every space's name with its kind (the editor shows
     /// them; the exported picture names spaces only where the name fits).
     pub object_names: bool,
+    /// Whose DORI bands and blind zones to draw.
+    pub dori: DoriShow,
+}
+
+/// Whose DORI bands (and blind zones) a scene draws.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DoriShow {
+    /// Nobody's.
+    #[default]
+    Off,
+    /// One device's (the selected camera), by its index on the floor.
+    Device(usize),
+    /// Every camera's with a resolution.
+    All,
 }
 
 /// The layers, bottom to top.
@@ -48,6 +63,8 @@ pub enum Layer {
     Zones,
     /// Capture areas of face-recognition devices and views of ordinary cameras.
     Areas,
+    /// DORI bands and blind zones of the cameras asked for.
+    Dori,
     /// Parts of areas inside private spaces or outside a device's zone, hatched.
     FindingRegions,
     Walls,
@@ -305,7 +322,7 @@ const fn entry(colour: Rgb, en: &'static str, zh: &'static str, swatch: Swatch) 
 }
 
 /// The legend, shared by the exported picture and the canvas.
-pub const LEGEND: [LegendEntry; 10] = [
+pub const LEGEND: [LegendEntry; 12] = [
     entry(
         palette::PRIVATE_FILL,
         "private space",
@@ -365,6 +382,18 @@ pub const LEGEND: [LegendEntry; 10] = [
         "numbered finding",
         "编号问题",
         Swatch::Dot,
+    ),
+    entry(
+        palette::DORI_IDENTIFY,
+        "DORI bands, px/m across the image width",
+        "DORI 像素密度带（按画面宽度计）",
+        Swatch::Area,
+    ),
+    entry(
+        palette::BLIND,
+        "blind zone under a tilted camera",
+        "俯视摄像机下方盲区",
+        Swatch::Fill,
     ),
 ];
 
@@ -537,6 +566,19 @@ impl Scene {
         subjects: &std::collections::BTreeSet<Subject>,
     ) -> Scene {
         build::build(site, fa, &[], fi, opts, Some(subjects))
+    }
+
+    /// The DORI bands and blind zone of device `di` alone, as [`Scene::build`] draws them:
+    /// what the editor draws over the plan for the selected camera (so that selecting one
+    /// never rebuilds the whole floor's scene).
+    pub fn dori_of(
+        site: &crate::model::Site,
+        fa: &crate::analysis::FloorAnalysis,
+        fi: usize,
+        di: usize,
+        lang: Lang,
+    ) -> Scene {
+        build::dori_only(site, fa, fi, di, lang)
     }
 
     /// The items of a layer.

@@ -74,6 +74,13 @@ pub const INFO: Rgb = Rgb::hex(0x2C7A7B);
 pub const PASS: Rgb = ZONE;
 /// The editor's selection.
 pub const SELECTION: Rgb = Rgb::hex(0xFF8F00);
+/// DORI bands (IEC 62676-4), from detect (lightest) to identify.
+pub const DORI_DETECT: Rgb = Rgb::hex(0x90CAF9);
+pub const DORI_OBSERVE: Rgb = Rgb::hex(0x4DB6AC);
+pub const DORI_RECOGNISE: Rgb = Rgb::hex(0x9C6ADE);
+pub const DORI_IDENTIFY: Rgb = Rgb::hex(0x3949AB);
+/// The blind zone under a tilted camera.
+pub const BLIND: Rgb = Rgb::hex(0x9E9E9E);
 /// The editor's hover and snapping marks.
 pub const HOVER: Rgb = Rgb::hex(0x1565C0);
 

@@ -475,6 +475,7 @@ fn the_editor_exports_the_same_picture_and_report_as_the_command_line() {
             date: sightline::model::today(),
             base_dir: sightline::render::base_dir_of(&sample("gym-mistakes")),
             view: None,
+            dori: Default::default(),
         },
     );
     assert_eq!(std::fs::read_to_string(&svg).expect("svg"), expected.svg);
@@ -949,6 +950,7 @@ fn the_canvas_shows_what_the_picture_shows_in_the_same_colours() {
         date: "2026-01-01".into(),
         base_dir: None,
         view: None,
+        dori: Default::default(),
     };
     let rendered = sightline::render::floor_svg(site, &analysis, &findings, 0, &opts);
     let png = sightline::render::png_from_svg(&rendered.svg).expect("png");
@@ -1214,7 +1216,7 @@ fn the_legend_and_other_layers_can_be_hidden_from_the_view_menu() {
     h.run();
     // A click on its title folds it to that title, and selects nothing on the plan under it.
     let rb = h.state().last_canvas.expect("canvas").right_bottom();
-    click(&mut h, rb - egui::vec2(30.0, 207.0));
+    click(&mut h, rb - egui::vec2(30.0, 243.0));
     assert!(h.state().shown.legend && !h.state().shown.legend_open);
     assert!(h.state().selection.is_empty());
     click(&mut h, rb - egui::vec2(30.0, 27.0));
@@ -1682,4 +1684,141 @@ fn the_import_window_fits_a_small_screen() {
             "{label} at {r:?}"
         );
     }
+}
+
+/// A one-camera site in a temporary folder: a corridor camera across from a toilet door.
+fn corridor_harness() -> (tempfile::TempDir, Harness<'static, App>) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("corridor.site.json");
+    let doc = serde_json::json!({
+        "format": "sightline-site", "version": 1, "name": "Corridor",
+        "floors": [{ "id": "F1", "name": "1F",
+            "walls": [{ "id": "w", "points": [[0, 2], [20, 2]] }],
+            "openings": [{ "id": "door", "kind": "door", "a": [4, 2], "b": [5, 2] }],
+            "spaces": [{ "id": "wc", "name": "Toilet", "kind": "toilet",
+                         "polygon": [[0, 2], [20, 2], [20, 6], [0, 6]] }],
+            "devices": [{ "id": "dome", "position": [4.5, 0.05], "heading": 90, "fov": 90,
+                          "range": 10, "mount_height": 2.8, "face_recognition": false,
+                          "purpose": "public_safety", "necessity": "Corridor thefts" }] }]
+    });
+    std::fs::write(&path, doc.to_string()).expect("write");
+    let mut h = harness(App::new(Some(path)));
+    h.state_mut().selection = [sightline::app::edit::ItemRef {
+        kind: sightline::app::edit::ItemKind::Device,
+        index: 0,
+    }]
+    .into();
+    h.run();
+    (dir, h)
+}
+
+#[test]
+fn choosing_a_catalogue_model_fills_the_camera_in_one_undoable_edit() {
+    let (_dir, mut h) = corridor_harness();
+    let m = sightline::model::catalogue::find("hikvision-ds-2cd2043g2-iu").expect("model");
+    let lens = &m.lenses[1];
+    h.get_by_label("Model").click();
+    h.run();
+    h.get_by_label(&format!(
+        "Hikvision DS-2CD2043G2-IU · bullet · 4 mm 84°×{}°",
+        lens.vfov
+    ))
+    .click();
+    h.run();
+    let device = |h: &Harness<'static, App>| {
+        h.state().doc.as_ref().expect("doc").site.floors[0].devices[0].clone()
+    };
+    let d = device(&h);
+    assert_eq!(d.model.as_deref(), Some("hikvision-ds-2cd2043g2-iu"));
+    assert_eq!(d.resolution, Some([2688, 1520]));
+    assert_eq!(
+        (d.fov, d.vfov_given, d.lens_mm),
+        (84.0, Some(lens.vfov), Some(4.0))
+    );
+    // The picker now names the model and lens.
+    assert_eq!(
+        h.get_by_label("Model").value().as_deref(),
+        Some(
+            format!(
+                "Hikvision DS-2CD2043G2-IU · bullet · 4 mm 84°×{}°",
+                lens.vfov
+            )
+            .as_str()
+        )
+    );
+    // One undo takes all four fields back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let d = device(&h);
+    assert_eq!(
+        (d.model, d.resolution, d.fov, d.vfov_given, d.lens_mm),
+        (None, None, 90.0, None, None)
+    );
+}
+
+#[test]
+fn tilting_the_corridor_camera_clears_its_view_into_the_toilet() {
+    // As a planner does it: a Hikvision 6 mm bullet for the corridor camera, then tilt it
+    // down with the slider until it no longer films through the toilet door.
+    let (_dir, mut h) = corridor_harness();
+    assert!(h.query_by_label("R799-A8-VIEW").is_some());
+    let m = sightline::model::catalogue::find("hikvision-ds-2cd2043g2-iu").expect("model");
+    h.get_by_label("Model").click();
+    h.run();
+    h.get_by_label(&format!(
+        "Hikvision DS-2CD2043G2-IU · bullet · 6 mm 52°×{}°",
+        m.lenses[2].vfov
+    ))
+    .click();
+    h.run();
+    // Tick "Tilt": 30° by default, still through the door; the side view appears.
+    h.get_by_label("Tilt (below horizontal)").click();
+    h.run();
+    let tilt = |h: &Harness<'static, App>| {
+        h.state().doc.as_ref().expect("doc").site.floors[0].devices[0].tilt
+    };
+    assert_eq!(tilt(&h), Some(30.0));
+    assert!(h.query_by_label("Side view").is_some());
+    assert!(h.query_by_label("R799-A8-VIEW").is_some());
+    // The slider, by keyboard: 0.5° a step. At 75° the bottom of the picture (15.5° above
+    // the axis) meets the floor 1.70 m out, before the door 1.95 m away.
+    h.get_by_role(egui::accesskit::Role::Slider).focus();
+    h.run();
+    for _ in 0..90 {
+        h.key_press(egui::Key::ArrowRight);
+        h.run();
+    }
+    assert_eq!(tilt(&h), Some(75.0));
+    assert!(h.query_by_label("R799-A8-VIEW").is_none());
+    // Setting the tilt and sliding it are edits of one field in a row: one undo step takes
+    // the camera back to no tilt (once the slider lets the keyboard go), and the finding back.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(tilt(&h), None);
+    assert!(h.query_by_label("R799-A8-VIEW").is_some());
+}
+
+#[test]
+fn the_model_picker_searches_brand_and_model() {
+    let (_dir, mut h) = corridor_harness();
+    h.get_by_label("Model").click();
+    h.run();
+    assert_eq!(h.query_all_by_label_contains("IPC-HDW2441T-S").count(), 2);
+    // The search field is the popup's only text field with no value yet but its hint.
+    let search = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .last()
+        .expect("the search field");
+    search.focus();
+    h.run();
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .last()
+        .expect("the search field")
+        .type_text("大华 fisheye");
+    h.run();
+    assert_eq!(h.query_all_by_label_contains("DH-IPC-EBW81240").count(), 1);
+    assert_eq!(h.query_all_by_label_contains("IPC-HDW2441T-S").count(), 0);
+    assert_eq!(h.query_all_by_label_contains("Hikvision").count(), 0);
 }

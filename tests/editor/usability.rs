@@ -387,6 +387,7 @@ fn glass_is_drawn_as_thin_as_it_is_and_wall_stub_ends_make_no_entrances() {
     let opts = sightline::scene::SceneOptions {
         lang: sightline::i18n::Lang::En,
         object_names: false,
+        dori: Default::default(),
     };
     let scene = sightline::scene::Scene::build(&site, &analysis.floors[0], &listed, 0, &opts);
     let widths: Vec<Width> = scene
@@ -470,6 +471,7 @@ fn small_ones_status_expiry_objects_filter_info_markers_report_font_window_place
         date: "2026-01-01".into(),
         base_dir: None,
         view: None,
+        dori: Default::default(),
     };
     let drawn = sightline::render::floor_svg(&site_doc, &analysis, &findings, 0, &opts);
     let info = sightline::scene::palette::INFO;
