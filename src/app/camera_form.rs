@@ -8,6 +8,7 @@ use eframe::egui::{self, DragValue, Shape, Stroke, TextEdit};
 
 use super::draw::colour;
 use super::labels;
+use super::properties::given;
 use crate::analysis::Optics;
 use crate::i18n::Lang;
 use crate::model::catalogue::{self, CameraModel, LensOption};
@@ -25,13 +26,7 @@ pub(super) fn rows(ui: &mut egui::Ui, d: &mut Device, lang: Lang) {
 
     let l = label(ui, labels::TILT);
     ui.horizontal(|ui| {
-        let mut set = d.tilt.is_some();
-        ui.checkbox(&mut set, "").labelled_by(l);
-        match (set, d.tilt) {
-            (true, None) => d.tilt = Some(30.0),
-            (false, Some(_)) => d.tilt = None,
-            _ => {}
-        }
+        given(ui, l, &mut d.tilt, 30.0);
         match &mut d.tilt {
             Some(t) => {
                 ui.add(
@@ -51,14 +46,8 @@ pub(super) fn rows(ui: &mut egui::Ui, d: &mut Device, lang: Lang) {
 
     let l = label(ui, labels::VFOV);
     ui.horizontal(|ui| {
-        let mut set = d.vfov_given.is_some();
         let derived = d.vfov();
-        ui.checkbox(&mut set, "").labelled_by(l);
-        match (set, d.vfov_given) {
-            (true, None) => d.vfov_given = Some((derived * 10.0).round() / 10.0),
-            (false, Some(_)) => d.vfov_given = None,
-            _ => {}
-        }
+        given(ui, l, &mut d.vfov_given, (derived * 10.0).round() / 10.0);
         match &mut d.vfov_given {
             Some(v) => {
                 ui.add(
@@ -77,13 +66,7 @@ pub(super) fn rows(ui: &mut egui::Ui, d: &mut Device, lang: Lang) {
 
     let l = label(ui, labels::LENS);
     ui.horizontal(|ui| {
-        let mut set = d.lens_mm.is_some();
-        ui.checkbox(&mut set, "").labelled_by(l);
-        match (set, d.lens_mm) {
-            (true, None) => d.lens_mm = Some(4.0),
-            (false, Some(_)) => d.lens_mm = None,
-            _ => {}
-        }
+        given(ui, l, &mut d.lens_mm, 4.0);
         if let Some(f) = &mut d.lens_mm {
             ui.add(
                 DragValue::new(f)

@@ -63,6 +63,18 @@ fn metres(v: &mut f64, min: f64, max: f64) -> DragValue<'_> {
         .max_decimals(3)
 }
 
+/// A checkbox (named by `label`) that says whether an optional field is given: ticking it
+/// gives the field `default`, unticking it removes it.
+pub(super) fn given<T: Copy>(ui: &mut egui::Ui, label: egui::Id, v: &mut Option<T>, default: T) {
+    let mut set = v.is_some();
+    ui.checkbox(&mut set, "").labelled_by(label);
+    match (set, v.is_some()) {
+        (true, false) => *v = Some(default),
+        (false, true) => *v = None,
+        _ => {}
+    }
+}
+
 fn degrees(v: &mut f64, min: f64, max: f64) -> DragValue<'_> {
     DragValue::new(v)
         .range(min..=max)
@@ -221,13 +233,7 @@ fn device_form(ui: &mut egui::Ui, d: &mut Device, cx: &FormCtx<'_>) {
         });
         row(ui, lang, labels::RESOLUTION, |ui, l| {
             ui.horizontal(|ui| {
-                let mut set = d.resolution.is_some();
-                ui.checkbox(&mut set, "").labelled_by(l);
-                match (set, d.resolution) {
-                    (true, None) => d.resolution = Some([1920, 1080]),
-                    (false, Some(_)) => d.resolution = None,
-                    _ => {}
-                }
+                given(ui, l, &mut d.resolution, [1920, 1080]);
                 if let Some(r) = &mut d.resolution {
                     ui.add(DragValue::new(&mut r[0]).range(1..=100_000).suffix(" px"));
                     ui.label("×");

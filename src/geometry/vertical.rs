@@ -211,6 +211,18 @@ pub enum DoriLevel {
     Identify,
 }
 
+impl DoriLevel {
+    /// Its letter on the plan, the side view and the report: D, O, R or I.
+    pub fn tag(self) -> &'static str {
+        match self {
+            DoriLevel::Detect => "D",
+            DoriLevel::Observe => "O",
+            DoriLevel::Recognise => "R",
+            DoriLevel::Identify => "I",
+        }
+    }
+}
+
 /// Where a camera reaches each DORI level for a face at `face_height`: per level, the
 /// horizontal distances inside the vertical view (for an untilted camera, from 0) and within
 /// `range` and the level's slant distance. `None` without a resolution.

@@ -239,17 +239,6 @@ struct DeviceRow<'a> {
     side_view: Option<String>,
 }
 
-/// The letter of a DORI level in the register: D, O, R, I (IEC 62676-4).
-fn dori_tag(level: crate::geometry::vertical::DoriLevel) -> &'static str {
-    use crate::geometry::vertical::DoriLevel;
-    match level {
-        DoriLevel::Detect => "D",
-        DoriLevel::Observe => "O",
-        DoriLevel::Recognise => "R",
-        DoriLevel::Identify => "I",
-    }
-}
-
 /// Writes the report of an analysed site into a string (the editor's export and the tests).
 pub fn html(
     site: &Site,
@@ -701,7 +690,7 @@ pub fn write_html(
                     levels
                         .iter()
                         .map(|(level, b)| {
-                            let tag = dori_tag(*level);
+                            let tag = level.tag();
                             if b.is_empty() {
                                 format!("{tag} —")
                             } else {

@@ -489,12 +489,13 @@ fn dori(b: &mut Builder, site: &Site, fa: &FloorAnalysis, fi: usize, opts: &Scen
             if region.0.is_empty() {
                 continue;
             }
-            let (colour, tag) = match level {
-                DoriLevel::Detect => (p::DORI_DETECT, "D"),
-                DoriLevel::Observe => (p::DORI_OBSERVE, "O"),
-                DoriLevel::Recognise => (p::DORI_RECOGNISE, "R"),
-                DoriLevel::Identify => (p::DORI_IDENTIFY, "I"),
+            let colour = match level {
+                DoriLevel::Detect => p::DORI_DETECT,
+                DoriLevel::Observe => p::DORI_OBSERVE,
+                DoriLevel::Recognise => p::DORI_RECOGNISE,
+                DoriLevel::Identify => p::DORI_IDENTIFY,
             };
+            let tag = level.tag();
             b.area(
                 Layer::Dori,
                 region,

@@ -174,7 +174,10 @@ impl SideView {
             }
         }
         // A person at the identify and recognise distances.
-        for (band, tag) in [(identify, "I"), (recognise, "R")] {
+        for (band, level) in [
+            (identify, DoriLevel::Identify),
+            (recognise, DoriLevel::Recognise),
+        ] {
             let Some(b) = band else { continue };
             if b.far > width {
                 continue;
@@ -182,7 +185,7 @@ impl SideView {
             person(&mut items, b.far, optics.person_height);
             items.push(SideItem::Text {
                 at: [b.far, optics.person_height + 0.25],
-                text: format!("{tag} {:.1} m", b.far),
+                text: format!("{} {:.1} m", level.tag(), b.far),
                 colour: INK,
                 centred: true,
             });
