@@ -448,3 +448,54 @@ fn the_report_registers_tilt_blind_distance_dori_and_a_side_view() {
     assert_eq!(html.matches("class=\"side-view\"").count(), 1);
     assert!(html.contains("not given (plan rule)"));
 }
+
+/// The hotel's corridor dome at room 303 tilted 30°: its view cuts the identify and recognise
+/// bands at the same 4.92 m, so the side view draws one person labelled "RI" and the plan one
+/// label for all four levels, not four labels on top of each other.
+#[test]
+fn levels_cut_at_the_same_distance_share_one_label() {
+    let s = sightline::model::load(std::path::Path::new(
+        "sample_sites/hotel-mistakes.site.json",
+    ))
+    .unwrap();
+    let (fi, di) = s
+        .floors
+        .iter()
+        .enumerate()
+        .find_map(|(fi, f)| {
+            f.devices
+                .iter()
+                .position(|d| d.id == "c-corr3-dome")
+                .map(|di| (fi, di))
+        })
+        .unwrap();
+    let d = &s.floors[fi].devices[di];
+    assert_eq!(d.tilt, Some(30.0));
+    let optics = sightline::analysis::Optics::of(&s);
+    let view = sightline::scene::side_view::SideView::of(d, &optics).unwrap();
+    let texts: Vec<&str> = view
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            sightline::scene::side_view::SideItem::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(texts.contains(&"RI 4.9 m"), "{texts:?}");
+    assert!(!texts
+        .iter()
+        .any(|t| t.starts_with("R ") || t.starts_with("I ")));
+    // The plan: one DORI label, "DORI 4.9 m".
+    let analysis = Analysis::of(&s);
+    let opts = sightline::render::RenderOptions {
+        width_px: 1200,
+        lang: sightline::i18n::Lang::En,
+        date: "2026-12-06".to_owned(),
+        base_dir: None,
+        view: None,
+        dori: sightline::scene::DoriShow::Device(di),
+    };
+    let svg = sightline::render::floor_svg(&s, &analysis, &[], fi, &opts).svg;
+    assert_eq!(svg.matches("DORI 4.9 m").count(), 1, "one shared label");
+    assert!(!svg.contains(">I 4.9 m<") && !svg.contains(">R 4.9 m<"));
+}

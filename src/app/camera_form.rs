@@ -212,8 +212,13 @@ fn lens_calculator(ui: &mut egui::Ui, d: &mut Device, lang: Lang) {
                 .suffix(" mm")
                 .max_decimals(2),
         );
-        let (h, v) = (m.hfov_for_focal(st[0]), m.vfov_for_focal(st[0]));
-        ui.label(format!("→ {h:.1}° × {v:.1}°"));
+        let (h, v, stated) = m.angles_for_focal(st[0]);
+        let source = if stated {
+            labels::DATASHEET
+        } else {
+            labels::PINHOLE
+        };
+        ui.label(format!("→ {h:.1}° × {v:.1}° ({})", source.get(lang)));
         if ui.small_button(labels::USE_LENS.get(lang)).clicked() {
             d.fov = h;
             d.vfov_given = Some(v);
@@ -236,7 +241,10 @@ fn lens_calculator(ui: &mut egui::Ui, d: &mut Device, lang: Lang) {
                 .max_decimals(1),
         );
         let (h, f) = m.lens_for_density(st[1], st[2]);
-        ui.label(format!("→ {f:.1} mm, {h:.1}°"));
+        ui.label(format!(
+            "→ {f:.1} mm, {h:.1}° ({})",
+            labels::PINHOLE.get(lang)
+        ));
         if ui.small_button(labels::USE_LENS.get(lang)).clicked() {
             d.fov = h;
             d.vfov_given = Some(m.vfov_for_focal(f));

@@ -138,6 +138,8 @@ labels! {
     LENS_ANGLE = "Angle of this lens", "该焦距的视场角";
     LENS_FOR_DENSITY = "Lens for a density at a distance", "按距离和像素密度选镜头";
     USE_LENS = "Use", "采用";
+    DATASHEET = "datasheet", "规格书";
+    PINHOLE = "pinhole estimate, without lens distortion", "针孔模型估算，未计镜头畸变";
     SENSOR_FROM_MODEL = "Sensor of the chosen model", "所选型号的传感器";
     NEEDS_MODEL = "Choose a model for its sensor size.", "请先选择型号以确定传感器尺寸。";
     SIDE_VIEW = "Side view", "侧视图";

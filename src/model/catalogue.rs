@@ -164,6 +164,33 @@ impl CameraModel {
         pinhole_angle(self.sensor_height_mm(), focal_mm)
     }
 
+    /// The horizontal and vertical angles of a lens of `focal_mm` on this model: the
+    /// datasheet's when one of its lens options has that focal length (short lenses are
+    /// wider than the pinhole model says, by their distortion), else the pinhole angles.
+    /// The flag says whether the angles are the datasheet's.
+    ///
+    /// ```
+    /// let m = sightline::model::catalogue::find("hikvision-ds-2cd2143g2-i").unwrap();
+    /// // The 4 mm option is stated 84° wide; the pinhole model on its sensor says 66.3°.
+    /// assert_eq!(m.angles_for_focal(4.0), (84.0, 54.0, true));
+    /// let (h, _, stated) = m.angles_for_focal(5.0);
+    /// assert!(!stated && (h - 55.1).abs() < 0.1);
+    /// ```
+    pub fn angles_for_focal(&self, focal_mm: f64) -> (f64, f64, bool) {
+        match self
+            .lenses
+            .iter()
+            .find(|l| (l.focal_mm - focal_mm).abs() < 0.05)
+        {
+            Some(l) => (l.hfov, l.vfov, true),
+            None => (
+                self.hfov_for_focal(focal_mm),
+                self.vfov_for_focal(focal_mm),
+                false,
+            ),
+        }
+    }
+
     /// The focal length that gives a horizontal angle of `hfov`° on this sensor, mm.
     pub fn focal_for_hfov(&self, hfov: f64) -> f64 {
         self.sensor_width_mm() / (2.0 * (hfov.to_radians() / 2.0).tan())

@@ -485,6 +485,8 @@ fn dori(b: &mut Builder, site: &Site, fa: &FloorAnalysis, fi: usize, opts: &Scen
             continue;
         }
         let axis = d.heading.to_radians();
+        // Levels whose bands end at the same place (all clipped by the view) share one label.
+        let mut labels: Vec<(String, f64, Rgb)> = Vec::new();
         for (level, band, region) in dori_regions(d, da, &optics) {
             if region.0.is_empty() {
                 continue;
@@ -495,22 +497,30 @@ fn dori(b: &mut Builder, site: &Site, fa: &FloorAnalysis, fi: usize, opts: &Scen
                 DoriLevel::Recognise => p::DORI_RECOGNISE,
                 DoriLevel::Identify => p::DORI_IDENTIFY,
             };
-            let tag = level.tag();
             b.area(
                 Layer::Dori,
                 region,
                 Fill::Solid(Paint::with(colour, 0.10)),
                 Some(Line::new(Paint::with(colour, 0.9), Width::px(1.2)).dashed([6.0, 3.0])),
             );
+            match labels.last_mut() {
+                Some((tags, far, last)) if (*far - band.far).abs() < 0.05 => {
+                    tags.push_str(level.tag());
+                    *last = colour;
+                }
+                _ => labels.push((level.tag().to_owned(), band.far, colour)),
+            }
+        }
+        for (tags, far, colour) in labels {
             let at = [
-                d.position[0] + band.far * axis.cos(),
-                d.position[1] + band.far * axis.sin(),
+                d.position[0] + far * axis.cos(),
+                d.position[1] + far * axis.sin(),
             ];
             b.push(
                 Layer::Dori,
                 Prim::Label {
                     at,
-                    texts: vec![format!("{tag} {:.1} m", band.far), tag.to_owned()],
+                    texts: vec![format!("{tags} {far:.1} m"), tags],
                     fit: LabelFit::Beside {
                         size: 10.0,
                         offset: [3.0, -12.0],

@@ -163,7 +163,8 @@ impl SideView {
                 dashed: false,
             });
             for x in [faces.near, faces.far] {
-                if x <= width {
+                // A band from the foot of the pole needs no label at the pole itself.
+                if x > 0.05 && x <= width {
                     items.push(SideItem::Text {
                         at: [x, optics.face_height + 0.12],
                         text: format!("{x:.2} m"),
@@ -173,7 +174,9 @@ impl SideView {
                 }
             }
         }
-        // A person at the identify and recognise distances.
+        // A person at the identify and recognise distances (one, labelled "RI", when they
+        // coincide because the view cuts both).
+        let mut people: Vec<(f64, String)> = Vec::new();
         for (band, level) in [
             (identify, DoriLevel::Identify),
             (recognise, DoriLevel::Recognise),
@@ -182,10 +185,16 @@ impl SideView {
             if b.far > width {
                 continue;
             }
-            person(&mut items, b.far, optics.person_height);
+            match people.last_mut() {
+                Some((far, tags)) if (*far - b.far).abs() < 0.05 => tags.insert_str(0, level.tag()),
+                _ => people.push((b.far, level.tag().to_owned())),
+            }
+        }
+        for (far, tags) in people {
+            person(&mut items, far, optics.person_height);
             items.push(SideItem::Text {
-                at: [b.far, optics.person_height + 0.25],
-                text: format!("{} {:.1} m", level.tag(), b.far),
+                at: [far, optics.person_height + 0.25],
+                text: format!("{tags} {far:.1} m"),
                 colour: INK,
                 centred: true,
             });
