@@ -11,6 +11,7 @@ use crate::model::{self, Site};
 use crate::rules::{check_site, Counts, Finding, Severity, Verdict};
 
 mod cameras;
+mod fix;
 mod import;
 
 /// Exit status: nothing reached `--fail-on`.
@@ -49,6 +50,9 @@ pub enum Command {
     Import(Box<import::ImportArgs>),
     /// List the bundled catalogue of real camera models (brand, model, lenses and angles).
     Cameras(cameras::CamerasArgs),
+    /// Apply the smallest changes that settle every geometric violation (camera settings,
+    /// signs, removing devices inside private spaces) and write the repaired site.
+    Fix(fix::FixArgs),
 }
 
 /// Arguments of `sightline report`.
@@ -578,6 +582,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Report(args)) => run_report(&args, &mut stderr),
         Some(Command::Import(args)) => import::run_import(&args, &mut stdout, &mut stderr),
         Some(Command::Cameras(args)) => cameras::run_cameras(&args, &mut stdout, &mut stderr),
+        Some(Command::Fix(args)) => fix::run_fix(&args, &mut stdout, &mut stderr),
         None => open_editor(cli.site, &mut stderr),
     };
     let _ = stdout.flush();

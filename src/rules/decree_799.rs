@@ -127,19 +127,32 @@ fn has_facing_sign(
     device: &crate::model::Device,
     da: &crate::analysis::DeviceAnalysis,
 ) -> bool {
+    floor
+        .signs
+        .iter()
+        .zip(&fa.signs)
+        .any(|(sign, sa)| sign_faces(fa, sign, sa, device, da))
+}
+
+/// Does `sign` face `device` within its range with a clear line of sight (R799-A13-SIGN)?
+pub(crate) fn sign_faces(
+    fa: &FloorAnalysis,
+    sign: &crate::model::Sign,
+    sa: &crate::analysis::SignAnalysis,
+    device: &crate::model::Device,
+    da: &crate::analysis::DeviceAnalysis,
+) -> bool {
     let cam = v2(device.position);
-    floor.signs.iter().zip(&fa.signs).any(|(sign, sa)| {
-        let pos = v2(sign.position);
-        let to_cam = cam - pos;
-        if crate::geometry::primitives::len(to_cam) > device.range
-            || dot(dir(sign.facing.to_radians()), to_cam) < 0.0
-        {
-            return false;
-        }
-        let sight = Seg::new(sa.mount.probe, da.mount.probe);
-        !fa.segments
-            .sight_along(&sight)
-            .into_iter()
-            .any(|p| p.seg.intersects(&sight))
-    })
+    let pos = v2(sign.position);
+    let to_cam = cam - pos;
+    if crate::geometry::primitives::len(to_cam) > device.range
+        || dot(dir(sign.facing.to_radians()), to_cam) < 0.0
+    {
+        return false;
+    }
+    let sight = Seg::new(sa.mount.probe, da.mount.probe);
+    !fa.segments
+        .sight_along(&sight)
+        .into_iter()
+        .any(|p| p.seg.intersects(&sight))
 }

@@ -7,11 +7,11 @@
 
 mod counts;
 pub use counts::{Counts, Verdict};
-mod decree_799;
+pub(crate) mod decree_799;
 mod measures;
 mod plan;
-mod private;
-mod public;
+pub(crate) mod private;
+pub(crate) mod public;
 mod zone;
 
 use std::collections::HashSet;

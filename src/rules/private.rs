@@ -24,7 +24,7 @@ const PREFILTER_MARGIN_M2: f64 = 1e-9;
 /// The private spaces (index into `floor.spaces`) a region covers by at least the area
 /// tolerance, leaving out those listed in `skip`, with the covered part and its area. `region`
 /// is what a device at `apex` sees (star-shaped around it).
-pub(super) fn private_overlaps(
+pub(crate) fn private_overlaps(
     fa: &FloorAnalysis,
     apex: [f64; 2],
     region: &MultiPolygon<f64>,

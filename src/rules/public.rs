@@ -62,14 +62,7 @@ pub(super) fn device(
     }
     // The zone it names: on this floor, on another floor, or nowhere.
     let zone_ref = device.zone.as_deref().filter(|z| !z.is_empty());
-    let found = zone_ref.and_then(|zid| {
-        site.floors.iter().enumerate().find_map(|(zfi, zf)| {
-            zf.zones
-                .iter()
-                .position(|z| z.id == zid)
-                .map(|zi| (zfi, zi))
-        })
-    });
+    let found = zone_of(site, device);
     let Some((zfi, zi)) = found else {
         out.push(
             Finding::new(
@@ -86,29 +79,7 @@ pub(super) fn device(
         return;
     };
     let zone = &site.floors[zfi].zones[zi];
-    // A zone drawn on another floor, or with no area, holds none of this floor.
-    let za = &analysis.floors[zfi].zones[zi];
-    let zone_poly = if zfi == fi { za.polygon.as_ref() } else { None };
-    // Cheaply rule out a capture area that lies (almost) all inside a convex zone.
-    if let (Some(poly), true) = (zone_poly, za.convex) {
-        if area(&da.capture) - overlap_area_convex(&da.capture, poly) < AREA_TOLERANCE_M2 - 1e-6 {
-            return;
-        }
-    }
-    let (a, outside): (f64, MultiPolygon<f64>) = match zone_poly {
-        Some(poly) => match za
-            .convex
-            .then(|| difference_convex(&da.capture, poly))
-            .flatten()
-        {
-            Some(done) => done,
-            None => {
-                let outside = da.capture.difference(poly);
-                (area(&outside), outside)
-            }
-        },
-        None => (area(&da.capture), da.capture.clone()),
-    };
+    let (a, outside) = outside_of_zone(analysis, fi, zfi, zi, &da.capture);
     if a >= AREA_TOLERANCE_M2 {
         out.push(
             Finding::new(
@@ -123,5 +94,50 @@ pub(super) fn device(
             )
             .with_region(outside, a),
         );
+    }
+}
+
+/// The zone a device names, as (floor, zone) indices: on this floor, another, or nowhere.
+pub(crate) fn zone_of(site: &Site, device: &crate::model::Device) -> Option<(usize, usize)> {
+    let zid = device.zone.as_deref().filter(|z| !z.is_empty())?;
+    site.floors.iter().enumerate().find_map(|(zfi, zf)| {
+        zf.zones
+            .iter()
+            .position(|z| z.id == zid)
+            .map(|zi| (zfi, zi))
+    })
+}
+
+/// The part of `capture` (a device's on floor `fi`) outside zone `zi` of floor `zfi`, and its
+/// area: all of it when the zone is drawn on another floor or has no usable polygon.
+pub(crate) fn outside_of_zone(
+    analysis: &Analysis,
+    fi: usize,
+    zfi: usize,
+    zi: usize,
+    capture: &MultiPolygon<f64>,
+) -> (f64, MultiPolygon<f64>) {
+    // A zone drawn on another floor, or with no area, holds none of this floor.
+    let za = &analysis.floors[zfi].zones[zi];
+    let zone_poly = if zfi == fi { za.polygon.as_ref() } else { None };
+    // Cheaply rule out a capture area that lies (almost) all inside a convex zone.
+    if let (Some(poly), true) = (zone_poly, za.convex) {
+        if area(capture) - overlap_area_convex(capture, poly) < AREA_TOLERANCE_M2 - 1e-6 {
+            return (0.0, MultiPolygon::new(Vec::new()));
+        }
+    }
+    match zone_poly {
+        Some(poly) => match za
+            .convex
+            .then(|| difference_convex(capture, poly))
+            .flatten()
+        {
+            Some(done) => done,
+            None => {
+                let outside = capture.difference(poly);
+                (area(&outside), outside)
+            }
+        },
+        None => (area(capture), capture.clone()),
     }
 }

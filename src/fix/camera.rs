@@ -1,0 +1,373 @@
+//! The nearest compliant setting of a camera that captures or films into a private space
+//! (`A13-PRIVATE-VIEW`, `R799-A8-VIEW`) or captures outside its zone (`A13-OUTSIDE-ZONE`):
+//! searched over the engine's exact area functions, one parameter at a time.
+//!
+//! - **heading**: turned 1°, 2°, … either way; the first turn that leaves every one of the
+//!   device's area findings under 0.25 m² (of the two ways at that turn, the one keeping more);
+//! - **field of view**: narrowed about the same heading, the widest whole degree that complies
+//!   (a narrower wedge sees a subset, so the search halves the interval);
+//! - **range**: shortened, the longest tenth of a metre that complies (likewise a subset);
+//! - **tilt** (a camera that has one): steepened 1° at a time up to 90°.
+//!
+//! Of the settings found, the one that keeps most of what the camera watched wins (its zone
+//! for face recognition, public places for an ordinary camera); on a tie, the order above.
+//!
+//! ```
+//! use serde_json::json;
+//! use sightline::fix::camera::{nearest, Parameter};
+//! // A corridor camera at (5, 1) looking north through an open toilet door 2 m ahead.
+//! let site: sightline::model::Site = serde_json::from_value(json!({
+//!   "format": "sightline-site", "version": 1, "name": "t",
+//!   "floors": [{ "id": "F1", "name": "1F",
+//!     "walls": [{ "id": "w", "points": [[0, 2], [4.5, 2]], "thickness": 0.1 },
+//!               { "id": "w2", "points": [[5.5, 2], [10, 2]], "thickness": 0.1 }],
+//!     "spaces": [{ "id": "wc", "kind": "toilet", "polygon": [[0, 2], [10, 2], [10, 6], [0, 6]] },
+//!                { "id": "hall", "kind": "public", "polygon": [[0, 0], [10, 0], [10, 2], [0, 2]] }],
+//!     "devices": [{ "id": "c", "position": [5, 1], "heading": 90, "fov": 60, "range": 8,
+//!                   "face_recognition": false }] }]
+//! })).unwrap();
+//! let analysis = sightline::analysis::Analysis::of(&site);
+//! let best = nearest(&site, &analysis, 0, 0).unwrap();
+//! // It must turn until the door leaves its view: more than a few degrees.
+//! assert!(matches!(best.parameter, Parameter::Heading) || best.after.private_m2 < 0.25);
+//! assert!(best.after.private_m2 < 0.25 && best.after.outside_m2 < 0.25);
+//! ```
+
+// Floor, device, sign and zone numbers here come from the analysis of the same site (one
+// entry per object) or from its findings, never from a file; a slip is a bug for tests.
+#![allow(clippy::indexing_slicing)]
+
+use geo::{Area, BooleanOps, MultiPolygon};
+use rayon::prelude::*;
+
+use crate::analysis::{Analysis, DeviceAnalysis, Optics, AREA_TOLERANCE_M2};
+use crate::geometry::clip::clip_convex;
+use crate::model::{Device, Site, SpaceClass};
+use crate::rules::private::private_overlaps;
+use crate::rules::public::{outside_of_zone, zone_of};
+
+/// Which setting a suggestion changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Parameter {
+    Heading,
+    Fov,
+    Range,
+    Tilt,
+}
+
+/// What a setting of a device does: the area rules' areas and what it watches.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Measure {
+    /// The largest overlap with one private space (its capture for face recognition, its view
+    /// for Decree 799), m².
+    pub private_m2: f64,
+    /// Its capture outside its zone (face recognition in a public place with a zone), m².
+    pub outside_m2: f64,
+    /// What it watches: capture ∩ its zone (face recognition) or view ∩ public places, m².
+    pub watched_m2: f64,
+}
+
+impl Measure {
+    /// No area finding of the device is left.
+    pub fn complies(&self) -> bool {
+        self.private_m2 < AREA_TOLERANCE_M2 && self.outside_m2 < AREA_TOLERANCE_M2
+    }
+}
+
+/// The nearest compliant setting of one device.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Setting {
+    pub parameter: Parameter,
+    /// The device with the new setting.
+    pub device: Device,
+    pub before: Measure,
+    pub after: Measure,
+}
+
+impl Setting {
+    /// The share of what it watched that it keeps (1 when it watched nothing).
+    pub fn kept(&self) -> f64 {
+        if self.before.watched_m2 <= 1e-9 {
+            1.0
+        } else {
+            (self.after.watched_m2 / self.before.watched_m2).min(1.0)
+        }
+    }
+}
+
+/// Measures device `di` of floor `fi` as it would be set in `d`.
+pub fn measure(site: &Site, analysis: &Analysis, fi: usize, d: &Device) -> Measure {
+    let fa = &analysis.floors[fi];
+    let optics = Optics::of(site);
+    let da = DeviceAnalysis::of(d, &fa.segments, &fa.spaces, &optics);
+    measure_analysed(site, analysis, fi, d, &da)
+}
+
+/// [`measure`] of a device already analysed.
+pub fn measure_analysed(
+    site: &Site,
+    analysis: &Analysis,
+    fi: usize,
+    d: &Device,
+    da: &DeviceAnalysis,
+) -> Measure {
+    let fa = &analysis.floors[fi];
+    let largest = |v: Vec<(usize, MultiPolygon<f64>, f64)>| {
+        v.into_iter().map(|(_, _, a)| a).fold(0.0, f64::max)
+    };
+    let mut private_m2 = largest(private_overlaps(
+        fa,
+        d.position,
+        &da.view,
+        da.view_bbox,
+        &da.inside_private,
+    ));
+    if d.face_recognition {
+        private_m2 = private_m2.max(largest(private_overlaps(
+            fa,
+            d.position,
+            &da.capture,
+            da.capture_bbox,
+            &da.inside_private,
+        )));
+    }
+    let zone = zone_of(site, d);
+    let outside_m2 = match zone {
+        Some((zfi, zi)) if d.face_recognition && da.public_place => {
+            outside_of_zone(analysis, fi, zfi, zi, &da.capture).0
+        }
+        _ => 0.0,
+    };
+    let watched_m2 = if d.face_recognition {
+        match zone.and_then(|(zfi, zi)| {
+            (zfi == fi)
+                .then(|| analysis.floors[zfi].zones[zi].polygon.as_ref())
+                .flatten()
+        }) {
+            Some(poly) => da.capture.intersection(poly).unsigned_area(),
+            None => 0.0,
+        }
+    } else {
+        public_area(fa, &da.view, da.view_bbox)
+    };
+    Measure {
+        private_m2,
+        outside_m2,
+        watched_m2,
+    }
+}
+
+/// The area of `region` in the floor's public spaces, m².
+pub fn public_area(
+    fa: &crate::analysis::FloorAnalysis,
+    region: &MultiPolygon<f64>,
+    bbox: Option<geo::Rect<f64>>,
+) -> f64 {
+    let Some(b) = bbox else { return 0.0 };
+    fa.spaces
+        .overlapping([b.min().x, b.min().y], [b.max().x, b.max().y])
+        .into_iter()
+        .filter(|s| s.class == SpaceClass::Public)
+        .map(|s| {
+            if s.convex {
+                clip_convex(region, &s.polygon).0
+            } else {
+                region.intersection(&s.polygon).unsigned_area()
+            }
+        })
+        .sum()
+}
+
+/// The nearest compliant setting of device `di` of floor `fi`, or `None` when the device has
+/// no area finding, or no single setting clears them (then only removing or moving it does).
+pub fn nearest(site: &Site, analysis: &Analysis, fi: usize, di: usize) -> Option<Setting> {
+    // Most kept wins; the options are in the order of preference, and the fold keeps the
+    // first of equals (to a thousandth of the share).
+    options(site, analysis, fi, di)
+        .into_iter()
+        .fold(None, |best: Option<Setting>, s| match best {
+            Some(b) if b.kept() + 1e-3 >= s.kept() => Some(b),
+            _ => Some(s),
+        })
+}
+
+/// The smallest compliant change of each parameter (heading, field of view, range, tilt) of
+/// device `di` of floor `fi`, those that exist, in that order.
+pub fn options(site: &Site, analysis: &Analysis, fi: usize, di: usize) -> Vec<Setting> {
+    let (Some(d), Some(da)) = (
+        site.floors.get(fi).and_then(|f| f.devices.get(di)),
+        analysis.floors.get(fi).and_then(|f| f.devices.get(di)),
+    ) else {
+        return Vec::new();
+    };
+    let before = measure_analysed(site, analysis, fi, d, da);
+    if before.complies() {
+        return Vec::new();
+    }
+    let try_one = |parameter: Parameter, c: Device| {
+        let after = measure(site, analysis, fi, &c);
+        Setting {
+            parameter,
+            device: c,
+            before,
+            after,
+        }
+    };
+    let mut found: Vec<Setting> = Vec::new();
+    found.extend(by_heading(d, &try_one));
+    found.extend(by_bisection(d, Parameter::Fov, &try_one));
+    found.extend(by_bisection(d, Parameter::Range, &try_one));
+    if let Some(t) = d.tilt {
+        found.extend(((t.ceil() as i64 + 1)..=90).find_map(|k| {
+            let mut c = d.clone();
+            c.tilt = Some(k as f64);
+            let s = try_one(Parameter::Tilt, c);
+            s.after.complies().then_some(s)
+        }));
+    }
+    // When no single change keeps enough, a turn with a second change.
+    if found.iter().all(|s| s.kept() < ENOUGH) {
+        found.extend(turned_and(d, &try_one));
+    }
+    found
+}
+
+/// The share of what a camera watched that a single change should keep before turning and
+/// changing a second setting together is tried.
+pub const ENOUGH: f64 = 0.4;
+
+/// Of every whole-degree turn, each with the widest field of view, the longest range and
+/// (tilted cameras) the tilt in 5° steps that complies: the one keeping most, the smaller turn
+/// first among equals.
+fn turned_and(
+    d: &Device,
+    try_one: &(dyn Fn(Parameter, Device) -> Setting + Sync),
+) -> Option<Setting> {
+    if d.fov >= 360.0 {
+        return None;
+    }
+    let turns: Vec<i64> = (1..=180)
+        .flat_map(|k| if k == 180 { vec![180] } else { vec![k, -k] })
+        .collect();
+    let best_at = |delta: i64| -> Option<Setting> {
+        let mut turned = d.clone();
+        turned.heading = (d.heading + delta as f64).rem_euclid(360.0);
+        let mut here: Vec<Setting> = Vec::new();
+        here.extend(by_bisection(&turned, Parameter::Fov, try_one));
+        here.extend(by_bisection(&turned, Parameter::Range, try_one));
+        if turned.tilt.is_some() {
+            here.extend((-6..=18).filter_map(|k| {
+                let mut c = turned.clone();
+                c.tilt = Some(5.0 * k as f64);
+                let s = try_one(Parameter::Tilt, c);
+                s.after.complies().then_some(s)
+            }));
+        }
+        here.into_iter()
+            .fold(None, |b: Option<Setting>, s| match b {
+                Some(b) if b.kept() + 1e-3 >= s.kept() => Some(b),
+                _ => Some(s),
+            })
+    };
+    let all: Vec<(usize, Setting)> = turns
+        .par_iter()
+        .enumerate()
+        .filter_map(|(i, &delta)| best_at(delta).map(|s| (i, s)))
+        .collect();
+    all.into_iter()
+        .fold(None, |b: Option<(usize, Setting)>, (i, s)| match b {
+            Some((bi, b)) if b.kept() + 1e-3 >= s.kept() && bi <= i => Some((bi, b)),
+            Some((bi, b)) if b.kept() + 1e-3 >= s.kept() + 2e-3 => Some((bi, b)),
+            _ => Some((i, s)),
+        })
+        .map(|(_, s)| s)
+}
+
+/// The smallest whole-degree turn either way that complies; of the two ways at that turn, the
+/// one keeping more. Turns are tried in batches in parallel, the first batch holding a
+/// compliant turn decides.
+fn by_heading(
+    d: &Device,
+    try_one: &(dyn Fn(Parameter, Device) -> Setting + Sync),
+) -> Option<Setting> {
+    if d.fov >= 360.0 {
+        return None;
+    }
+    const BATCH: i64 = 8;
+    let turned = |delta: i64| {
+        let mut c = d.clone();
+        c.heading = (d.heading + delta as f64).rem_euclid(360.0);
+        c
+    };
+    let mut start = 1;
+    while start <= 180 {
+        let end = (start + BATCH - 1).min(180);
+        let hits: Vec<(i64, Setting)> = (start..=end)
+            .into_par_iter()
+            .flat_map_iter(|k| {
+                let ways: &[i64] = if k == 180 { &[180] } else { &[k, -k] };
+                ways.iter()
+                    .map(|&delta| (k, try_one(Parameter::Heading, turned(delta))))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|(_, s)| s.after.complies())
+            .collect();
+        if let Some(k) = hits.iter().map(|(k, _)| *k).min() {
+            return hits
+                .into_iter()
+                .filter(|(j, _)| *j == k)
+                .map(|(_, s)| s)
+                .fold(None, |best: Option<Setting>, s| match best {
+                    Some(b) if b.after.watched_m2 >= s.after.watched_m2 => Some(b),
+                    _ => Some(s),
+                });
+        }
+        start = end + 1;
+    }
+    None
+}
+
+/// The largest field of view (whole degrees) or range (tenths of a metre) below the current
+/// one that complies. Both areas only shrink as either does, so the interval is halved.
+fn by_bisection(
+    d: &Device,
+    parameter: Parameter,
+    try_one: &(dyn Fn(Parameter, Device) -> Setting + Sync),
+) -> Option<Setting> {
+    let (step, current) = match parameter {
+        Parameter::Fov => (1.0, d.fov),
+        Parameter::Range => (0.1, d.range),
+        _ => return None,
+    };
+    let set = |k: i64| {
+        let mut c = d.clone();
+        let v = k as f64 * step;
+        match parameter {
+            Parameter::Fov => c.fov = v,
+            _ => c.range = (v * 10.0).round() / 10.0,
+        }
+        c
+    };
+    // Steps from 1 to the last one below the current value.
+    let top = ((current / step) - 1e-9).ceil() as i64 - 1;
+    if top < 1 {
+        return None;
+    }
+    let lowest = try_one(parameter, set(1));
+    if !lowest.after.complies() {
+        return None;
+    }
+    let (mut lo, mut best) = (1, lowest);
+    let mut hi = top;
+    while lo < hi {
+        let mid = (lo + hi + 1) / 2;
+        let s = try_one(parameter, set(mid));
+        if s.after.complies() {
+            lo = mid;
+            best = s;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Some(best)
+}
