@@ -378,6 +378,21 @@ impl App {
                 }
             }
         }
+        if self.shown.gaps {
+            let key = (doc.revision, fi);
+            if self.gaps_painted.as_ref().is_none_or(|(k, _)| *k != key) {
+                let gaps = crate::scene::Scene::gaps_of(&doc.site, &doc.checker.analysis, fi);
+                self.gaps_painted = Some((key, draw::PaintedScene::new(gaps)));
+            }
+            if let Some((_, over)) = &mut self.gaps_painted {
+                draw::scene(&painter, over, &tf, rect, None, &self.shown, None);
+            }
+        }
+        if let Some((_, pf, over)) = &mut self.fix_preview {
+            if *pf == fi {
+                draw::scene(&painter, over, &tf, rect, None, &self.shown, None);
+            }
+        }
         if let Some(floor) = doc.site.floors.get(fi) {
             draw::selection(&painter, floor, &tf, &self.selection);
         }

@@ -87,6 +87,10 @@ ui_commands! {
     ShowMarkers,
     /// DORI bands of every camera (the selected camera's are always drawn).
     ShowDoriAll,
+    /// Shade the public area no camera watches.
+    ShowGaps,
+    /// Apply every suggestion geometry can make (camera settings, signs, removals).
+    FixAll,
     AddFloor,
     Help,
 }
@@ -347,6 +351,22 @@ impl UiCommand {
                 ),
                 &[],
             ),
+            ShowGaps => (
+                t("Public area no camera watches", "无摄像机覆盖的公共区域"),
+                t(
+                    "Shade the public places outside every camera's view, so that fixing compliance does not open a security gap",
+                    "标出不在任何摄像机视野内的公共区域，避免整改时留下安防盲区",
+                ),
+                &[],
+            ),
+            FixAll => (
+                t("Fix all that geometry can", "一键修复几何问题"),
+                t(
+                    "Turn, narrow, limit or tilt the cameras that see where they must not, add the missing signs and remove devices inside private spaces — one undoable step",
+                    "调整视野越界摄像机的朝向、视场角、距离或俯角，补设缺少的标识，拆除私密空间内的设备——可一步撤销",
+                ),
+                &[],
+            ),
             AddFloor => (
                 labels::ADD_FLOOR,
                 t("An empty floor after this one", "在本层之后添加空楼层"),
@@ -459,6 +479,8 @@ pub enum Command {
     },
     /// Select a finding: its subjects are selected and the view centres on its point.
     ShowFinding(usize),
+    /// Apply the suggestion of a finding.
+    ApplyFix(usize),
     RestoreRecovery,
     DiscardRecovery,
 }
@@ -599,6 +621,7 @@ impl App {
                 }
             }
             Command::ShowFinding(i) => self.show_finding(i),
+            Command::ApplyFix(i) => self.apply_fix(i),
             Command::RestoreRecovery => self.restore_recovery(),
             Command::DiscardRecovery => {
                 self.recovery.clear();
@@ -698,6 +721,8 @@ impl App {
             U::ShowLabels => self.shown.labels ^= true,
             U::ShowMarkers => self.shown.markers ^= true,
             U::ShowDoriAll => self.shown.dori_all ^= true,
+            U::ShowGaps => self.shown.gaps ^= true,
+            U::FixAll => self.fix_all(),
             U::AddFloor => self.add_floor(),
             U::Help => self.show_help = !self.show_help,
         }

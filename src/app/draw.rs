@@ -230,6 +230,8 @@ pub struct Shown {
     pub legend_open: bool,
     /// DORI bands of every camera, not only the selected one's.
     pub dori_all: bool,
+    /// The public area no camera watches.
+    pub gaps: bool,
 }
 
 impl Default for Shown {
@@ -244,6 +246,7 @@ impl Default for Shown {
             legend: true,
             legend_open: true,
             dori_all: false,
+            gaps: false,
         }
     }
 }

@@ -70,38 +70,53 @@ enum Row<'a> {
 /// language, floor, width).
 pub(crate) type RowHeights = ((u64, Lang, usize, i32), Vec<f32>);
 
-/// One finding's card: its number on the plan, severity, rule, message and article.
-fn card(ui: &mut egui::Ui, f: &Finding, number: Option<usize>, lang: Lang) -> egui::Response {
+/// One finding's card: its number on the plan, severity, rule, message and article, and the
+/// suggestion to fix it.
+fn card(
+    ui: &mut egui::Ui,
+    f: &Finding,
+    number: Option<usize>,
+    lang: Lang,
+    suggestion: Option<&Option<crate::fix::Suggestion>>,
+) -> (egui::Response, super::fixes::Asked) {
     let c = severity_colour(f.severity);
+    let mut asked = super::fixes::Asked::default();
+    let mut r = None;
     ui.group(|ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal_wrapped(|ui| {
-            if let Some(n) = number {
-                ui.label(
-                    egui::RichText::new(format!(" {n} "))
-                        .strong()
-                        .color(Color32::WHITE)
-                        .background_color(super::draw::colour(palette::FINDING, 1.0)),
+        // The finding itself is clicked to show it; the suggestion's buttons below are apart.
+        let shown = ui.vertical(|ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                if let Some(n) = number {
+                    ui.label(
+                        egui::RichText::new(format!(" {n} "))
+                            .strong()
+                            .color(Color32::WHITE)
+                            .background_color(super::draw::colour(palette::FINDING, 1.0)),
+                    );
+                }
+                ui.colored_label(
+                    c,
+                    egui::RichText::new(format!(
+                        "{} {}",
+                        severity_icon(f.severity),
+                        f.severity.label(lang)
+                    ))
+                    .strong(),
                 );
+                ui.label(egui::RichText::new(f.rule.as_str()).monospace());
+            });
+            ui.label(f.message.text(lang));
+            if let Some(a) = f.article {
+                ui.weak(if lang == Lang::Zh { a.zh } else { a.en });
             }
-            ui.colored_label(
-                c,
-                egui::RichText::new(format!(
-                    "{} {}",
-                    severity_icon(f.severity),
-                    f.severity.label(lang)
-                ))
-                .strong(),
-            );
-            ui.label(egui::RichText::new(f.rule.as_str()).monospace());
         });
-        ui.label(f.message.text(lang));
-        if let Some(a) = f.article {
-            ui.weak(if lang == Lang::Zh { a.zh } else { a.en });
-        }
-    })
-    .response
-    .interact(Sense::click())
+        r = Some(shown.response.interact(Sense::click()));
+        asked = super::fixes::suggestion_ui(ui, suggestion, lang);
+    });
+    let r = r.unwrap_or_else(|| ui.label(""));
+    (r, asked)
 }
 
 impl App {
@@ -139,10 +154,26 @@ impl App {
             ui.separator();
         }
         self.review_rooms(ui);
+        self.fix_report_ui(ui);
         let Some(doc) = &self.doc else {
             ui.label(self.t(labels::NO_SITE));
             return;
         };
+        let geometric_left = doc
+            .checker
+            .findings()
+            .iter()
+            .any(|f| f.severity == Severity::Violation && crate::fix::geometric(f.rule));
+        let fix_all = super::commands::UiCommand::FixAll.info();
+        if geometric_left
+            && ui
+                .button(format!("🔧 {}", fix_all.text.get(self.lang)))
+                .on_hover_text(fix_all.tooltip.get(self.lang))
+                .clicked()
+        {
+            self.commands
+                .push(super::commands::UiCommand::FixAll.into());
+        }
         let current = self.floor_index();
         let findings = doc.checker.findings();
         if findings.is_empty() {
@@ -217,6 +248,12 @@ impl App {
         }
         let mut clicked = None;
         let mut hovered = None;
+        let mut apply = None;
+        let mut apply_hovered = None;
+        let mut suggestions = std::mem::take(&mut self.suggestions);
+        // One suggestion is worked out per frame (a camera's search takes up to a few tens of
+        // milliseconds); the rest follow on the next frames.
+        let mut budget = true;
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show_viewport(ui, |ui, viewport| {
@@ -247,12 +284,25 @@ impl App {
                         }
                         Row::Card(i) => {
                             let Some(&f) = findings.get(i) else { continue };
-                            let r = card(&mut child, f, numbers.get(i).copied().flatten(), lang);
+                            App::suggestion(&mut suggestions, doc, i, &mut budget);
+                            let (r, asked) = card(
+                                &mut child,
+                                f,
+                                numbers.get(i).copied().flatten(),
+                                lang,
+                                suggestions.1.get(i).and_then(Option::as_ref),
+                            );
                             if r.hovered() {
                                 hovered = Some(i);
                             }
-                            if r.clicked() {
+                            if r.clicked() || asked.open {
                                 clicked = Some(i);
+                            }
+                            if asked.apply {
+                                apply = Some(i);
+                            }
+                            if asked.apply_hovered {
+                                apply_hovered = Some(i);
                             }
                         }
                     }
@@ -262,8 +312,17 @@ impl App {
             });
         self.finding_heights = heights;
         self.hovered_finding = hovered;
+        let pending = !budget;
+        self.suggestions = suggestions;
+        if pending {
+            ui.ctx().request_repaint();
+        }
+        self.preview_fix(apply_hovered);
         if let Some(i) = clicked {
             self.commands.push(Command::ShowFinding(i));
+        }
+        if let Some(i) = apply {
+            self.commands.push(Command::ApplyFix(i));
         }
     }
 }

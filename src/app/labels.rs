@@ -138,6 +138,17 @@ labels! {
     LENS_ANGLE = "Angle of this lens", "该焦距的视场角";
     LENS_FOR_DENSITY = "Lens for a density at a distance", "按距离和像素密度选镜头";
     USE_LENS = "Use", "采用";
+    FIX_THINKING = "Looking for a fix…", "正在计算整改建议…";
+    FIX_APPLY = "Apply", "采用";
+    FIX_APPLY_TIP = "Make this change (one step; Undo takes it back). Hover to see what the camera would then see.", "执行此修改（一步，可撤销）。悬停可预览调整后的视野。";
+    FIX_OPEN = "Open", "打开";
+    FIX_NOTHING = "Nothing that geometry can fix is left.", "已无可通过几何调整修复的问题。";
+    FIX_DONE = "changes made (Undo takes them all back):", "项修改（撤销可全部恢复）：";
+    ZONE_COVERAGE = "Captured by its face-recognition devices", "其人脸识别设备采集覆盖";
+    FLOOR_COVERAGE = "Public area in some camera's view", "摄像机覆盖的公共区域";
+    WATCHES = "Watches", "覆盖";
+    OF_ITS_ZONE = "of its zone", "其采集区域";
+    OF_PUBLIC = "of the floor's public area", "本层公共区域";
     DATASHEET = "datasheet", "规格书";
     PINHOLE = "pinhole estimate, without lens distortion", "针孔模型估算，未计镜头畸变";
     SENSOR_FROM_MODEL = "Sensor of the chosen model", "所选型号的传感器";

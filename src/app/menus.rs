@@ -59,6 +59,8 @@ impl App {
                 self.item(ui, UiCommand::Duplicate, has_sel);
                 self.item(ui, UiCommand::Delete, has_sel);
                 self.item(ui, UiCommand::SelectAll, has_doc);
+                ui.separator();
+                self.item(ui, UiCommand::FixAll, has_doc);
             });
             ui.menu_button(self.t(labels::VIEW), |ui| {
                 self.item(ui, UiCommand::ZoomToFit, has_doc);
@@ -75,6 +77,7 @@ impl App {
                     (UiCommand::ShowLabels, s.labels),
                     (UiCommand::ShowMarkers, s.markers),
                     (UiCommand::ShowDoriAll, s.dori_all),
+                    (UiCommand::ShowGaps, s.gaps),
                 ] {
                     self.toggle_item(ui, c, on);
                 }

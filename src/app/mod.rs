@@ -18,6 +18,7 @@ pub mod edit;
 pub mod export;
 pub mod files;
 pub mod findings;
+pub mod fixes;
 pub mod floors;
 pub mod import_plan;
 pub mod labels;
@@ -123,6 +124,15 @@ pub struct App {
     /// The selected camera's DORI bands, drawn over the plan: (document revision, floor,
     /// device, language) and the scene.
     dori_painted: Option<((u64, usize, usize, crate::i18n::Lang), draw::PaintedScene)>,
+    /// The findings' fix suggestions, computed as their cards are shown.
+    pub(crate) suggestions: fixes::Suggestions,
+    /// What the suggestion whose Apply button is under the pointer would make its camera see:
+    /// (revision, finding), floor, scene.
+    pub(crate) fix_preview: Option<((u64, usize), usize, draw::PaintedScene)>,
+    /// What "Fix all that geometry can" did, until dismissed.
+    pub(crate) fix_report: Option<Vec<crate::fix::Applied>>,
+    /// The public area no camera watches, drawn over the plan: (revision, floor) and scene.
+    pub(crate) gaps_painted: Option<((u64, usize), draw::PaintedScene)>,
     /// Objects being dragged over a scene that is not rebuilt until the drag ends.
     dragged: Option<BTreeSet<crate::scene::Subject>>,
     /// The selection the open undo step was made with.
@@ -232,6 +242,10 @@ impl App {
             shown_title: None,
             painted: None,
             dori_painted: None,
+            suggestions: (0, Vec::new()),
+            fix_preview: None,
+            fix_report: None,
+            gaps_painted: None,
             dragged: None,
             step_selection: BTreeSet::new(),
             path_prompt: None,

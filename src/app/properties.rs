@@ -618,6 +618,9 @@ impl App {
         };
         let mut copy = first.clone();
         ui.push_id(("props", fi, first_ref), |ui| item_form(ui, &mut copy, &cx));
+        if !multi {
+            coverage_rows(ui, doc, fi, first_ref, lang);
+        }
 
         // Problems with this object, inline.
         if !multi {
@@ -867,6 +870,55 @@ impl App {
         if s != before {
             self.apply_merging(Edit::Site(Box::new(s)));
         }
+    }
+}
+
+/// How much a zone's devices capture of it, or a camera watches.
+fn coverage_rows(
+    ui: &mut egui::Ui,
+    doc: &super::document::Document,
+    fi: usize,
+    r: super::edit::ItemRef,
+    lang: Lang,
+) {
+    use crate::fix::coverage;
+    let (site, analysis) = (&doc.site, &doc.checker.analysis);
+    let line = match r.kind {
+        ItemKind::Zone => coverage::zone(site, analysis, fi, r.index).map(|z| {
+            format!(
+                "{}: {:.1} / {:.1} m² ({:.0} %)",
+                labels::ZONE_COVERAGE.get(lang),
+                z.captured_m2,
+                z.area_m2,
+                z.share() * 100.0
+            )
+        }),
+        ItemKind::Device => {
+            let public = coverage::floor(site, analysis, fi).public_m2;
+            coverage::camera(site, analysis, fi, r.index, public).map(|c| {
+                let of = if c.face_recognition {
+                    labels::OF_ITS_ZONE
+                } else {
+                    labels::OF_PUBLIC
+                };
+                let share = if c.of_m2 > 0.0 {
+                    c.watched_m2 / c.of_m2 * 100.0
+                } else {
+                    0.0
+                };
+                format!(
+                    "{}: {:.1} m² ({:.0} % {})",
+                    labels::WATCHES.get(lang),
+                    c.watched_m2,
+                    share,
+                    of.get(lang)
+                )
+            })
+        }
+        _ => None,
+    };
+    if let Some(text) = line {
+        ui.label(text);
     }
 }
 

@@ -125,71 +125,105 @@ pub fn gaps(site: &Site, analysis: &Analysis, fi: usize) -> MultiPolygon<f64> {
     public_places(site, analysis, fi).difference(&all_views(analysis, fi))
 }
 
+/// What device `di` of floor `fi` watches; `public_m2` is the floor's public area.
+pub fn camera(
+    site: &Site,
+    analysis: &Analysis,
+    fi: usize,
+    di: usize,
+    public_m2: f64,
+) -> Option<CameraCoverage> {
+    let (d, fa) = (
+        site.floors.get(fi)?.devices.get(di)?,
+        analysis.floors.get(fi)?,
+    );
+    let da = fa.devices.get(di)?;
+    let (watched_m2, of_m2) = if d.face_recognition {
+        let zone = crate::rules::public::zone_of(site, d).and_then(|(zfi, zi)| {
+            (zfi == fi)
+                .then(|| analysis.floors[zfi].zones[zi].polygon.as_ref())
+                .flatten()
+        });
+        match zone {
+            Some(z) => (
+                da.capture.intersection(z).unsigned_area(),
+                z.unsigned_area(),
+            ),
+            None => (0.0, 0.0),
+        }
+    } else {
+        (
+            super::camera::public_area(fa, &da.view, da.view_bbox),
+            public_m2,
+        )
+    };
+    Some(CameraCoverage {
+        floor: fi,
+        index: di,
+        id: d.id.clone(),
+        face_recognition: d.face_recognition,
+        watched_m2,
+        of_m2,
+    })
+}
+
+/// What the face-recognition devices naming zone `zi` of floor `fi` capture of it (`None`
+/// for a zone with no usable polygon).
+pub fn zone(site: &Site, analysis: &Analysis, fi: usize, zi: usize) -> Option<ZoneCoverage> {
+    let (floor, fa) = (site.floors.get(fi)?, analysis.floors.get(fi)?);
+    let (z, za) = (floor.zones.get(zi)?, fa.zones.get(zi)?);
+    let poly = za.polygon.as_ref()?;
+    let captures: Vec<&MultiPolygon<f64>> = floor
+        .devices
+        .iter()
+        .zip(&fa.devices)
+        .filter(|(d, _)| d.face_recognition && d.zone.as_deref() == Some(z.id.as_str()))
+        .map(|(_, da)| &da.capture)
+        .collect();
+    let captured_m2 = if captures.is_empty() {
+        0.0
+    } else {
+        unary_union(captures).intersection(poly).unsigned_area()
+    };
+    Some(ZoneCoverage {
+        floor: fi,
+        index: zi,
+        id: z.id.clone(),
+        area_m2: poly.unsigned_area(),
+        captured_m2,
+    })
+}
+
+/// What all the cameras of floor `fi` watch of its public places.
+pub fn floor(site: &Site, analysis: &Analysis, fi: usize) -> FloorCoverage {
+    if fi >= analysis.floors.len() {
+        return FloorCoverage {
+            floor: fi,
+            public_m2: 0.0,
+            watched_m2: 0.0,
+        };
+    }
+    let public = public_places(site, analysis, fi);
+    FloorCoverage {
+        floor: fi,
+        public_m2: public.unsigned_area(),
+        watched_m2: all_views(analysis, fi)
+            .intersection(&public)
+            .unsigned_area(),
+    }
+}
+
 /// The coverage of every camera, zone and floor of the site.
 pub fn of_site(site: &Site, analysis: &Analysis) -> Coverage {
     let mut out = Coverage::default();
-    for (fi, (floor, fa)) in site.floors.iter().zip(&analysis.floors).enumerate() {
-        let public = public_places(site, analysis, fi);
-        let public_m2 = public.unsigned_area();
-        for (di, (d, da)) in floor.devices.iter().zip(&fa.devices).enumerate() {
-            let (watched_m2, of_m2) = if d.face_recognition {
-                let zone = crate::rules::public::zone_of(site, d).and_then(|(zfi, zi)| {
-                    (zfi == fi)
-                        .then(|| analysis.floors[zfi].zones[zi].polygon.as_ref())
-                        .flatten()
-                });
-                match zone {
-                    Some(z) => (
-                        da.capture.intersection(z).unsigned_area(),
-                        z.unsigned_area(),
-                    ),
-                    None => (0.0, 0.0),
-                }
-            } else {
-                (
-                    super::camera::public_area(fa, &da.view, da.view_bbox),
-                    public_m2,
-                )
-            };
-            out.cameras.push(CameraCoverage {
-                floor: fi,
-                index: di,
-                id: d.id.clone(),
-                face_recognition: d.face_recognition,
-                watched_m2,
-                of_m2,
-            });
-        }
-        for (zi, (z, za)) in floor.zones.iter().zip(&fa.zones).enumerate() {
-            let Some(poly) = &za.polygon else { continue };
-            let captures: Vec<&MultiPolygon<f64>> = floor
-                .devices
-                .iter()
-                .zip(&fa.devices)
-                .filter(|(d, _)| d.face_recognition && d.zone.as_deref() == Some(z.id.as_str()))
-                .map(|(_, da)| &da.capture)
-                .collect();
-            let captured_m2 = if captures.is_empty() {
-                0.0
-            } else {
-                unary_union(captures).intersection(poly).unsigned_area()
-            };
-            out.zones.push(ZoneCoverage {
-                floor: fi,
-                index: zi,
-                id: z.id.clone(),
-                area_m2: poly.unsigned_area(),
-                captured_m2,
-            });
-        }
-        let watched_m2 = all_views(analysis, fi)
-            .intersection(&public)
-            .unsigned_area();
-        out.floors.push(FloorCoverage {
-            floor: fi,
-            public_m2,
-            watched_m2,
-        });
+    for (fi, f) in site.floors.iter().enumerate() {
+        let fl = floor(site, analysis, fi);
+        out.cameras.extend(
+            (0..f.devices.len()).filter_map(|di| camera(site, analysis, fi, di, fl.public_m2)),
+        );
+        out.zones
+            .extend((0..f.zones.len()).filter_map(|zi| zone(site, analysis, fi, zi)));
+        out.floors.push(fl);
     }
     out
 }

@@ -209,6 +209,8 @@ struct FloorSection<'a> {
 #[derive(Template)]
 #[template(path = "report_tail.html")]
 struct Tail<'a> {
+    /// Sections of plain rows before the registers (suggested fixes, coverage).
+    tables: Vec<TableSection>,
     heading: Tx,
     columns: Vec<Tx>,
     devices: Vec<DeviceRow<'a>>,
@@ -217,6 +219,128 @@ struct Tail<'a> {
     sign_columns: Vec<Tx>,
     signs: Vec<SignRow<'a>>,
     disclaimer: Tx,
+}
+
+/// A titled table of text cells, with a note under the title.
+struct TableSection {
+    heading: Tx,
+    note: Option<Tx>,
+    columns: Vec<Tx>,
+    rows: Vec<Vec<Tx>>,
+}
+
+/// A site with more geometric violations than this gets no "after the fixes" column in its
+/// report (finding every fix of a 100,000-wall floor takes seconds); `sightline fix` says it.
+const FIX_IN_REPORT_MAX: usize = 500;
+
+/// The report's "What geometry can fix" and "Coverage" sections.
+fn fix_and_coverage_tables(
+    site: &Site,
+    findings: &[Finding],
+    lang: Option<Lang>,
+    now: &crate::fix::coverage::Coverage,
+) -> Vec<TableSection> {
+    use crate::fix::{coverage, fix_site, geometric};
+    let geometric_count = findings
+        .iter()
+        .filter(|f| f.severity == crate::rules::Severity::Violation && geometric(f.rule))
+        .count();
+    let fixed =
+        (geometric_count > 0 && geometric_count <= FIX_IN_REPORT_MAX).then(|| fix_site(site, &[]));
+    let mut tables = Vec::new();
+    if geometric_count > 0 {
+        let rows: Vec<Vec<Tx>> = fixed
+            .iter()
+            .flat_map(|o| &o.applied)
+            .enumerate()
+            .map(|(k, a)| {
+                let settles: Vec<String> = a
+                    .settles
+                    .iter()
+                    .map(|(r, s)| format!("{} {}", r.as_str(), s.join("/")))
+                    .collect();
+                vec![
+                    Tx::plain((k + 1).to_string()),
+                    both(lang, &a.text_en, &a.text_zh),
+                    Tx::plain(settles.join(", ")),
+                ]
+            })
+            .collect();
+        tables.push(TableSection {
+            heading: l(lang, Text::new("What geometry can fix", "可通过几何调整修复的问题")),
+            note: Some(if fixed.is_some() {
+                l(lang, Text::new(
+                    "The smallest changes that settle every geometric violation, as `sightline fix` (or Fix all in the editor) makes them; walls, spaces and zones are never changed.",
+                    "消除全部几何违规的最小修改，即 `sightline fix`（或编辑器中的“一键修复”）所做的修改；墙体、空间和采集区域不会被改动。",
+                ))
+            } else {
+                l(lang, Text::new(
+                    "Too many geometric violations to list their fixes here: run `sightline fix SITE -o OUT`.",
+                    "几何违规过多，此处不逐项列出：请运行 `sightline fix SITE -o OUT`。",
+                ))
+            }),
+            columns: vec![
+                Tx::plain("#"),
+                l(lang, Text::new("Change", "修改")),
+                l(lang, Text::new("Settles", "解决的问题")),
+            ],
+            rows,
+        });
+    }
+    let after = fixed.as_ref().map(|o| {
+        let a = crate::analysis::Analysis::of(&o.site);
+        coverage::of_site(&o.site, &a)
+    });
+    let cell = |part: f64, of: f64| {
+        let share = if of > 0.0 { part / of * 100.0 } else { 0.0 };
+        Tx::plain(format!("{part:.1} m² ({share:.0} %)"))
+    };
+    let dash = || Tx::plain("—");
+    let mut rows = Vec::new();
+    for (k, f) in now.floors.iter().enumerate() {
+        let floor = site.floors.get(f.floor).map_or("", |fl| fl.id.as_str());
+        rows.push(vec![
+            l(lang, Text::new("public places of floor", "楼层公共区域")),
+            Tx::plain(floor),
+            Tx::plain(format!("{:.1} m²", f.public_m2)),
+            cell(f.watched_m2, f.public_m2),
+            after
+                .as_ref()
+                .and_then(|a| a.floors.get(k))
+                .map_or_else(dash, |g| cell(g.watched_m2, g.public_m2)),
+        ]);
+    }
+    for z in &now.zones {
+        let later = after
+            .as_ref()
+            .and_then(|a| a.zones.iter().find(|y| y.floor == z.floor && y.id == z.id));
+        rows.push(vec![
+            l(
+                lang,
+                Text::new("collection zone (FR capture)", "采集区域（人脸采集）"),
+            ),
+            Tx::plain(z.id.clone()),
+            Tx::plain(format!("{:.1} m²", z.area_m2)),
+            cell(z.captured_m2, z.area_m2),
+            later.map_or_else(dash, |y| cell(y.captured_m2, y.area_m2)),
+        ]);
+    }
+    tables.push(TableSection {
+        heading: l(lang, Text::new("Coverage", "覆盖情况")),
+        note: Some(l(lang, Text::new(
+            "Public places in at least one camera's view, and each collection zone captured by at least one of its face-recognition devices — now, and after the fixes above.",
+            "至少在一台摄像机视野内的公共区域，以及至少被一台所属人脸识别设备采集的各采集区域——现状及按上述修改后。",
+        ))),
+        columns: vec![
+            l(lang, Text::new("What", "对象")),
+            l(lang, Text::new("Id", "编号")),
+            l(lang, Text::new("Area", "面积")),
+            l(lang, Text::new("Watched now", "现覆盖")),
+            l(lang, Text::new("After the fixes", "修改后覆盖")),
+        ],
+        rows,
+    });
+    tables
 }
 
 /// A sign as the sign register lists it.
@@ -606,7 +730,13 @@ pub fn write_html(
         .write_into(out)?;
     }
 
-    // Device register.
+    // Device register, with what each camera watches.
+    let coverage_now = crate::fix::coverage::of_site(site, analysis);
+    let watched: HashMap<(usize, usize), &crate::fix::coverage::CameraCoverage> = coverage_now
+        .cameras
+        .iter()
+        .map(|c| ((c.floor, c.index), c))
+        .collect();
     // A device's findings are those of its floor that name it first; each rule is listed once
     // (so a plan that repeats an id cannot make the register grow with the square of its size).
     let mut own: HashMap<(Option<usize>, &str), Vec<RuleTag>> = HashMap::new();
@@ -717,6 +847,23 @@ pub fn write_html(
                     resolution,
                     blind_cell,
                     dori_cell,
+                    watched.get(&(fi, di)).map_or_else(dash, |c| {
+                        let share = if c.of_m2 > 0.0 {
+                            c.watched_m2 / c.of_m2 * 100.0
+                        } else {
+                            0.0
+                        };
+                        let (en, zh) = if c.face_recognition {
+                            ("of its zone", "其采集区域")
+                        } else {
+                            ("of public places", "公共区域")
+                        };
+                        both(
+                            lang,
+                            &format!("{:.1} m² ({share:.0} % {en})", c.watched_m2),
+                            &format!("{:.1} 平方米（{zh}的 {share:.0}%）", c.watched_m2),
+                        )
+                    }),
                     if fr { mode } else { dash() },
                     purpose,
                     Tx::plain(d.necessity.as_deref().unwrap_or("—")),
@@ -786,6 +933,7 @@ pub fn write_html(
         }
     }
     Tail {
+        tables: fix_and_coverage_tables(site, findings, lang, &coverage_now),
         sign_heading: l(lang, Text::new("Sign register", "提示标识登记表")),
         sign_columns: vec![
             l(lang, Text::new("Sign", "标识")),
@@ -811,6 +959,7 @@ pub fn write_html(
             l(lang, Text::new("Resolution", "分辨率")),
             l(lang, Text::new("Blind distance (faces)", "盲区距离（人脸）")),
             l(lang, Text::new("DORI: furthest distance (px/m across the image width: D 25, O 62.5, R 125, I 250)", "DORI 最远距离（按画面宽度计像素/米：D 25、O 62.5、R 125、I 250）")),
+            l(lang, Text::new("Watches", "覆盖")),
             l(lang, Text::new("Mode", "方式")),
             l(lang, Text::new("Purpose", "目的")),
             l(lang, Text::new("Necessity", "必要性")),

@@ -464,6 +464,60 @@ pub(super) fn dori_only(
     }
 }
 
+/// What `device` (a suggested setting of a device of floor `fi`) would see: its view, and its
+/// capture for face recognition, outlined in the preview colour.
+pub(super) fn preview_only(
+    site: &Site,
+    fa: &FloorAnalysis,
+    device: &crate::model::Device,
+) -> Scene {
+    let mut b = Builder {
+        items: Vec::new(),
+        subject: None,
+        only: None,
+    };
+    let da =
+        crate::analysis::DeviceAnalysis::of(device, &fa.segments, &fa.spaces, &Optics::of(site));
+    let line = Line::new(Paint::with(p::PREVIEW, 1.0), Width::px(2.0)).dashed([8.0, 4.0]);
+    b.area(
+        Layer::Areas,
+        da.view,
+        Fill::Solid(Paint::with(p::PREVIEW, 0.18)),
+        Some(line),
+    );
+    if device.face_recognition {
+        b.area(
+            Layer::Areas,
+            da.capture,
+            Fill::Solid(Paint::with(p::PREVIEW, 0.25)),
+            Some(line),
+        );
+    }
+    Scene {
+        items: b.items,
+        listed: Vec::new(),
+    }
+}
+
+/// The public area no camera watches, hatched in the gap colour.
+pub(super) fn gaps_only(gaps: MultiPolygon<f64>) -> Scene {
+    let mut b = Builder {
+        items: Vec::new(),
+        subject: None,
+        only: None,
+    };
+    b.area(
+        Layer::Areas,
+        gaps,
+        Fill::Hatch(Hatch::Outside, p::GAP),
+        Some(Line::new(Paint::with(p::GAP, 0.8), Width::px(1.0))),
+    );
+    Scene {
+        items: b.items,
+        listed: Vec::new(),
+    }
+}
+
 /// The DORI bands of the cameras `opts.dori` asks for, each clipped to what the camera sees
 /// and labelled with its furthest distance on the camera's axis, and the blind zone under a
 /// tilted camera (faces closer than its capture band).

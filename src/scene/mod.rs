@@ -581,6 +581,25 @@ impl Scene {
         build::dori_only(site, fa, fi, di, lang)
     }
 
+    /// What a suggested setting `device` of a device of floor `fi` would see, drawn over the
+    /// plan before the suggestion is applied.
+    pub fn fix_preview(
+        site: &crate::model::Site,
+        fa: &crate::analysis::FloorAnalysis,
+        device: &crate::model::Device,
+    ) -> Scene {
+        build::preview_only(site, fa, device)
+    }
+
+    /// The public area of floor `fi` that no camera watches ([`crate::fix::coverage::gaps`]).
+    pub fn gaps_of(
+        site: &crate::model::Site,
+        analysis: &crate::analysis::Analysis,
+        fi: usize,
+    ) -> Scene {
+        build::gaps_only(crate::fix::coverage::gaps(site, analysis, fi))
+    }
+
     /// The items of a layer.
     pub fn layer(&self, layer: Layer) -> impl Iterator<Item = &Item> {
         self.items.iter().filter(move |i| i.layer == layer)

@@ -83,6 +83,10 @@ pub const DORI_IDENTIFY: Rgb = Rgb::hex(0x3949AB);
 pub const BLIND: Rgb = Rgb::hex(0x9E9E9E);
 /// The editor's hover and snapping marks.
 pub const HOVER: Rgb = Rgb::hex(0x1565C0);
+/// What a suggested fix would make a camera see, before it is applied.
+pub const PREVIEW: Rgb = Rgb::hex(0x2E7D32);
+/// Public area no camera watches.
+pub const GAP: Rgb = Rgb::hex(0xEF6C00);
 
 /// The colour of a severity.
 pub fn severity(s: Severity) -> Rgb {
