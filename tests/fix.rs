@@ -296,7 +296,15 @@ fn the_command_writes_the_repaired_site_keeping_unknown_fields() {
         String::from_utf8_lossy(&o.stderr)
     );
     let doc: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(doc["changes"].as_array().unwrap().len(), 3);
+    let changes = doc["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 3);
+    // cli.md's shape: each change names the finding it settles, what it does and keeps.
+    assert_eq!(changes[1]["rule"], "R799-A8-VIEW");
+    assert_eq!(changes[1]["subjects"], json!(["c-corr3-dome", "s-303"]));
+    assert_eq!(changes[1]["change"]["kind"], "set_device");
+    assert!(changes[1]["keeps"]["share"].as_f64().unwrap() >= 0.4);
+    assert_eq!(doc["remaining"].as_array().unwrap().len(), 4);
+    assert!(doc["remaining"][0]["message_zh"].is_string());
     assert_eq!(doc["violations_before"], 12);
     assert_eq!(doc["violations_after"], 4);
     assert_eq!(doc["geometric_violations_left"], json!([]));

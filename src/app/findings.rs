@@ -252,8 +252,9 @@ impl App {
         let mut apply_hovered = None;
         let mut suggestions = std::mem::take(&mut self.suggestions);
         // One suggestion is worked out per frame (a camera's search takes up to a few tens of
-        // milliseconds); the rest follow on the next frames.
-        let mut budget = true;
+        // milliseconds); the rest follow on the next frames. None while a button is held (a
+        // drag changes the site every frame; the frame after it ends picks them up).
+        let mut budget = !ui.ctx().input(|i| i.pointer.any_down());
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show_viewport(ui, |ui, viewport| {
@@ -312,7 +313,8 @@ impl App {
             });
         self.finding_heights = heights;
         self.hovered_finding = hovered;
-        let pending = !budget;
+        // A suggestion was worked out this frame: there may be more to do on the next.
+        let pending = !budget && !ui.ctx().input(|i| i.pointer.any_down());
         self.suggestions = suggestions;
         if pending {
             ui.ctx().request_repaint();

@@ -83,10 +83,13 @@ pub fn run_fix(args: &FixArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -
         .collect();
     match args.format {
         Format::Json => {
+            // cli.md v2: {"changes": [{"rule", "subjects", "change", "keeps"}], "remaining":
+            // [finding...]}, and more beside it.
             let doc = json!({
                 "site": args.site.display().to_string(),
                 "output": args.output.display().to_string(),
                 "changes": out.applied.iter().map(change_json).collect::<Vec<Value>>(),
+                "remaining": out.after.iter().map(super::finding_json).collect::<Vec<Value>>(),
                 "violations_before": before,
                 "violations_after": after,
                 "geometric_violations_left": left_geometric.iter().map(|f| json!({
@@ -164,11 +167,19 @@ fn change_json(a: &Applied) -> Value {
             "device": a.settles.first().and_then(|(_, s)| s.first()),
         }),
     };
+    let (rule, subjects) = a
+        .settles
+        .first()
+        .map_or((Value::Null, Value::Null), |(r, s)| {
+            (json!(r.as_str()), json!(s))
+        });
     json!({
+        "rule": rule,
+        "subjects": subjects,
         "change": change,
+        "keeps": a.kept.map(|k| json!({"before_m2": k.before_m2, "after_m2": k.after_m2, "share": k.share(), "of": if k.of_zone { "zone" } else { "public_places" }})),
         "text_en": a.text_en,
         "text_zh": a.text_zh,
         "settles": a.settles.iter().map(|(r, s)| json!({"rule": r.as_str(), "subjects": s})).collect::<Vec<Value>>(),
-        "kept": a.kept.map(|k| json!({"before_m2": k.before_m2, "after_m2": k.after_m2, "share": k.share(), "of": if k.of_zone { "zone" } else { "public_places" }})),
     })
 }

@@ -95,15 +95,16 @@ impl Setting {
     }
 }
 
-/// Measures device `di` of floor `fi` as it would be set in `d`.
+/// Measures device `di` of floor `fi` as it would be set in `d`. A setting that does not
+/// comply is measured only as far as it takes to know (its watched area is left at 0).
 pub fn measure(site: &Site, analysis: &Analysis, fi: usize, d: &Device) -> Measure {
     let fa = &analysis.floors[fi];
     let optics = Optics::of(site);
     let da = DeviceAnalysis::of(d, &fa.segments, &fa.spaces, &optics);
-    measure_analysed(site, analysis, fi, d, &da)
+    measured(site, analysis, fi, d, &da, true)
 }
 
-/// [`measure`] of a device already analysed.
+/// [`measure`] of a device already analysed, in full.
 pub fn measure_analysed(
     site: &Site,
     analysis: &Analysis,
@@ -111,50 +112,69 @@ pub fn measure_analysed(
     d: &Device,
     da: &DeviceAnalysis,
 ) -> Measure {
+    measured(site, analysis, fi, d, da, false)
+}
+
+fn measured(
+    site: &Site,
+    analysis: &Analysis,
+    fi: usize,
+    d: &Device,
+    da: &DeviceAnalysis,
+    stop_early: bool,
+) -> Measure {
     let fa = &analysis.floors[fi];
     let largest = |v: Vec<(usize, MultiPolygon<f64>, f64)>| {
         v.into_iter().map(|(_, _, a)| a).fold(0.0, f64::max)
     };
-    let mut private_m2 = largest(private_overlaps(
-        fa,
-        d.position,
-        &da.view,
-        da.view_bbox,
-        &da.inside_private,
-    ));
-    if d.face_recognition {
-        private_m2 = private_m2.max(largest(private_overlaps(
+    let mut m = Measure {
+        private_m2: largest(private_overlaps(
+            fa,
+            d.position,
+            &da.view,
+            da.view_bbox,
+            &da.inside_private,
+        )),
+        outside_m2: 0.0,
+        watched_m2: 0.0,
+    };
+    let done = |m: &Measure| stop_early && !m.complies();
+    if done(&m) {
+        return m;
+    }
+    // The capture is the view when both bands agree (an untilted camera limited by its range).
+    if d.face_recognition && da.capture_band != da.view_band {
+        m.private_m2 = m.private_m2.max(largest(private_overlaps(
             fa,
             d.position,
             &da.capture,
             da.capture_bbox,
             &da.inside_private,
         )));
+        if done(&m) {
+            return m;
+        }
     }
     let zone = zone_of(site, d);
-    let outside_m2 = match zone {
-        Some((zfi, zi)) if d.face_recognition && da.public_place => {
-            outside_of_zone(analysis, fi, zfi, zi, &da.capture).0
+    if let Some((zfi, zi)) = zone.filter(|_| d.face_recognition && da.public_place) {
+        m.outside_m2 = outside_of_zone(analysis, fi, zfi, zi, &da.capture).0;
+        if done(&m) {
+            return m;
         }
-        _ => 0.0,
-    };
-    let watched_m2 = if d.face_recognition {
-        match zone.and_then(|(zfi, zi)| {
-            (zfi == fi)
-                .then(|| analysis.floors[zfi].zones[zi].polygon.as_ref())
-                .flatten()
-        }) {
-            Some(poly) => da.capture.intersection(poly).unsigned_area(),
+    }
+    m.watched_m2 = if d.face_recognition {
+        let za = zone
+            .filter(|(zfi, _)| *zfi == fi)
+            .map(|(zfi, zi)| &analysis.floors[zfi].zones[zi]);
+        match za.and_then(|za| za.polygon.as_ref().map(|p| (p, za.convex))) {
+            Some((poly, true)) => clip_convex(&da.capture, poly).0,
+            Some((poly, false)) => da.capture.intersection(poly).unsigned_area(),
             None => 0.0,
         }
     } else {
         public_area(fa, &da.view, da.view_bbox)
     };
-    Measure {
-        private_m2,
-        outside_m2,
-        watched_m2,
-    }
+    m
 }
 
 /// The area of `region` in the floor's public spaces, m².
@@ -183,12 +203,14 @@ pub fn public_area(
 pub fn nearest(site: &Site, analysis: &Analysis, fi: usize, di: usize) -> Option<Setting> {
     // Most kept wins; the options are in the order of preference, and the fold keeps the
     // first of equals (to a thousandth of the share).
-    options(site, analysis, fi, di)
-        .into_iter()
-        .fold(None, |best: Option<Setting>, s| match best {
-            Some(b) if b.kept() + 1e-3 >= s.kept() => Some(b),
-            _ => Some(s),
-        })
+    let best = |list: Vec<Setting>| {
+        list.into_iter()
+            .fold(None, |best: Option<Setting>, s| match best {
+                Some(b) if b.kept() + 1e-3 >= s.kept() => Some(b),
+                _ => Some(s),
+            })
+    };
+    best(options(site, analysis, fi, di))
 }
 
 /// The smallest compliant change of each parameter (heading, field of view, range, tilt) of
@@ -214,9 +236,20 @@ pub fn options(site: &Site, analysis: &Analysis, fi: usize, di: usize) -> Vec<Se
         }
     };
     let mut found: Vec<Setting> = Vec::new();
+    // A setting keeping all it watched cannot be beaten (ties go to the earlier parameter).
+    let whole = |found: &[Setting]| found.iter().any(|s| s.kept() >= 1.0 - 1e-9);
     found.extend(by_heading(d, &try_one));
+    if whole(&found) {
+        return found;
+    }
     found.extend(by_bisection(d, Parameter::Fov, &try_one));
+    if whole(&found) {
+        return found;
+    }
     found.extend(by_bisection(d, Parameter::Range, &try_one));
+    if whole(&found) {
+        return found;
+    }
     if let Some(t) = d.tilt {
         found.extend(((t.ceil() as i64 + 1)..=90).find_map(|k| {
             let mut c = d.clone();
@@ -236,9 +269,10 @@ pub fn options(site: &Site, analysis: &Analysis, fi: usize, di: usize) -> Vec<Se
 /// changing a second setting together is tried.
 pub const ENOUGH: f64 = 0.4;
 
-/// Of every whole-degree turn, each with the widest field of view, the longest range and
-/// (tilted cameras) the tilt in 5° steps that complies: the one keeping most, the smaller turn
-/// first among equals.
+/// A turn with a second change: every 10° of turn with the widest field of view, the longest
+/// range and (a tilted camera) the shallowest tilt in 10° steps that comply; then the turns
+/// within 9° of the best, 1° apart, with the best's second change. Of all, the one keeping
+/// most, the smaller turn first among equals.
 fn turned_and(
     d: &Device,
     try_one: &(dyn Fn(Parameter, Device) -> Setting + Sync),
@@ -246,41 +280,53 @@ fn turned_and(
     if d.fov >= 360.0 {
         return None;
     }
-    let turns: Vec<i64> = (1..=180)
-        .flat_map(|k| if k == 180 { vec![180] } else { vec![k, -k] })
-        .collect();
-    let best_at = |delta: i64| -> Option<Setting> {
+    let best_of = |a: Option<(i64, Setting)>, b: Option<(i64, Setting)>| match (a, b) {
+        (Some(a), Some(b)) => {
+            let better = b.1.kept() > a.1.kept() + 1e-3
+                || ((b.1.kept() - a.1.kept()).abs() <= 1e-3 && b.0.abs() < a.0.abs());
+            Some(if better { b } else { a })
+        }
+        (a, None) => a,
+        (None, b) => b,
+    };
+    let at = |delta: i64, only: Option<Parameter>| -> Option<(i64, Setting)> {
         let mut turned = d.clone();
         turned.heading = (d.heading + delta as f64).rem_euclid(360.0);
+        let wants = |p: Parameter| only.is_none_or(|o| o == p);
         let mut here: Vec<Setting> = Vec::new();
-        here.extend(by_bisection(&turned, Parameter::Fov, try_one));
-        here.extend(by_bisection(&turned, Parameter::Range, try_one));
-        if turned.tilt.is_some() {
-            here.extend((-6..=18).filter_map(|k| {
+        if wants(Parameter::Fov) {
+            here.extend(by_bisection(&turned, Parameter::Fov, try_one));
+        }
+        if wants(Parameter::Range) {
+            here.extend(by_bisection(&turned, Parameter::Range, try_one));
+        }
+        if let (Some(t), true) = (turned.tilt, wants(Parameter::Tilt)) {
+            let step = if only.is_some() { 1 } else { 10 };
+            here.extend(((t.ceil() as i64 + 1)..=90).step_by(step).find_map(|k| {
                 let mut c = turned.clone();
-                c.tilt = Some(5.0 * k as f64);
+                c.tilt = Some(k as f64);
                 let s = try_one(Parameter::Tilt, c);
                 s.after.complies().then_some(s)
             }));
         }
         here.into_iter()
-            .fold(None, |b: Option<Setting>, s| match b {
-                Some(b) if b.kept() + 1e-3 >= s.kept() => Some(b),
-                _ => Some(s),
-            })
+            .map(|s| (delta, s))
+            .fold(None, |b, x| best_of(b, Some(x)))
     };
-    let all: Vec<(usize, Setting)> = turns
+    let coarse: Vec<i64> = (-17..=18).map(|k| k * 10).filter(|k| *k != 0).collect();
+    let (delta, first) = coarse
         .par_iter()
-        .enumerate()
-        .filter_map(|(i, &delta)| best_at(delta).map(|s| (i, s)))
+        .map(|&k| at(k, None))
+        .reduce(|| None, best_of)?;
+    let parameter = first.parameter;
+    let fine: Vec<i64> = (delta - 9..=delta + 9)
+        .filter(|k| *k != delta && *k != 0)
         .collect();
-    all.into_iter()
-        .fold(None, |b: Option<(usize, Setting)>, (i, s)| match b {
-            Some((bi, b)) if b.kept() + 1e-3 >= s.kept() && bi <= i => Some((bi, b)),
-            Some((bi, b)) if b.kept() + 1e-3 >= s.kept() + 2e-3 => Some((bi, b)),
-            _ => Some((i, s)),
-        })
-        .map(|(_, s)| s)
+    let refined = fine
+        .par_iter()
+        .map(|&k| at(k, Some(parameter)))
+        .reduce(|| None, best_of);
+    best_of(Some((delta, first)), refined).map(|(_, s)| s)
 }
 
 /// The smallest whole-degree turn either way that complies; of the two ways at that turn, the

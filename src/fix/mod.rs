@@ -464,12 +464,18 @@ pub struct Outcome {
 /// previous left it.
 pub fn fix_site(site: &Site, only: &[RuleId]) -> Outcome {
     let wanted = |r: RuleId| geometric(r) && (only.is_empty() || only.contains(&r));
+    let t0 = std::time::Instant::now();
+    let lap = |what: &str| {
+        if std::env::var_os("SIGHTLINE_FIX_TIMES").is_some() {
+            eprintln!("{what}: {:.2} s", t0.elapsed().as_secs_f64());
+        }
+    };
     let mut site = site.clone();
-    let (_, before) = check_site(&site);
     let mut applied = Vec::new();
 
     // 1. Devices inside private spaces, removed (highest index first on each floor).
     let (analysis, findings) = check_site(&site);
+    let before = findings.clone();
     let mut removals: Vec<(usize, usize)> = findings
         .iter()
         .filter(|f| matches!(f.rule, RuleId::PrivateInside | RuleId::R799Inside) && wanted(f.rule))
@@ -502,6 +508,7 @@ pub fn fix_site(site: &Site, only: &[RuleId]) -> Outcome {
     for a in &applied {
         a.change.apply(&mut site);
     }
+    lap("removals");
 
     // 2. Cameras: each device's nearest compliant setting, found in parallel (a device's areas
     //    do not depend on the others).
@@ -552,6 +559,7 @@ pub fn fix_site(site: &Site, only: &[RuleId]) -> Outcome {
             })
         })
         .collect();
+    lap("cameras found");
     for a in &found {
         a.change.apply(&mut site);
     }
@@ -627,12 +635,14 @@ pub fn fix_site(site: &Site, only: &[RuleId]) -> Outcome {
             });
         }
     }
+    lap("signs found");
     for a in &signs_added {
         a.change.apply(&mut site);
     }
     applied.extend(signs_added);
 
     let (_, after) = check_site(&site);
+    lap("checked after");
     Outcome {
         site,
         applied,

@@ -146,43 +146,63 @@ pub fn for_zone(site: &Site, analysis: &Analysis, fi: usize, zi: usize) -> Vec<S
             candidates.push((sign, sa));
         }
     }
+    // One analysis with every candidate beside the signs there are: its runs of entrance
+    // cells are split wherever any sign's coverage starts or ends, so each run is covered by
+    // a fixed set of candidates, and the cover is chosen on those runs.
     let problem = fa.zone_problems.get(zi).copied().flatten();
-    let left_with = |chosen: &[SignAnalysis]| -> f64 {
-        let all: Vec<SignAnalysis> = near.iter().chain(chosen).cloned().collect();
-        uncovered(&ZoneAnalysis::of(zone, problem, &fa.segments, &all))
-    };
-    let mut chosen: Vec<SignAnalysis> = Vec::new();
-    let mut out: Vec<Sign> = Vec::new();
-    let mut left = uncovered(za);
-    let mut taken: Vec<String> = Vec::new();
-    while left >= 1e-6 {
-        let best = candidates
-            .iter()
-            .enumerate()
-            .map(|(i, (_, sa))| {
-                let mut with = chosen.clone();
-                with.push(sa.clone());
-                (i, left_with(&with))
-            })
-            .fold(None, |best: Option<(usize, f64)>, (i, l)| match best {
-                Some((_, bl)) if bl <= l + 1e-9 => best,
-                _ => Some((i, l)),
-            });
-        let Some((i, l)) = best else { break };
-        if l >= left - 1e-6 {
-            break;
-        }
-        let (mut sign, sa) = candidates.remove(i);
-        sign.id = fresh_id(site, &taken, &mut n);
-        taken.push(sign.id.clone());
-        chosen.push(sa);
-        out.push(sign);
-        left = l;
-    }
-    if left >= 1e-6 {
+    let all: Vec<SignAnalysis> = near
+        .iter()
+        .cloned()
+        .chain(candidates.iter().map(|(_, sa)| sa.clone()))
+        .collect();
+    let with_all = ZoneAnalysis::of(zone, problem, &fa.segments, &all);
+    let mut runs: Vec<(f64, Vec<usize>)> = with_all
+        .cells
+        .iter()
+        .zip(&with_all.covered_by)
+        .filter(|(_, by)| by.iter().all(|&g| g >= near.len()))
+        .map(|(c, by)| (len(c.b - c.a), by.iter().map(|&g| g - near.len()).collect()))
+        .filter(|(l, _)| *l > 1e-9)
+        .collect();
+    if runs.iter().any(|(_, by)| by.is_empty()) {
+        // Some stretch no candidate covers: no cover from here.
         return Vec::new();
     }
-    out
+    let mut picked: Vec<usize> = Vec::new();
+    while !runs.is_empty() {
+        let gain = |c: usize| -> f64 {
+            runs.iter()
+                .filter(|(_, by)| by.contains(&c))
+                .map(|(l, _)| l)
+                .sum()
+        };
+        let best = (0..candidates.len())
+            .filter(|c| !picked.contains(c))
+            .map(|c| (c, gain(c)))
+            .fold(None, |best: Option<(usize, f64)>, (c, g)| match best {
+                Some((_, bg)) if bg >= g - 1e-9 => best,
+                _ => Some((c, g)),
+            });
+        let Some((c, g)) = best else { break };
+        if g <= 1e-9 {
+            break;
+        }
+        picked.push(c);
+        runs.retain(|(_, by)| !by.contains(&c));
+    }
+    if !runs.is_empty() {
+        return Vec::new();
+    }
+    let mut taken: Vec<String> = Vec::new();
+    picked
+        .into_iter()
+        .map(|c| {
+            let mut sign = candidates[c].0.clone();
+            sign.id = fresh_id(site, &taken, &mut n);
+            taken.push(sign.id.clone());
+            sign
+        })
+        .collect()
 }
 
 /// Signs for the ordinary cameras `dis` of floor `fi` that no sign faces: per sign, the
