@@ -68,6 +68,24 @@ fn main() {
     );
     println!("slowest: {}", times[n - 1].1);
     let t = Instant::now();
+    let c = fix::coverage::of_site(&site, &analysis);
+    println!(
+        "coverage of every camera, zone and the floor: {:.2} s ({:.1} % of {:.0} m² public area watched)",
+        t.elapsed().as_secs_f64(),
+        c.floors[0].share() * 100.0,
+        c.floors[0].public_m2
+    );
+    let t = Instant::now();
+    let g = fix::coverage::gaps(&site, &analysis, 0);
+    println!(
+        "gaps of the floor: {:.2} s ({} pieces)",
+        t.elapsed().as_secs_f64(),
+        g.0.len()
+    );
+    if std::env::var_os("SKIP_FIX_SITE").is_some() {
+        return;
+    }
+    let t = Instant::now();
     let out = fix::fix_site(&site, &[]);
     println!(
         "fix_site of the whole floor: {:.2} s, {} changes, violations {} → {}",

@@ -140,17 +140,26 @@ fn dragging_a_camera_moves_it_and_undo_redo_bring_it_back_and_forth() {
     assert!(has_rule(&h, "R799-A8-INSIDE"));
 }
 
-/// Does the open site have a finding of `rule` (its card may be below the list's fold: cards
-/// carry their fix suggestions and the camera in the changing room has many findings)?
-fn has_rule(h: &Harness<'static, App>, rule: &str) -> bool {
+/// How many findings of the open site `pred` holds for.
+fn findings_where(
+    h: &Harness<'static, App>,
+    pred: impl Fn(&sightline::rules::Finding) -> bool,
+) -> usize {
     h.state()
         .doc
         .as_ref()
         .expect("doc")
         .checker
         .findings()
-        .iter()
-        .any(|f| f.rule.as_str() == rule)
+        .into_iter()
+        .filter(|f| pred(f))
+        .count()
+}
+
+/// Does the open site have a finding of `rule` (its card may be below the list's fold: cards
+/// carry their fix suggestions and the camera in the changing room has many findings)?
+fn has_rule(h: &Harness<'static, App>, rule: &str) -> bool {
+    findings_where(h, |f| f.rule.as_str() == rule) > 0
 }
 
 /// A click on the canvas at a screen point, as a mouse makes it.
@@ -1838,29 +1847,13 @@ fn the_model_picker_searches_brand_and_model() {
 
 /// The geometric violations of the open site.
 fn geometric_left(h: &Harness<'static, App>) -> usize {
-    h.state()
-        .doc
-        .as_ref()
-        .expect("doc")
-        .checker
-        .findings()
-        .iter()
-        .filter(|f| {
-            f.severity == sightline::rules::Severity::Violation && sightline::fix::geometric(f.rule)
-        })
-        .count()
+    findings_where(h, |f| {
+        f.severity == sightline::rules::Severity::Violation && sightline::fix::geometric(f.rule)
+    })
 }
 
 fn violations(h: &Harness<'static, App>) -> usize {
-    h.state()
-        .doc
-        .as_ref()
-        .expect("doc")
-        .checker
-        .findings()
-        .iter()
-        .filter(|f| f.severity == sightline::rules::Severity::Violation)
-        .count()
+    findings_where(h, |f| f.severity == sightline::rules::Severity::Violation)
 }
 
 #[test]
