@@ -146,8 +146,13 @@ impl App {
         let out = fix::fix_site(&doc.site, &[]);
         if out.applied.is_empty() {
             self.fix_report = Some(Vec::new());
+            self.fix_coverage.clear();
             return;
         }
+        // Coverage before and after, so that fixing compliance cannot open a gap unseen.
+        let before = fix::coverage::of_site(&doc.site, &doc.checker.analysis);
+        let after = fix::coverage::of_site(&out.site, &crate::analysis::Analysis::of(&out.site));
+        self.fix_coverage = coverage_lines(&doc.site, &before, &after);
         // The changes were made one after another on the site as the previous left it; the
         // batch replays them in that order.
         let mut site = doc.site.clone();
@@ -183,9 +188,13 @@ impl App {
                 };
                 ui.label(format!("{}. {text}", k + 1));
             }
+            for (en, zh) in &self.fix_coverage {
+                ui.weak(if lang == Lang::Zh { zh } else { en });
+            }
         }
         if ui.button(labels::DISMISS.get(lang)).clicked() {
             self.fix_report = None;
+            self.fix_coverage.clear();
         }
         ui.separator();
     }
@@ -217,4 +226,42 @@ impl App {
         let scene = crate::scene::Scene::fix_preview(&doc.site, fa, device);
         self.fix_preview = Some(((doc.revision, i), *floor, draw::PaintedScene::new(scene)));
     }
+}
+
+/// "Public places of F1 watched: 342.0 m² (97 %) → 342.0 m² (97 %)", per floor and zone.
+fn coverage_lines(
+    site: &Site,
+    before: &fix::coverage::Coverage,
+    after: &fix::coverage::Coverage,
+) -> Vec<(String, String)> {
+    let pct = |part: f64, of: f64| if of > 0.0 { part / of * 100.0 } else { 0.0 };
+    let mut out = Vec::new();
+    for (b, a) in before.floors.iter().zip(&after.floors) {
+        let id = site.floors.get(b.floor).map_or("", |f| f.id.as_str());
+        let (x, y) = (
+            pct(b.watched_m2, b.public_m2),
+            pct(a.watched_m2, a.public_m2),
+        );
+        out.push((
+            format!("Public places of {id} in some camera's view: {x:.0} % → {y:.0} %"),
+            format!("{id} 层公共区域摄像机覆盖：{x:.0}% → {y:.0}%"),
+        ));
+    }
+    for b in &before.zones {
+        if let Some(a) = after
+            .zones
+            .iter()
+            .find(|a| a.floor == b.floor && a.id == b.id)
+        {
+            let (x, y) = (b.share() * 100.0, a.share() * 100.0);
+            out.push((
+                format!(
+                    "Zone {} captured by its face-recognition devices: {x:.0} % → {y:.0} %",
+                    b.id
+                ),
+                format!("采集区域 {} 的人脸采集覆盖：{x:.0}% → {y:.0}%", b.id),
+            ));
+        }
+    }
+    out
 }

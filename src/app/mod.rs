@@ -131,6 +131,8 @@ pub struct App {
     pub(crate) fix_preview: Option<((u64, usize), usize, draw::PaintedScene)>,
     /// What "Fix all that geometry can" did, until dismissed.
     pub(crate) fix_report: Option<Vec<crate::fix::Applied>>,
+    /// Coverage before → after "Fix all", per floor and zone (English, Chinese).
+    pub(crate) fix_coverage: Vec<(String, String)>,
     /// The public area no camera watches, drawn over the plan: (revision, floor) and scene.
     pub(crate) gaps_painted: Option<((u64, usize), draw::PaintedScene)>,
     /// Objects being dragged over a scene that is not rebuilt until the drag ends.
@@ -245,6 +247,7 @@ impl App {
             suggestions: (0, Vec::new()),
             fix_preview: None,
             fix_report: None,
+            fix_coverage: Vec::new(),
             gaps_painted: None,
             dragged: None,
             step_selection: BTreeSet::new(),

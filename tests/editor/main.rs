@@ -1903,6 +1903,10 @@ fn fix_all_applies_every_geometric_change_as_one_step_and_says_what_it_did() {
     assert_eq!(geometric_left(&h), 0);
     assert!(h.query_by_label_contains("2 changes made").is_some());
     assert!(h.query_by_label_contains("Turn c-pool").is_some());
+    // And what it did to coverage: the pool camera, narrowed, watches less of the floor.
+    assert!(h
+        .query_by_label_contains("Public places of G in some camera's view:")
+        .is_some());
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(geometric_left(&h), 4);
