@@ -43,7 +43,7 @@ use rayon::prelude::*;
 use crate::analysis::{Analysis, DeviceAnalysis, Optics, AREA_TOLERANCE_M2};
 use crate::geometry::clip::clip_convex;
 use crate::model::{Device, Site, SpaceClass};
-use crate::rules::private::private_overlaps;
+use crate::rules::private::private_overlaps_lazily;
 use crate::rules::public::{outside_of_zone, zone_of};
 
 /// Which setting a suggestion changes.
@@ -124,11 +124,16 @@ fn measured(
     stop_early: bool,
 ) -> Measure {
     let fa = &analysis.floors[fi];
-    let largest = |v: Vec<(usize, MultiPolygon<f64>, f64)>| {
-        v.into_iter().map(|(_, _, a)| a).fold(0.0, f64::max)
+    // A candidate stops at the first private space it sees too much of.
+    let largest = |v: &mut dyn Iterator<Item = (usize, MultiPolygon<f64>, f64)>| {
+        if stop_early {
+            v.next().map_or(0.0, |(_, _, a)| a)
+        } else {
+            v.map(|(_, _, a)| a).fold(0.0, f64::max)
+        }
     };
     let mut m = Measure {
-        private_m2: largest(private_overlaps(
+        private_m2: largest(&mut private_overlaps_lazily(
             fa,
             d.position,
             &da.view,
@@ -144,7 +149,7 @@ fn measured(
     }
     // The capture is the view when both bands agree (an untilted camera limited by its range).
     if d.face_recognition && da.capture_band != da.view_band {
-        m.private_m2 = m.private_m2.max(largest(private_overlaps(
+        m.private_m2 = m.private_m2.max(largest(&mut private_overlaps_lazily(
             fa,
             d.position,
             &da.capture,

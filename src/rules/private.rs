@@ -31,32 +31,42 @@ pub(crate) fn private_overlaps(
     bbox: Option<Rect<f64>>,
     skip: &[usize],
 ) -> Vec<(usize, MultiPolygon<f64>, f64)> {
-    let Some(bbox) = bbox else {
-        return Vec::new();
-    };
-    fa.spaces
-        .overlapping([bbox.min().x, bbox.min().y], [bbox.max().x, bbox.max().y])
-        .into_iter()
-        .filter(|s| s.class == SpaceClass::Private && !skip.contains(&s.index))
-        .filter(|s| rect_overlap_area(&bbox, &s.bbox) >= AREA_TOLERANCE_M2 - PREFILTER_MARGIN_M2)
-        .filter_map(|s| {
-            // Convex spaces (rooms) are clipped exactly and cheaply; spaces of many vertices are
-            // cut into triangles met by the view's fan; the others go through geo.
-            let fan = (!s.convex && s.polygon.exterior().0.len() > FAN_MIN_VERTICES)
-                .then(|| fan::overlap(v2(apex), region, &s.polygon))
-                .flatten();
-            let (a, part) = if s.convex {
-                let (a, part) = clip_convex(region, &s.polygon);
-                (a, part)
-            } else if let Some(done) = fan {
-                done
-            } else {
-                let part = region.intersection(&s.polygon);
-                (area(&part), part)
-            };
-            (a >= AREA_TOLERANCE_M2).then_some((s.index, part, a))
-        })
-        .collect()
+    private_overlaps_lazily(fa, apex, region, bbox, skip).collect()
+}
+
+/// [`private_overlaps`], one space at a time (the fix search stops at the first).
+pub(crate) fn private_overlaps_lazily<'a>(
+    fa: &'a FloorAnalysis,
+    apex: [f64; 2],
+    region: &'a MultiPolygon<f64>,
+    bbox: Option<Rect<f64>>,
+    skip: &'a [usize],
+) -> impl Iterator<Item = (usize, MultiPolygon<f64>, f64)> + 'a {
+    bbox.into_iter().flat_map(move |bbox| {
+        fa.spaces
+            .overlapping([bbox.min().x, bbox.min().y], [bbox.max().x, bbox.max().y])
+            .into_iter()
+            .filter(move |s| s.class == SpaceClass::Private && !skip.contains(&s.index))
+            .filter(move |s| {
+                rect_overlap_area(&bbox, &s.bbox) >= AREA_TOLERANCE_M2 - PREFILTER_MARGIN_M2
+            })
+            .filter_map(move |s| {
+                // Convex spaces (rooms) are clipped exactly and cheaply; spaces of many vertices
+                // are cut into triangles met by the view's fan; the others go through geo.
+                let fan = (!s.convex && s.polygon.exterior().0.len() > FAN_MIN_VERTICES)
+                    .then(|| fan::overlap(v2(apex), region, &s.polygon))
+                    .flatten();
+                let (a, part) = if s.convex {
+                    clip_convex(region, &s.polygon)
+                } else if let Some(done) = fan {
+                    done
+                } else {
+                    let part = region.intersection(&s.polygon);
+                    (area(&part), part)
+                };
+                (a >= AREA_TOLERANCE_M2).then_some((s.index, part, a))
+            })
+    })
 }
 
 /// The area of the overlap of two boxes (0 when they do not overlap): a bound on the overlap
