@@ -76,7 +76,7 @@ fn main() {
         c.floors[0].public_m2
     );
     let t = Instant::now();
-    let g = fix::coverage::gaps(&site, &analysis, 0);
+    let g = fix::coverage::gaps(&analysis, 0);
     println!(
         "gaps of the floor: {:.2} s ({} pieces)",
         t.elapsed().as_secs_f64(),

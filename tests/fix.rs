@@ -255,7 +255,7 @@ fn coverage_agrees_with_hand_computed_areas() {
     // The floor: the three quarters overlap nowhere.
     assert!(close(c.floors[0].watched_m2, 2.0 * quarter + third));
     assert!(close(c.floors[0].share(), (2.0 * quarter + third) / 100.0));
-    let gaps = sightline::fix::coverage::gaps(&s, &a, 0);
+    let gaps = sightline::fix::coverage::gaps(&a, 0);
     assert!(close(
         geo::Area::unsigned_area(&gaps),
         100.0 - 2.0 * quarter - third

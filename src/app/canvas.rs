@@ -381,7 +381,7 @@ impl App {
         if self.shown.gaps {
             let key = (doc.revision, fi);
             if self.gaps_painted.as_ref().is_none_or(|(k, _)| *k != key) {
-                let gaps = crate::scene::Scene::gaps_of(&doc.site, &doc.checker.analysis, fi);
+                let gaps = crate::scene::Scene::gaps_of(&doc.checker.analysis, fi);
                 self.gaps_painted = Some((key, draw::PaintedScene::new(gaps)));
             }
             if let Some((_, over)) = &mut self.gaps_painted {

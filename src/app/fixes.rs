@@ -234,14 +234,10 @@ fn coverage_lines(
     before: &fix::coverage::Coverage,
     after: &fix::coverage::Coverage,
 ) -> Vec<(String, String)> {
-    let pct = |part: f64, of: f64| if of > 0.0 { part / of * 100.0 } else { 0.0 };
     let mut out = Vec::new();
     for (b, a) in before.floors.iter().zip(&after.floors) {
         let id = site.floors.get(b.floor).map_or("", |f| f.id.as_str());
-        let (x, y) = (
-            pct(b.watched_m2, b.public_m2),
-            pct(a.watched_m2, a.public_m2),
-        );
+        let (x, y) = (b.share() * 100.0, a.share() * 100.0);
         out.push((
             format!("Public places of {id} in some camera's view: {x:.0} % → {y:.0} %"),
             format!("{id} 层公共区域摄像机覆盖：{x:.0}% → {y:.0}%"),

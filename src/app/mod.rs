@@ -133,6 +133,8 @@ pub struct App {
     pub(crate) fix_report: Option<Vec<crate::fix::Applied>>,
     /// Coverage before → after "Fix all", per floor and zone (English, Chinese).
     pub(crate) fix_coverage: Vec<(String, String)>,
+    /// The public area of a floor, for a camera's Properties: (revision, floor) and m².
+    pub(crate) public_area: Option<((u64, usize), f64)>,
     /// The public area no camera watches, drawn over the plan: (revision, floor) and scene.
     pub(crate) gaps_painted: Option<((u64, usize), draw::PaintedScene)>,
     /// Objects being dragged over a scene that is not rebuilt until the drag ends.
@@ -249,6 +251,7 @@ impl App {
             fix_report: None,
             fix_coverage: Vec::new(),
             gaps_painted: None,
+            public_area: None,
             dragged: None,
             step_selection: BTreeSet::new(),
             path_prompt: None,

@@ -619,7 +619,17 @@ impl App {
         let mut copy = first.clone();
         ui.push_id(("props", fi, first_ref), |ui| item_form(ui, &mut copy, &cx));
         if !multi {
-            coverage_rows(ui, doc, fi, first_ref, lang);
+            // The floor's public area (a union of its spaces) once per revision, not per frame.
+            let key = (doc.revision, fi);
+            let public_m2 = match self.public_area {
+                Some((k, a)) if k == key => a,
+                _ => {
+                    let a = crate::fix::coverage::public_m2(&doc.checker.analysis, fi);
+                    self.public_area = Some((key, a));
+                    a
+                }
+            };
+            coverage_rows(ui, doc, fi, first_ref, public_m2, lang);
         }
 
         // Problems with this object, inline.
@@ -879,6 +889,7 @@ fn coverage_rows(
     doc: &super::document::Document,
     fi: usize,
     r: super::edit::ItemRef,
+    public_m2: f64,
     lang: Lang,
 ) {
     use crate::fix::coverage;
@@ -893,28 +904,21 @@ fn coverage_rows(
                 z.share() * 100.0
             )
         }),
-        ItemKind::Device => {
-            let public = coverage::floor(site, analysis, fi).public_m2;
-            coverage::camera(site, analysis, fi, r.index, public).map(|c| {
-                let of = if c.face_recognition {
-                    labels::OF_ITS_ZONE
-                } else {
-                    labels::OF_PUBLIC
-                };
-                let share = if c.of_m2 > 0.0 {
-                    c.watched_m2 / c.of_m2 * 100.0
-                } else {
-                    0.0
-                };
-                format!(
-                    "{}: {:.1} m² ({:.0} % {})",
-                    labels::WATCHES.get(lang),
-                    c.watched_m2,
-                    share,
-                    of.get(lang)
-                )
-            })
-        }
+        ItemKind::Device => coverage::camera(site, analysis, fi, r.index, public_m2).map(|c| {
+            let of = if c.face_recognition {
+                labels::OF_ITS_ZONE
+            } else {
+                labels::OF_PUBLIC
+            };
+            let share = c.share() * 100.0;
+            format!(
+                "{}: {:.1} m² ({:.0} % {})",
+                labels::WATCHES.get(lang),
+                c.watched_m2,
+                share,
+                of.get(lang)
+            )
+        }),
         _ => None,
     };
     if let Some(text) = line {

@@ -87,11 +87,7 @@ pub struct Setting {
 impl Setting {
     /// The share of what it watched that it keeps (1 when it watched nothing).
     pub fn kept(&self) -> f64 {
-        if self.before.watched_m2 <= 1e-9 {
-            1.0
-        } else {
-            (self.after.watched_m2 / self.before.watched_m2).min(1.0)
-        }
+        kept_share(self.before.watched_m2, self.after.watched_m2)
     }
 }
 
@@ -167,19 +163,45 @@ fn measured(
             return m;
         }
     }
-    m.watched_m2 = if d.face_recognition {
-        let za = zone
+    m.watched_m2 = watched(site, analysis, fi, d, da).0;
+    m
+}
+
+/// What a device set as `d` (analysed as `da`) on floor `fi` watches, and of what, m²: its
+/// capture ∩ its zone and the zone's area for face recognition (0 and 0 when its zone is on
+/// another floor or has no polygon); its view ∩ the public spaces and their area otherwise.
+pub fn watched(
+    site: &Site,
+    analysis: &Analysis,
+    fi: usize,
+    d: &Device,
+    da: &DeviceAnalysis,
+) -> (f64, f64) {
+    let fa = &analysis.floors[fi];
+    if d.face_recognition {
+        let za = zone_of(site, d)
             .filter(|(zfi, _)| *zfi == fi)
             .map(|(zfi, zi)| &analysis.floors[zfi].zones[zi]);
         match za.and_then(|za| za.polygon.as_ref().map(|p| (p, za.convex))) {
-            Some((poly, true)) => clip_convex(&da.capture, poly).0,
-            Some((poly, false)) => da.capture.intersection(poly).unsigned_area(),
-            None => 0.0,
+            Some((poly, true)) => (clip_convex(&da.capture, poly).0, poly.unsigned_area()),
+            Some((poly, false)) => (
+                da.capture.intersection(poly).unsigned_area(),
+                poly.unsigned_area(),
+            ),
+            None => (0.0, 0.0),
         }
     } else {
-        public_area(fa, &da.view, da.view_bbox)
-    };
-    m
+        (public_area(fa, &da.view, da.view_bbox), 0.0)
+    }
+}
+
+/// The share of `before` m² that `after` m² keeps, 0–1 (1 when there was nothing to keep).
+pub fn kept_share(before: f64, after: f64) -> f64 {
+    if before <= 1e-9 {
+        1.0
+    } else {
+        (after / before).clamp(0.0, 1.0)
+    }
 }
 
 /// The area of `region` in the floor's public spaces, m².

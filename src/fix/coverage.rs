@@ -45,6 +45,13 @@ pub struct CameraCoverage {
     pub of_m2: f64,
 }
 
+impl CameraCoverage {
+    /// The share of its zone or of the floor's public area it watches, 0–1.
+    pub fn share(&self) -> f64 {
+        share(self.watched_m2, self.of_m2)
+    }
+}
+
 /// What the face-recognition devices of one zone capture of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ZoneCoverage {
@@ -94,8 +101,7 @@ pub struct Coverage {
 }
 
 /// The union of a floor's public spaces.
-fn public_places(site: &Site, analysis: &Analysis, fi: usize) -> MultiPolygon<f64> {
-    let _ = site;
+fn public_places(analysis: &Analysis, fi: usize) -> MultiPolygon<f64> {
     let polys: Vec<&Polygon<f64>> = analysis.floors[fi]
         .spaces
         .list
@@ -104,6 +110,14 @@ fn public_places(site: &Site, analysis: &Analysis, fi: usize) -> MultiPolygon<f6
         .map(|s| &s.polygon)
         .collect();
     unary_union(polys)
+}
+
+/// The area of floor `fi`'s public places (their union), m².
+pub fn public_m2(analysis: &Analysis, fi: usize) -> f64 {
+    if fi >= analysis.floors.len() {
+        return 0.0;
+    }
+    public_places(analysis, fi).unsigned_area()
 }
 
 /// The union of every camera's view on floor `fi`.
@@ -118,11 +132,11 @@ fn all_views(analysis: &Analysis, fi: usize) -> MultiPolygon<f64> {
 }
 
 /// The public area of floor `fi` that no camera watches.
-pub fn gaps(site: &Site, analysis: &Analysis, fi: usize) -> MultiPolygon<f64> {
+pub fn gaps(analysis: &Analysis, fi: usize) -> MultiPolygon<f64> {
     if fi >= analysis.floors.len() {
         return MultiPolygon::new(Vec::new());
     }
-    public_places(site, analysis, fi).difference(&all_views(analysis, fi))
+    public_places(analysis, fi).difference(&all_views(analysis, fi))
 }
 
 /// What device `di` of floor `fi` watches; `public_m2` is the floor's public area.
@@ -138,24 +152,11 @@ pub fn camera(
         analysis.floors.get(fi)?,
     );
     let da = fa.devices.get(di)?;
-    let (watched_m2, of_m2) = if d.face_recognition {
-        let zone = crate::rules::public::zone_of(site, d).and_then(|(zfi, zi)| {
-            (zfi == fi)
-                .then(|| analysis.floors[zfi].zones[zi].polygon.as_ref())
-                .flatten()
-        });
-        match zone {
-            Some(z) => (
-                da.capture.intersection(z).unsigned_area(),
-                z.unsigned_area(),
-            ),
-            None => (0.0, 0.0),
-        }
+    let (watched_m2, zone_m2) = super::camera::watched(site, analysis, fi, d, da);
+    let of_m2 = if d.face_recognition {
+        zone_m2
     } else {
-        (
-            super::camera::public_area(fa, &da.view, da.view_bbox),
-            public_m2,
-        )
+        public_m2
     };
     Some(CameraCoverage {
         floor: fi,
@@ -195,7 +196,7 @@ pub fn zone(site: &Site, analysis: &Analysis, fi: usize, zi: usize) -> Option<Zo
 }
 
 /// What all the cameras of floor `fi` watch of its public places.
-pub fn floor(site: &Site, analysis: &Analysis, fi: usize) -> FloorCoverage {
+pub fn floor(analysis: &Analysis, fi: usize) -> FloorCoverage {
     if fi >= analysis.floors.len() {
         return FloorCoverage {
             floor: fi,
@@ -203,7 +204,7 @@ pub fn floor(site: &Site, analysis: &Analysis, fi: usize) -> FloorCoverage {
             watched_m2: 0.0,
         };
     }
-    let public = public_places(site, analysis, fi);
+    let public = public_places(analysis, fi);
     FloorCoverage {
         floor: fi,
         public_m2: public.unsigned_area(),
@@ -217,7 +218,7 @@ pub fn floor(site: &Site, analysis: &Analysis, fi: usize) -> FloorCoverage {
 pub fn of_site(site: &Site, analysis: &Analysis) -> Coverage {
     let mut out = Coverage::default();
     for (fi, f) in site.floors.iter().enumerate() {
-        let fl = floor(site, analysis, fi);
+        let fl = floor(analysis, fi);
         out.cameras.extend(
             (0..f.devices.len()).filter_map(|di| camera(site, analysis, fi, di, fl.public_m2)),
         );

@@ -90,11 +90,7 @@ pub struct Kept {
 impl Kept {
     /// The share kept, 0–1 (1 when it watched nothing).
     pub fn share(&self) -> f64 {
-        if self.before_m2 <= 1e-9 {
-            1.0
-        } else {
-            (self.after_m2 / self.before_m2).clamp(0.0, 1.0)
-        }
+        camera::kept_share(self.before_m2, self.after_m2)
     }
 
     fn words(&self) -> (String, String) {
@@ -178,6 +174,14 @@ pub fn geometric(rule: RuleId) -> bool {
             | RuleId::NoSign
             | RuleId::UnsignedEntry
             | RuleId::R799Sign
+    )
+}
+
+/// Is `rule` one a camera's setting settles (its capture or view where it must not be)?
+fn camera_area_rule(rule: RuleId) -> bool {
+    matches!(
+        rule,
+        RuleId::PrivateView | RuleId::R799View | RuleId::OutsideZone
     )
 }
 
@@ -513,47 +517,41 @@ pub fn fix_site(site: &Site, only: &[RuleId]) -> Outcome {
     // 2. Cameras: each device's nearest compliant setting, found in parallel (a device's areas
     //    do not depend on the others).
     let (analysis, findings) = check_site(&site);
-    let mut cams: Vec<(usize, usize)> = findings
+    // Each camera's area findings, found once (a 100k floor has thousands of each).
+    let index: std::collections::HashMap<(usize, &str), usize> = site
+        .floors
         .iter()
-        .filter(|f| {
-            matches!(
-                f.rule,
-                RuleId::PrivateView | RuleId::R799View | RuleId::OutsideZone
-            ) && wanted(f.rule)
+        .enumerate()
+        .flat_map(|(fi, f)| {
+            f.devices
+                .iter()
+                .enumerate()
+                .map(move |(di, d)| ((fi, d.id.as_str()), di))
         })
-        .filter_map(|f| device_of(&site, f))
         .collect();
-    cams.sort_unstable();
-    cams.dedup();
+    let mut by_camera: std::collections::BTreeMap<(usize, usize), Vec<&Finding>> =
+        Default::default();
+    for f in findings.iter().filter(|f| camera_area_rule(f.rule)) {
+        let key = f
+            .floor_index
+            .zip(f.subjects.first())
+            .and_then(|(fi, id)| index.get(&(fi, id.as_str())).map(|&di| (fi, di)));
+        if let Some(key) = key {
+            by_camera.entry(key).or_default().push(f);
+        }
+    }
+    let cams: Vec<&Vec<&Finding>> = by_camera
+        .values()
+        .filter(|fs| fs.iter().any(|f| wanted(f.rule)))
+        .collect();
     let found: Vec<Applied> = cams
         .par_iter()
-        .filter_map(|&(fi, di)| {
-            let id = &site.floors[fi].devices[di].id;
-            let f = findings.iter().find(|f| {
-                f.floor_index == Some(fi)
-                    && f.subjects.first() == Some(id)
-                    && matches!(
-                        f.rule,
-                        RuleId::PrivateView | RuleId::R799View | RuleId::OutsideZone
-                    )
-            })?;
-            let s = suggest(&site, &analysis, f)?;
-            let settles = findings
-                .iter()
-                .filter(|g| {
-                    g.floor_index == Some(fi)
-                        && g.subjects.first() == Some(id)
-                        && matches!(
-                            g.rule,
-                            RuleId::PrivateView | RuleId::R799View | RuleId::OutsideZone
-                        )
-                })
-                .map(|g| (g.rule, g.subjects.clone()))
-                .collect();
+        .filter_map(|fs| {
+            let s = suggest(&site, &analysis, fs.first()?)?;
             Some(Applied {
                 text_en: s.text_en,
                 text_zh: s.text_zh,
-                settles,
+                settles: fs.iter().map(|g| (g.rule, g.subjects.clone())).collect(),
                 change: s.change?,
                 kept: s.kept,
             })

@@ -848,11 +848,7 @@ pub fn write_html(
                     blind_cell,
                     dori_cell,
                     watched.get(&(fi, di)).map_or_else(dash, |c| {
-                        let share = if c.of_m2 > 0.0 {
-                            c.watched_m2 / c.of_m2 * 100.0
-                        } else {
-                            0.0
-                        };
+                        let share = c.share() * 100.0;
                         let (en, zh) = if c.face_recognition {
                             ("of its zone", "其采集区域")
                         } else {

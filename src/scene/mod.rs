@@ -592,12 +592,8 @@ impl Scene {
     }
 
     /// The public area of floor `fi` that no camera watches ([`crate::fix::coverage::gaps`]).
-    pub fn gaps_of(
-        site: &crate::model::Site,
-        analysis: &crate::analysis::Analysis,
-        fi: usize,
-    ) -> Scene {
-        build::gaps_only(crate::fix::coverage::gaps(site, analysis, fi))
+    pub fn gaps_of(analysis: &crate::analysis::Analysis, fi: usize) -> Scene {
+        build::gaps_only(crate::fix::coverage::gaps(analysis, fi))
     }
 
     /// The items of a layer.
