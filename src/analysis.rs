@@ -291,6 +291,34 @@ pub fn dori_regions(
         .collect()
 }
 
+/// Where a device sits: what it is mounted on and what its probe point is in. Its heading
+/// moves only the probe (and the sector, when the heading crosses a wall it is on).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Placement {
+    pub mount: Mount,
+    /// See [`DeviceAnalysis::public_place`].
+    pub public_place: bool,
+    /// See [`DeviceAnalysis::inside_private`].
+    pub inside_private: Vec<usize>,
+}
+
+impl Placement {
+    /// The placement of one device of a floor whose segments and spaces are known.
+    pub fn of(device: &Device, segments: &FloorSegments, spaces: &Spaces) -> Placement {
+        let mount = mount_of(segments, v2(device.position), device.heading);
+        let here = spaces.containing(mount.probe);
+        Placement {
+            public_place: in_public_place(here.iter().copied()),
+            inside_private: here
+                .iter()
+                .filter(|s| s.class == SpaceClass::Private)
+                .map(|s| s.index)
+                .collect(),
+            mount,
+        }
+    }
+}
+
 impl DeviceAnalysis {
     /// Analyses one device of a floor whose segments and spaces are known.
     pub fn of(
@@ -299,17 +327,38 @@ impl DeviceAnalysis {
         spaces: &Spaces,
         optics: &Optics,
     ) -> DeviceAnalysis {
+        let directions = AngleRange::wedge(device.heading, device.fov);
+        DeviceAnalysis::looking(device, segments, spaces, optics, directions)
+    }
+
+    /// [`DeviceAnalysis::of`] for a device that saw every direction its mount leaves it, with
+    /// the bands of its own lens: what any turn or narrower view of it, on the same mount,
+    /// sees a part of (cut to its wedge, the same area up to rounding: the range polygon's
+    /// corners are fixed, see [`crate::geometry::visibility`]).
+    pub fn all_round(
+        device: &Device,
+        segments: &FloorSegments,
+        spaces: &Spaces,
+        optics: &Optics,
+    ) -> DeviceAnalysis {
+        DeviceAnalysis::looking(device, segments, spaces, optics, AngleRange::FULL)
+    }
+
+    fn looking(
+        device: &Device,
+        segments: &FloorSegments,
+        spaces: &Spaces,
+        optics: &Optics,
+        directions: AngleRange,
+    ) -> DeviceAnalysis {
         let d = device;
         let pos = v2(d.position);
-        let m = mount_of(segments, pos, d.heading);
-        let here = spaces.containing(m.probe);
-        let public_place = in_public_place(here.iter().copied());
-        let inside_private = here
-            .iter()
-            .filter(|s| s.class == SpaceClass::Private)
-            .map(|s| s.index)
-            .collect();
-        let ranges = AngleRange::wedge(d.heading, d.fov).intersect(&m.sector);
+        let Placement {
+            mount: m,
+            public_place,
+            inside_private,
+        } = Placement::of(d, segments, spaces);
+        let ranges = directions.intersect(&m.sector);
         let (capture_band, view_band) = bands(d, optics);
         let reach = |b: Band| if b.is_empty() { 0.0 } else { b.far };
         let blockers = blockers_near(segments, pos, &m, reach(view_band).max(reach(capture_band)));

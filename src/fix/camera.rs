@@ -46,6 +46,8 @@ use crate::model::{Device, Site, SpaceClass};
 use crate::rules::private::private_overlaps_lazily;
 use crate::rules::public::{outside_of_zone, zone_of};
 
+use super::profile::Profile;
+
 /// Which setting a suggestion changes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Parameter {
@@ -253,8 +255,14 @@ pub fn options(site: &Site, analysis: &Analysis, fi: usize, di: usize) -> Vec<Se
     if before.complies() {
         return Vec::new();
     }
+    // Turns and narrower views the all-round profile finds clearly over the limit are not
+    // swept again (see `profile`); everything else is measured by the engine.
+    let profile = Profile::of(site, analysis, fi, d);
     let try_one = |parameter: Parameter, c: Device| {
-        let after = measure(site, analysis, fi, &c);
+        let after = profile
+            .as_ref()
+            .and_then(|p| p.rules_out(site, analysis, fi, &c))
+            .unwrap_or_else(|| measure(site, analysis, fi, &c));
         Setting {
             parameter,
             device: c,

@@ -19,6 +19,7 @@
 pub mod camera;
 pub mod coverage;
 pub mod fields;
+pub mod profile;
 pub mod signs;
 
 use rayon::prelude::*;

@@ -12,6 +12,7 @@ pub mod blind;
 pub mod change;
 pub mod classify;
 pub mod clip;
+pub mod cone;
 pub mod entry;
 pub mod fan;
 pub mod index;
