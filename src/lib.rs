@@ -15,6 +15,7 @@ pub mod geometry;
 pub mod i18n;
 pub mod import;
 pub mod model;
+pub mod pdf;
 pub mod render;
 pub mod report;
 pub mod rules;

@@ -42,9 +42,9 @@ pub struct Cli {
 pub enum Command {
     /// Load each site, run every rule and print the findings.
     Check(CheckArgs),
-    /// Draw one floor with its findings as a PNG or SVG picture.
+    /// Draw one floor with its findings as a PNG, SVG or PDF picture.
     Render(RenderArgs),
-    /// Write a self-contained HTML compliance report.
+    /// Write the compliance report: self-contained HTML, or PDF.
     Report(ReportArgs),
     /// Import a DWG or DXF plan as a floor (walls, doors, windows, rooms to review).
     Import(Box<import::ImportArgs>),
@@ -60,12 +60,29 @@ pub enum Command {
 pub struct ReportArgs {
     /// The site file.
     pub site: PathBuf,
-    /// The HTML file to write.
+    /// The file to write: .html (self-contained) or .pdf.
     #[arg(short, long)]
     pub output: PathBuf,
+    /// Output format (default: from the file's extension; HTML unless it is .pdf).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
     /// Language of the report: en, zh, or both (Chinese with English beside it).
     #[arg(long, value_parser = languages(), default_value = "both")]
     pub lang: std::option::Option<Lang>,
+}
+
+/// `report --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Pdf,
+}
+
+/// Does the path end in `.pdf` (any case)?
+pub fn is_pdf(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// Runs `sightline report`; returns the exit status.
@@ -83,6 +100,24 @@ pub fn run_report(args: &ReportArgs, stderr: &mut dyn Write) -> i32 {
         date: model::today(),
         base_dir: crate::render::base_dir_of(&args.site),
     };
+    let pdf = match args.format {
+        Some(f) => f == ReportFormat::Pdf,
+        None => is_pdf(&args.output),
+    };
+    if pdf {
+        return match crate::report::paper::pdf(&site, &analysis, &findings, &opts) {
+            Ok((bytes, warnings)) => finish_export(stderr, &warnings, &args.output, &bytes),
+            Err(e) => {
+                let _ = writeln!(
+                    stderr,
+                    "sightline: {}: {}",
+                    terminal_safe(&args.site.display().to_string()),
+                    terminal_safe(&e.to_string())
+                );
+                EXIT_BAD_INPUT
+            }
+        };
+    }
     let mut warnings = Vec::new();
     let written = model::write_atomically_with(&args.output, |out| {
         warnings = crate::report::write_html(&site, &analysis, &findings, &opts, out)?;
@@ -119,7 +154,7 @@ fn written_status(
 pub struct RenderArgs {
     /// The site file.
     pub site: PathBuf,
-    /// The picture to write: .png, or .svg for the vector drawing.
+    /// The picture to write: .png, .svg for the vector drawing, or .pdf (a vector page).
     #[arg(short, long)]
     pub output: PathBuf,
     /// The floor's id (default: the first floor).
@@ -193,6 +228,20 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
             crate::scene::DoriShow::Off
         },
     };
+    if is_pdf(&args.output) {
+        return match crate::report::paper::plans_pdf(&site, &analysis, &findings, &[fi], &opts) {
+            Ok((bytes, warnings)) => finish_export(stderr, &warnings, &args.output, &bytes),
+            Err(e) => {
+                let _ = writeln!(
+                    stderr,
+                    "sightline: {}: {}",
+                    terminal_safe(&args.site.display().to_string()),
+                    terminal_safe(&e.to_string())
+                );
+                EXIT_BAD_INPUT
+            }
+        };
+    }
     let crate::render::Rendered { svg, warnings, .. } =
         crate::render::floor_svg(&site, &analysis, &findings, fi, &opts);
     let bytes = match crate::render::picture_bytes(svg, crate::render::wants_svg(&args.output)) {

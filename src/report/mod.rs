@@ -4,6 +4,7 @@
 //! every device. Prints cleanly: each floor starts a new page.
 
 pub mod law;
+pub mod paper;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -452,15 +453,138 @@ pub fn write_html(
     } else {
         &site.name
     };
-    let counts = Counts::of(findings);
-    let yes_no = |b: bool| {
-        if b {
-            l(lang, Text::new("yes", "是"))
+    let Front {
+        counts,
+        summary,
+        groups,
+        quotes,
+    } = front(site, findings, lang);
+    let head = Head {
+        html_lang: if lang == Some(Lang::En) {
+            "en"
         } else {
-            l(lang, Text::new("no", "否"))
-        }
+            "zh-CN"
+        },
+        title,
+        kind: l(lang, Text::new("compliance report", "合规报告")),
+        font_b64: base64::engine::general_purpose::STANDARD.encode(crate::render::raster::FONT),
+        css: CSS,
+        subtitle: l(
+            lang,
+            Text::new(
+                "Face-recognition and camera compliance report",
+                "人脸识别与视频图像采集合规报告",
+            ),
+        ),
+        date: &opts.date,
+        version: env!("CARGO_PKG_VERSION"),
+        verdict_class: match counts.verdict() {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+        },
+        verdict: l(lang, counts.verdict().text()),
+        counts: both(lang, &counts.line(Lang::En), &counts.line(Lang::Zh)),
+        site_heading: l(lang, Text::new("Site", "场所概况")),
+        summary,
+        findings_heading: l(lang, Text::new("Findings", "检查结果")),
+        no_findings: findings.is_empty().then(|| {
+            l(
+                lang,
+                Text::new(
+                    "No findings: the plan as drawn complies with every rule checked.",
+                    "未发现问题：按所绘平面，全部检查项均合规。",
+                ),
+            )
+        }),
+        columns: finding_columns(lang),
+        groups,
+        articles_heading: l(lang, Text::new("The articles cited", "引用条文")),
+        quotes,
     };
-    let not_recorded = || l(lang, Text::new("not recorded", "未填写"));
+    head.write_into(out)?;
+    drop(head);
+
+    // Floors, one at a time.
+    let picture_lang = if lang == Some(Lang::En) {
+        Lang::En
+    } else {
+        Lang::Zh
+    };
+    for (fi, floor) in site.floors.iter().enumerate() {
+        let drawn = floor_svg(
+            site,
+            analysis,
+            findings,
+            fi,
+            &RenderOptions {
+                width_px: 1600,
+                lang: picture_lang,
+                date: opts.date.clone(),
+                base_dir: opts.base_dir.clone(),
+                view: None,
+                dori: crate::scene::DoriShow::All,
+            },
+        );
+        warnings.extend(drawn.warnings);
+        FloorSection {
+            id: &floor.id,
+            heading: l(lang, Text::new("Floor", "楼层")),
+            name: if floor.name.is_empty() {
+                floor.id.clone()
+            } else {
+                format!("{} ({})", floor.name, floor.id)
+            },
+            svg: &drawn.svg,
+        }
+        .write_into(out)?;
+    }
+
+    let Registers {
+        tables,
+        devices: rows,
+        signs,
+    } = registers(site, analysis, findings, lang);
+    Tail {
+        tables,
+        sign_heading: l(lang, Text::new("Sign register", "提示标识登记表")),
+        sign_columns: sign_columns(lang),
+        signs,
+        heading: l(lang, Text::new("Device register", "设备登记表")),
+        columns: device_columns(lang),
+        devices: rows,
+        none: l(lang, Text::new("none", "无")),
+        disclaimer: l(lang, Text::new("Sightline checks the plan as drawn against the rules in its catalogue; it is not legal advice.", "Sightline 按所绘平面图对照规则目录进行检查，不构成法律意见。")),
+    }
+    .write_into(out)?;
+    writeln!(out)?;
+    Ok(warnings)
+}
+
+/// The report's front matter: counts, the site summary, the findings grouped by law and the
+/// articles quoted.
+struct Front<'a> {
+    counts: Counts,
+    summary: Vec<(Tx, Tx)>,
+    groups: Vec<Group<'a>>,
+    quotes: Vec<Quote>,
+}
+
+fn yes_no(lang: Option<Lang>, b: bool) -> Tx {
+    if b {
+        l(lang, Text::new("yes", "是"))
+    } else {
+        l(lang, Text::new("no", "否"))
+    }
+}
+
+fn not_recorded(lang: Option<Lang>) -> Tx {
+    l(lang, Text::new("not recorded", "未填写"))
+}
+
+fn front<'a>(site: &'a Site, findings: &'a [Finding], lang: Option<Lang>) -> Front<'a> {
+    let counts = Counts::of(findings);
+    let yes_no = |b: bool| yes_no(lang, b);
+    let not_recorded = || not_recorded(lang);
     let devices: Vec<_> = site.floors.iter().flat_map(|f| &f.devices).collect();
     let fr = devices.iter().filter(|d| d.face_recognition).count();
     let summary = vec![
@@ -643,93 +767,29 @@ pub fn write_html(
             en_paragraphs: text.en.split("\n\n").collect(),
         })
         .collect();
-    let head = Head {
-        html_lang: if lang == Some(Lang::En) {
-            "en"
-        } else {
-            "zh-CN"
-        },
-        title,
-        kind: l(lang, Text::new("compliance report", "合规报告")),
-        font_b64: base64::engine::general_purpose::STANDARD.encode(crate::render::raster::FONT),
-        css: CSS,
-        subtitle: l(
-            lang,
-            Text::new(
-                "Face-recognition and camera compliance report",
-                "人脸识别与视频图像采集合规报告",
-            ),
-        ),
-        date: &opts.date,
-        version: env!("CARGO_PKG_VERSION"),
-        verdict_class: match counts.verdict() {
-            Verdict::Pass => "pass",
-            Verdict::Fail => "fail",
-        },
-        verdict: l(lang, counts.verdict().text()),
-        counts: both(lang, &counts.line(Lang::En), &counts.line(Lang::Zh)),
-        site_heading: l(lang, Text::new("Site", "场所概况")),
+    Front {
+        counts,
         summary,
-        findings_heading: l(lang, Text::new("Findings", "检查结果")),
-        no_findings: findings.is_empty().then(|| {
-            l(
-                lang,
-                Text::new(
-                    "No findings: the plan as drawn complies with every rule checked.",
-                    "未发现问题：按所绘平面，全部检查项均合规。",
-                ),
-            )
-        }),
-        columns: vec![
-            l(lang, Text::new("Plan", "图中编号")),
-            l(lang, Text::new("Rule", "规则")),
-            l(lang, Text::new("Severity", "级别")),
-            l(lang, Text::new("Finding", "问题")),
-            l(lang, Text::new("Article", "依据")),
-            l(lang, Text::new("Area", "面积")),
-        ],
         groups,
-        articles_heading: l(lang, Text::new("The articles cited", "引用条文")),
         quotes,
-    };
-    head.write_into(out)?;
-    drop(head);
-
-    // Floors, one at a time.
-    let picture_lang = if lang == Some(Lang::En) {
-        Lang::En
-    } else {
-        Lang::Zh
-    };
-    for (fi, floor) in site.floors.iter().enumerate() {
-        let drawn = floor_svg(
-            site,
-            analysis,
-            findings,
-            fi,
-            &RenderOptions {
-                width_px: 1600,
-                lang: picture_lang,
-                date: opts.date.clone(),
-                base_dir: opts.base_dir.clone(),
-                view: None,
-                dori: crate::scene::DoriShow::All,
-            },
-        );
-        warnings.extend(drawn.warnings);
-        FloorSection {
-            id: &floor.id,
-            heading: l(lang, Text::new("Floor", "楼层")),
-            name: if floor.name.is_empty() {
-                floor.id.clone()
-            } else {
-                format!("{} ({})", floor.name, floor.id)
-            },
-            svg: &drawn.svg,
-        }
-        .write_into(out)?;
     }
+}
 
+/// The report's registers: the fix and coverage tables, every device and every sign.
+struct Registers<'a> {
+    tables: Vec<TableSection>,
+    devices: Vec<DeviceRow<'a>>,
+    signs: Vec<SignRow<'a>>,
+}
+
+fn registers<'a>(
+    site: &'a Site,
+    analysis: &Analysis,
+    findings: &'a [Finding],
+    lang: Option<Lang>,
+) -> Registers<'a> {
+    let yes_no = |b: bool| yes_no(lang, b);
+    let not_recorded = || not_recorded(lang);
     // Device register, with what each camera watches.
     let coverage_now = crate::fix::coverage::of_site(site, analysis);
     let watched: HashMap<(usize, usize), &crate::fix::coverage::CameraCoverage> = coverage_now
@@ -928,48 +988,73 @@ pub fn write_html(
             });
         }
     }
-    Tail {
+    Registers {
         tables: fix_and_coverage_tables(site, findings, lang, &coverage_now),
-        sign_heading: l(lang, Text::new("Sign register", "提示标识登记表")),
-        sign_columns: vec![
-            l(lang, Text::new("Sign", "标识")),
-            l(lang, Text::new("Floor", "楼层")),
-            l(lang, Text::new("Position (m)", "位置（米）")),
-            l(lang, Text::new("Faces", "朝向")),
-            l(lang, Text::new("Size, height", "尺寸、安装高度")),
-            l(lang, Text::new("Text", "文字")),
-            l(lang, Text::new("Art. 5 items stated", "载明的第五条事项")),
-            l(lang, Text::new("Entrances covered (zones)", "覆盖的入口（采集区域）")),
-        ],
-        signs,
-        heading: l(lang, Text::new("Device register", "设备登记表")),
-        columns: vec![
-            l(lang, Text::new("Device", "设备")),
-            l(lang, Text::new("Floor", "楼层")),
-            l(lang, Text::new("Face recognition", "人脸识别")),
-            l(lang, Text::new("Model, lens", "型号、镜头")),
-            l(lang, Text::new("Mount height", "安装高度")),
-            l(lang, Text::new("Tilt", "俯角")),
-            l(lang, Text::new("Field of view", "视场角")),
-            l(lang, Text::new("Range", "拍摄距离")),
-            l(lang, Text::new("Resolution", "分辨率")),
-            l(lang, Text::new("Blind distance (faces)", "盲区距离（人脸）")),
-            l(lang, Text::new("DORI: furthest distance (px/m across the image width: D 25, O 62.5, R 125, I 250)", "DORI 最远距离（按画面宽度计像素/米：D 25、O 62.5、R 125、I 250）")),
-            l(lang, Text::new("Watches", "覆盖")),
-            l(lang, Text::new("Mode", "方式")),
-            l(lang, Text::new("Purpose", "目的")),
-            l(lang, Text::new("Necessity", "必要性")),
-            l(lang, Text::new("Zone", "采集区域")),
-            l(lang, Text::new("Storage", "存储")),
-            l(lang, Text::new("Alternative offered", "其他验证方式")),
-            l(lang, Text::new("Findings", "问题")),
-            l(lang, Text::new("Side view", "侧视图")),
-        ],
         devices: rows,
-        none: l(lang, Text::new("none", "无")),
-        disclaimer: l(lang, Text::new("Sightline checks the plan as drawn against the rules in its catalogue; it is not legal advice.", "Sightline 按所绘平面图对照规则目录进行检查，不构成法律意见。")),
+        signs,
     }
-    .write_into(out)?;
-    writeln!(out)?;
-    Ok(warnings)
+}
+
+/// The findings table's columns.
+fn finding_columns(lang: Option<Lang>) -> Vec<Tx> {
+    vec![
+        l(lang, Text::new("Plan", "图中编号")),
+        l(lang, Text::new("Rule", "规则")),
+        l(lang, Text::new("Severity", "级别")),
+        l(lang, Text::new("Finding", "问题")),
+        l(lang, Text::new("Article", "依据")),
+        l(lang, Text::new("Area", "面积")),
+    ]
+}
+
+/// The device register's columns (the last two: findings and side view).
+fn device_columns(lang: Option<Lang>) -> Vec<Tx> {
+    vec![
+        l(lang, Text::new("Device", "设备")),
+        l(lang, Text::new("Floor", "楼层")),
+        l(lang, Text::new("Face recognition", "人脸识别")),
+        l(lang, Text::new("Model, lens", "型号、镜头")),
+        l(lang, Text::new("Mount height", "安装高度")),
+        l(lang, Text::new("Tilt", "俯角")),
+        l(lang, Text::new("Field of view", "视场角")),
+        l(lang, Text::new("Range", "拍摄距离")),
+        l(lang, Text::new("Resolution", "分辨率")),
+        l(
+            lang,
+            Text::new("Blind distance (faces)", "盲区距离（人脸）"),
+        ),
+        l(
+            lang,
+            Text::new(
+                "DORI: furthest distance (px/m across the image width: D 25, O 62.5, R 125, I 250)",
+                "DORI 最远距离（按画面宽度计像素/米：D 25、O 62.5、R 125、I 250）",
+            ),
+        ),
+        l(lang, Text::new("Watches", "覆盖")),
+        l(lang, Text::new("Mode", "方式")),
+        l(lang, Text::new("Purpose", "目的")),
+        l(lang, Text::new("Necessity", "必要性")),
+        l(lang, Text::new("Zone", "采集区域")),
+        l(lang, Text::new("Storage", "存储")),
+        l(lang, Text::new("Alternative offered", "其他验证方式")),
+        l(lang, Text::new("Findings", "问题")),
+        l(lang, Text::new("Side view", "侧视图")),
+    ]
+}
+
+/// The sign register's columns.
+fn sign_columns(lang: Option<Lang>) -> Vec<Tx> {
+    vec![
+        l(lang, Text::new("Sign", "标识")),
+        l(lang, Text::new("Floor", "楼层")),
+        l(lang, Text::new("Position (m)", "位置（米）")),
+        l(lang, Text::new("Faces", "朝向")),
+        l(lang, Text::new("Size, height", "尺寸、安装高度")),
+        l(lang, Text::new("Text", "文字")),
+        l(lang, Text::new("Art. 5 items stated", "载明的第五条事项")),
+        l(
+            lang,
+            Text::new("Entrances covered (zones)", "覆盖的入口（采集区域）"),
+        ),
+    ]
 }
