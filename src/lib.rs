@@ -10,6 +10,7 @@ pub mod app;
 pub mod checker;
 pub mod cli;
 pub mod console;
+pub mod filing;
 pub mod fix;
 pub mod geometry;
 pub mod i18n;

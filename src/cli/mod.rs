@@ -11,6 +11,7 @@ use crate::model::{self, Site};
 use crate::rules::{check_site, Counts, Finding, Severity, Verdict};
 
 mod cameras;
+mod filing;
 mod fix;
 mod import;
 
@@ -53,6 +54,10 @@ pub enum Command {
     /// Apply the smallest changes that settle every geometric violation (camera settings,
     /// signs, removing devices inside private spaces) and write the repaired site.
     Fix(fix::FixArgs),
+    /// Write the filing pack: the Decree 799 Art. 14 sheet for the police, the Measures
+    /// Art. 15 materials (at 100,000 faces stored, or with --all), the device schedule (CSV,
+    /// XLSX, bill of materials) and the sign schedule.
+    Filing(filing::FilingArgs),
 }
 
 /// Arguments of `sightline report`.
@@ -632,6 +637,7 @@ pub fn run(cli: Cli) -> i32 {
         Some(Command::Import(args)) => import::run_import(&args, &mut stdout, &mut stderr),
         Some(Command::Cameras(args)) => cameras::run_cameras(&args, &mut stdout, &mut stderr),
         Some(Command::Fix(args)) => fix::run_fix(&args, &mut stdout, &mut stderr),
+        Some(Command::Filing(args)) => filing::run_filing(&args, &mut stdout, &mut stderr),
         None => open_editor(cli.site, &mut stderr),
     };
     let _ = stdout.flush();

@@ -38,9 +38,9 @@ pub struct Report {
 
 /// A piece of text in the report's language(s): the main text, and the English beside it when
 /// the report is in both languages. Templates escape both.
-struct Tx {
-    main: String,
-    en: Option<String>,
+pub(crate) struct Tx {
+    pub(crate) main: String,
+    pub(crate) en: Option<String>,
 }
 
 /// A label in the report's language(s).
@@ -62,7 +62,7 @@ fn both(lang: Option<Lang>, en: &str, zh: &str) -> Tx {
 
 impl Tx {
     /// Text that is the same in every language (an id, a number, a name).
-    fn plain(s: impl Into<String>) -> Tx {
+    pub(crate) fn plain(s: impl Into<String>) -> Tx {
         Tx {
             main: s.into(),
             en: None,

@@ -19,25 +19,25 @@ use crate::pdf::{self, Document, PageContent, PaperSize, PdfError, Rgb};
 use crate::render::{floor_svg, RenderOptions};
 use crate::rules::{Finding, Severity, Verdict};
 
-const MARGIN: f32 = 42.0;
-const FOOTER: f32 = 24.0;
-const BODY: f32 = 8.5;
-const SMALL: f32 = 7.0;
-const LINE: f32 = 1.3;
+pub(crate) const MARGIN: f32 = 42.0;
+pub(crate) const FOOTER: f32 = 24.0;
+pub(crate) const BODY: f32 = 8.5;
+pub(crate) const SMALL: f32 = 7.0;
+pub(crate) const LINE: f32 = 1.3;
 
 /// A floor wider than this (m) gets an A3 plan page: A4 landscape holds 277 mm, 55 m at 1:200.
 pub const A3_FLOOR_WIDTH_M: f64 = 55.0;
 
 /// Pages being laid out, one after another, with a running height.
-struct Flow {
+pub(crate) struct Flow {
     done: Vec<PageContent>,
     current: Option<PageContent>,
-    size: PaperSize,
-    y: f32,
+    pub(crate) size: PaperSize,
+    pub(crate) y: f32,
 }
 
 impl Flow {
-    fn new() -> Flow {
+    pub(crate) fn new() -> Flow {
         Flow {
             done: Vec::new(),
             current: None,
@@ -46,52 +46,52 @@ impl Flow {
         }
     }
 
-    fn bottom(&self) -> f32 {
+    pub(crate) fn bottom(&self) -> f32 {
         self.size.height - MARGIN - FOOTER
     }
 
-    fn width(&self) -> f32 {
+    pub(crate) fn width(&self) -> f32 {
         self.size.width - 2.0 * MARGIN
     }
 
-    fn new_page(&mut self) {
+    pub(crate) fn new_page(&mut self) {
         self.done.extend(self.current.take());
         self.current = Some(PageContent::new(self.size));
         self.y = MARGIN;
     }
 
     /// Room for `h` points on this page, or a new page.
-    fn room(&mut self, h: f32) {
+    pub(crate) fn room(&mut self, h: f32) {
         if self.current.is_none() || self.y + h > self.bottom() {
             self.new_page();
         }
     }
 
     /// The page being written.
-    fn page(&mut self) -> &mut PageContent {
+    pub(crate) fn page(&mut self) -> &mut PageContent {
         let size = self.size;
         self.current.get_or_insert_with(|| PageContent::new(size))
     }
 
     /// The index of the page being written among these pages.
-    fn at(&self) -> usize {
+    pub(crate) fn at(&self) -> usize {
         self.done.len()
     }
 
     /// Starts the next page on paper of `size`.
-    fn paper(&mut self, size: PaperSize) {
+    pub(crate) fn paper(&mut self, size: PaperSize) {
         self.size = size;
         self.new_page();
     }
 
     /// Every page laid out.
-    fn finish(mut self) -> Vec<PageContent> {
+    pub(crate) fn finish(mut self) -> Vec<PageContent> {
         self.done.extend(self.current.take());
         self.done
     }
 
     /// Wrapped text in one colour.
-    fn para(&mut self, text: &str, size: f32, colour: Rgb) {
+    pub(crate) fn para(&mut self, text: &str, size: f32, colour: Rgb) {
         let w = self.width();
         for line in pdf::wrap(text, w, size) {
             self.room(size * LINE);
@@ -102,7 +102,7 @@ impl Flow {
     }
 
     /// A bilingual piece of text: the main text, the English under it in grey.
-    fn tx(&mut self, t: &Tx, size: f32) {
+    pub(crate) fn tx(&mut self, t: &Tx, size: f32) {
         self.para(&t.main, size, Rgb::BLACK);
         if let Some(en) = &t.en {
             self.para(en, size * 0.9, Rgb::GREY);
@@ -110,7 +110,7 @@ impl Flow {
     }
 
     /// A heading, kept with at least a few lines after it; returns its page and height.
-    fn heading(&mut self, t: &Tx, size: f32) -> (usize, f32) {
+    pub(crate) fn heading(&mut self, t: &Tx, size: f32) -> (usize, f32) {
         self.room(size * 2.0 + 6.0 * BODY * LINE);
         self.y += size * 0.6;
         let at = (self.at(), self.y);
@@ -124,7 +124,7 @@ impl Flow {
 
     /// A table: columns with relative widths; each row's cells wrapped, a row never split
     /// across pages (one taller than a page is cut, with an ellipsis), the header repeated.
-    fn table(&mut self, columns: &[(Tx, f32)], rows: &[Vec<Cell>], size: f32) {
+    pub(crate) fn table(&mut self, columns: &[(Tx, f32)], rows: &[Vec<Cell>], size: f32) {
         let total: f32 = columns.iter().map(|(_, w)| w).sum();
         let widths: Vec<f32> = columns
             .iter()
@@ -197,24 +197,24 @@ impl Tx {
 }
 
 /// A table cell: bilingual text in a colour.
-struct Cell {
-    text: Tx,
-    colour: Rgb,
+pub(crate) struct Cell {
+    pub(crate) text: Tx,
+    pub(crate) colour: Rgb,
 }
 
 impl Cell {
-    fn tx(text: Tx) -> Cell {
+    pub(crate) fn tx(text: Tx) -> Cell {
         Cell {
             text,
             colour: Rgb::BLACK,
         }
     }
 
-    fn plain(s: impl Into<String>) -> Cell {
+    pub(crate) fn plain(s: impl Into<String>) -> Cell {
         Cell::tx(Tx::plain(s))
     }
 
-    fn lines(&self, width: f32, size: f32) -> Vec<(String, f32, Rgb)> {
+    pub(crate) fn lines(&self, width: f32, size: f32) -> Vec<(String, f32, Rgb)> {
         let mut out: Vec<(String, f32, Rgb)> = pdf::wrap(&self.text.main, width, size)
             .into_iter()
             .map(|l| (l, size, self.colour))
@@ -272,7 +272,7 @@ pub fn plan_paper(floor: &Floor) -> PaperSize {
 }
 
 /// The footer of every page: the site, the date, the version and the page number.
-fn footer(page: &mut PageContent, left: &str, number: usize) {
+pub(crate) fn footer(page: &mut PageContent, left: &str, number: usize) {
     let (w, h) = (page.size.width, page.size.height);
     let y = h - MARGIN / 2.0 - FOOTER / 2.0;
     page.line((MARGIN, y - 10.0), (w - MARGIN, y - 10.0), Rgb::RULE, 0.5);
@@ -284,7 +284,7 @@ fn footer(page: &mut PageContent, left: &str, number: usize) {
 
 /// A plan page for one floor: its title, then the drawing (plan, legend, numbered findings)
 /// fitted to the page; the drawing's warnings are added to `warnings`.
-fn plan_page(
+pub(crate) fn plan_page(
     site: &Site,
     analysis: &Analysis,
     findings: &[Finding],
@@ -319,7 +319,7 @@ fn plan_page(
     page
 }
 
-fn floor_name(floor: &Floor) -> String {
+pub(crate) fn floor_name(floor: &Floor) -> String {
     if floor.name.is_empty() {
         floor.id.clone()
     } else {
