@@ -48,6 +48,12 @@ ui_commands! {
     ExportReportBoth,
     ExportReportZh,
     ExportReportEn,
+    /// The report as PDF, Chinese with English beside it.
+    ExportReportPdfBoth,
+    ExportReportPdfZh,
+    ExportReportPdfEn,
+    /// File → Prepare filings…: the filing pack into a folder.
+    PrepareFilings,
     /// A picture of the current floor on the clipboard.
     CopyImage,
     /// A PNG/JPEG as the current floor's underlay.
@@ -185,6 +191,32 @@ impl UiCommand {
             ExportReportEn => (
                 labels::REPORT_EN,
                 t("The HTML report in English", "英文 HTML 报告"),
+                &[],
+            ),
+            ExportReportPdfBoth => (
+                labels::REPORT_PDF_BOTH,
+                t(
+                    "The PDF report in Chinese with English beside it",
+                    "中英文对照的 PDF 报告",
+                ),
+                &[],
+            ),
+            ExportReportPdfZh => (
+                labels::REPORT_PDF_ZH,
+                t("The PDF report in Chinese", "中文 PDF 报告"),
+                &[],
+            ),
+            ExportReportPdfEn => (
+                labels::REPORT_PDF_EN,
+                t("The PDF report in English", "英文 PDF 报告"),
+                &[],
+            ),
+            PrepareFilings => (
+                labels::PREPARE_FILINGS,
+                t(
+                    "The police filing (Decree 799 Art. 14), the Art. 15 materials when due, the device and sign schedules (CSV, XLSX), into a folder",
+                    "公安备案表（条例第十四条）、需要时的第十五条备案材料、设备和标识清单（CSV、XLSX），写入一个文件夹",
+                ),
                 &[],
             ),
             CopyImage => (
@@ -455,8 +487,11 @@ pub enum Command {
     SaveTo(PathBuf),
     /// Export a picture to this path (`.png` or `.svg`).
     ExportImageTo(ImageScope, PathBuf),
-    /// Export the report; `None` is Chinese with English beside it.
+    /// Export the report (HTML, or PDF for a `.pdf` path); `None` is Chinese with English
+    /// beside it.
     ExportReportTo(Option<Lang>, PathBuf),
+    /// Write the filing pack into this folder.
+    PrepareFilingsIn(PathBuf),
     ImportUnderlayFrom(PathBuf),
     /// Open the Import plan window on this file.
     ImportPlanFrom(PathBuf),
@@ -579,6 +614,7 @@ impl App {
             }
             Command::ExportImageTo(scope, p) => self.export_image(scope, &p),
             Command::ExportReportTo(lang, p) => self.export_report(lang, &p),
+            Command::PrepareFilingsIn(p) => self.prepare_filings(&p),
             Command::ImportUnderlayFrom(p) => self.import_underlay(&p),
             Command::ImportPlanFrom(p) => self.open_import_dialog(Some(p)),
             Command::FinishCalibration => self.finish_calibration(),
@@ -648,6 +684,10 @@ impl App {
             U::ExportReportBoth => self.ask_path(PathPurpose::ExportReport(None)),
             U::ExportReportZh => self.ask_path(PathPurpose::ExportReport(Some(Lang::Zh))),
             U::ExportReportEn => self.ask_path(PathPurpose::ExportReport(Some(Lang::En))),
+            U::ExportReportPdfBoth => self.ask_path(PathPurpose::ExportReportPdf(None)),
+            U::ExportReportPdfZh => self.ask_path(PathPurpose::ExportReportPdf(Some(Lang::Zh))),
+            U::ExportReportPdfEn => self.ask_path(PathPurpose::ExportReportPdf(Some(Lang::En))),
+            U::PrepareFilings => self.ask_path(PathPurpose::Filing),
             U::CopyImage => self.copy_image(ctx),
             U::ImportUnderlay => self.ask_path(PathPurpose::ImportUnderlay),
             U::RemoveUnderlay => self.remove_underlay(),

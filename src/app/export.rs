@@ -82,6 +82,23 @@ impl App {
             return;
         };
         self.note_warnings(&rendered.warnings);
+        if crate::cli::is_pdf(path) {
+            // The same drawing on a vector page (`sightline render -o X.pdf`).
+            let Some(doc) = &self.doc else { return };
+            let findings: Vec<Finding> = doc.checker.findings().into_iter().cloned().collect();
+            let made = report::paper::plans_pdf(
+                &doc.site,
+                &doc.checker.analysis,
+                &findings,
+                &[self.floor_index()],
+                &self.render_options(scope),
+            );
+            let written = made.map_err(|e| e.to_string()).and_then(|(bytes, _)| {
+                crate::model::write_atomically(path, &bytes).map_err(|e| e.to_string())
+            });
+            self.finish(path, written);
+            return;
+        }
         let written = render::picture_bytes(rendered.svg, render::wants_svg(path))
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
@@ -99,11 +116,69 @@ impl App {
             date: crate::model::today(),
             base_dir: doc.path.as_deref().and_then(render::base_dir_of),
         };
+        if crate::cli::is_pdf(path) {
+            let made = report::paper::pdf(&doc.site, &doc.checker.analysis, &findings, &opts);
+            let written = match made {
+                Ok((bytes, warnings)) => {
+                    self.note_warnings(&warnings);
+                    crate::model::write_atomically(path, &bytes).map_err(|e| e.to_string())
+                }
+                Err(e) => Err(e.to_string()),
+            };
+            self.finish(path, written);
+            return;
+        }
         let r = report::html(&doc.site, &doc.checker.analysis, &findings, &opts);
         self.note_warnings(&r.warnings);
         let written =
             crate::model::write_atomically(path, r.html.as_bytes()).map_err(|e| e.to_string());
         self.finish(path, written);
+    }
+
+    /// Writes the filing pack of the saved site into the folder `dir` (File → Prepare
+    /// filings…), as `sightline filing` does.
+    pub(crate) fn prepare_filings(&mut self, dir: &Path) {
+        let Some(doc) = &self.doc else { return };
+        let saved = doc.path.clone().filter(|_| !doc.is_dirty());
+        let Some(site_path) = saved else {
+            self.error = Some(self.t(labels::SAVE_BEFORE_FILING).to_owned());
+            return;
+        };
+        let bytes = match std::fs::read(&site_path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.finish(dir, Err(format!("{}: {e}", site_path.display())));
+                return;
+            }
+        };
+        let findings: Vec<Finding> = doc.checker.findings().into_iter().cloned().collect();
+        let name = site_path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let provenance = crate::filing::Provenance::of(&name, &bytes, &crate::model::today());
+        let pack = crate::filing::pack(
+            &doc.site,
+            &doc.checker.analysis,
+            &findings,
+            provenance,
+            false,
+        );
+        let source = crate::filing::write::Source {
+            site: &doc.site,
+            analysis: &doc.checker.analysis,
+            findings: &findings,
+            base_dir: render::base_dir_of(&site_path),
+        };
+        let written = crate::filing::write::write(&pack, dir, None, &source);
+        match written {
+            Ok(files) => {
+                self.status = Some(super::Status::new(
+                    labels::FILINGS_WRITTEN,
+                    format!("{} ({} files)", dir.display(), files.len()),
+                ));
+            }
+            Err(e) => self.finish(dir, Err(e.to_string())),
+        }
     }
 
     fn note_warnings(&mut self, warnings: &[String]) {

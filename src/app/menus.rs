@@ -44,7 +44,16 @@ impl App {
                     ] {
                         self.item(ui, c, has_doc);
                     }
+                    ui.separator();
+                    for c in [
+                        UiCommand::ExportReportPdfBoth,
+                        UiCommand::ExportReportPdfZh,
+                        UiCommand::ExportReportPdfEn,
+                    ] {
+                        self.item(ui, c, has_doc);
+                    }
                 });
+                self.item(ui, UiCommand::PrepareFilings, has_doc);
                 self.item(ui, UiCommand::CopyImage, has_doc);
                 ui.separator();
                 self.item(ui, UiCommand::Quit, true);

@@ -22,6 +22,10 @@ pub enum PathPurpose {
     ExportImage(ImageScope),
     /// A report; `None` is Chinese with English beside it.
     ExportReport(Option<Lang>),
+    /// The same as PDF.
+    ExportReportPdf(Option<Lang>),
+    /// The folder of the filing pack.
+    Filing,
     ImportUnderlay,
 }
 
@@ -32,7 +36,8 @@ impl PathPurpose {
             PathPurpose::SaveAs(_) => labels::SAVE_AS,
             PathPurpose::ExportImage(ImageScope::Floor) => labels::EXPORT_FLOOR,
             PathPurpose::ExportImage(ImageScope::View) => labels::EXPORT_VIEW,
-            PathPurpose::ExportReport(_) => labels::EXPORT_REPORT,
+            PathPurpose::ExportReport(_) | PathPurpose::ExportReportPdf(_) => labels::EXPORT_REPORT,
+            PathPurpose::Filing => labels::PREPARE_FILINGS,
             PathPurpose::ImportUnderlay => labels::IMPORT_UNDERLAY,
         }
     }
@@ -41,8 +46,10 @@ impl PathPurpose {
     fn filter(&self) -> (&'static str, &'static [&'static str]) {
         match self {
             PathPurpose::Open | PathPurpose::SaveAs(_) => ("Sightline site", &["json"]),
-            PathPurpose::ExportImage(_) => ("PNG / SVG", &["png", "svg"]),
-            PathPurpose::ExportReport(_) => ("HTML", &["html"]),
+            PathPurpose::ExportImage(_) => ("PNG / SVG / PDF", &["png", "svg", "pdf"]),
+            PathPurpose::ExportReport(_) => ("HTML / PDF", &["html", "pdf"]),
+            PathPurpose::ExportReportPdf(_) => ("PDF", &["pdf"]),
+            PathPurpose::Filing => ("Folder", &[]),
             PathPurpose::ImportUnderlay => ("PNG / JPEG", &["png", "jpg", "jpeg"]),
         }
     }
@@ -61,7 +68,10 @@ impl PathPurpose {
                 out
             }
             PathPurpose::ExportImage(scope) => vec![Command::ExportImageTo(scope, path)],
-            PathPurpose::ExportReport(lang) => vec![Command::ExportReportTo(lang, path)],
+            PathPurpose::ExportReport(lang) | PathPurpose::ExportReportPdf(lang) => {
+                vec![Command::ExportReportTo(lang, path)]
+            }
+            PathPurpose::Filing => vec![Command::PrepareFilingsIn(path)],
             PathPurpose::ImportUnderlay => vec![Command::ImportUnderlayFrom(path)],
         }
     }
@@ -266,6 +276,8 @@ impl App {
                 dir.join(format!("{stem}.{floor}.view.png"))
             }
             PathPurpose::ExportReport(_) => dir.join(format!("{stem}-report.html")),
+            PathPurpose::ExportReportPdf(_) => dir.join(format!("{stem}-report.pdf")),
+            PathPurpose::Filing => dir.join(format!("{stem}-filing")),
         };
         self.path_prompt = Some(PathPrompt {
             purpose,
@@ -418,7 +430,11 @@ impl App {
             if let Some(dir) = typed.parent().filter(|d| d.is_dir()) {
                 dialog = dialog.set_directory(dir);
             }
-            let chosen = if prompt.purpose.saves() {
+            let chosen = if prompt.purpose == PathPurpose::Filing {
+                rfd::FileDialog::new()
+                    .set_directory(typed.parent().unwrap_or(&site_dir))
+                    .pick_folder()
+            } else if prompt.purpose.saves() {
                 let file = typed.file_name().map(|f| f.to_string_lossy().into_owned());
                 match file {
                     Some(f) => dialog.set_file_name(f).save_file(),

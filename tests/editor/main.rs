@@ -516,6 +516,54 @@ fn the_editor_exports_the_same_picture_and_report_as_the_command_line() {
         .is_some_and(|s| s.starts_with("Exported")));
 }
 
+#[test]
+fn the_editor_exports_pdf_and_prepares_the_filings_of_the_saved_site() {
+    use sightline::app::export::ImageScope;
+    use sightline::app::{Command, UiCommand};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let site_file = dir.path().join("hotel.site.json");
+    std::fs::copy(sample("hotel-mistakes"), &site_file).expect("copy");
+    let mut h = harness(App::new(Some(site_file.clone())));
+    let report = dir.path().join("report.pdf");
+    let plan = dir.path().join("plan.pdf");
+    let pack = dir.path().join("filing");
+    h.state_mut()
+        .command(Command::ExportReportTo(None, report.clone()));
+    h.state_mut()
+        .command(Command::ExportImageTo(ImageScope::Floor, plan.clone()));
+    h.state_mut()
+        .command(Command::PrepareFilingsIn(pack.clone()));
+    h.run();
+    // The same PDF report as `sightline report` (10 pages for this sample), a one-page plan.
+    let doc = lopdf::Document::load(&report).expect("report pdf");
+    assert_eq!(doc.get_pages().len(), 10);
+    let plan_doc = lopdf::Document::load(&plan).expect("plan pdf");
+    assert_eq!(plan_doc.get_pages().len(), 1);
+    // The pack names the saved file by its SHA-256.
+    let sheet = std::fs::read_to_string(pack.join("filing-799-art14.txt")).expect("sheet");
+    use sha2::Digest;
+    let sha: String = sha2::Sha256::digest(std::fs::read(&site_file).expect("read"))
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert!(sheet.contains(&sha));
+    assert!(pack.join("schedule.xlsx").is_file() && pack.join("devices.csv").is_file());
+    // With unsaved changes, the pack is not written: it would describe another plan.
+    h.state_mut().command(UiCommand::SelectAll);
+    h.state_mut().command(UiCommand::Delete);
+    h.run();
+    let again = dir.path().join("filing-2");
+    h.state_mut()
+        .command(Command::PrepareFilingsIn(again.clone()));
+    h.run();
+    assert!(!again.exists());
+    assert!(h
+        .state()
+        .error
+        .as_deref()
+        .is_some_and(|e| e.contains("SHA-256")));
+}
+
 /// The office sample copied into `dir` as `plan.site.json`, and a 400 × 200 picture
 /// `scan.png` beside it: (site file, picture).
 fn office_and_scan(dir: &std::path::Path) -> (PathBuf, PathBuf) {
