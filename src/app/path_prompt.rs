@@ -100,6 +100,10 @@ const HINT: Text = Text::new(
     "Type or paste the file's path, or choose it with Browse…",
     "输入或粘贴文件路径，或点“选择文件…”",
 );
+const FOLDER_HINT: Text = Text::new(
+    "Type or paste the folder's path (it is made if missing), or choose it with Browse…",
+    "输入或粘贴文件夹路径（不存在时会新建），或点“选择文件…”",
+);
 const NO_FILE: Text = Text::new("There is no such file.", "没有这个文件。");
 const RECENT_FOLDERS: Text = Text::new("Recent folders", "最近的文件夹");
 const UP: Text = Text::new("⬆ Up", "⬆ 上一级");
@@ -313,7 +317,12 @@ impl App {
             .default_width(560.0)
             .open(&mut open)
             .show(ctx, |ui| {
-                let hint = ui.label(HINT.get(lang));
+                let hint = if prompt.purpose == PathPurpose::Filing {
+                    FOLDER_HINT
+                } else {
+                    HINT
+                };
+                let hint = ui.label(hint.get(lang));
                 ui.horizontal(|ui| {
                     let before = prompt.text.clone();
                     let edit = egui::TextEdit::singleline(&mut prompt.text)

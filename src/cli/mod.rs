@@ -110,18 +110,8 @@ pub fn run_report(args: &ReportArgs, stderr: &mut dyn Write) -> i32 {
         None => is_pdf(&args.output),
     };
     if pdf {
-        return match crate::report::paper::pdf(&site, &analysis, &findings, &opts) {
-            Ok((bytes, warnings)) => finish_export(stderr, &warnings, &args.output, &bytes),
-            Err(e) => {
-                let _ = writeln!(
-                    stderr,
-                    "sightline: {}: {}",
-                    terminal_safe(&args.site.display().to_string()),
-                    terminal_safe(&e.to_string())
-                );
-                EXIT_BAD_INPUT
-            }
-        };
+        let made = crate::report::paper::pdf(&site, &analysis, &findings, &opts);
+        return finish_pdf(stderr, &args.site, &args.output, made);
     }
     let mut warnings = Vec::new();
     let written = model::write_atomically_with(&args.output, |out| {
@@ -234,34 +224,40 @@ pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
         },
     };
     if is_pdf(&args.output) {
-        return match crate::report::paper::plans_pdf(&site, &analysis, &findings, &[fi], &opts) {
-            Ok((bytes, warnings)) => finish_export(stderr, &warnings, &args.output, &bytes),
-            Err(e) => {
-                let _ = writeln!(
-                    stderr,
-                    "sightline: {}: {}",
-                    terminal_safe(&args.site.display().to_string()),
-                    terminal_safe(&e.to_string())
-                );
-                EXIT_BAD_INPUT
-            }
-        };
+        let made = crate::report::paper::plans_pdf(&site, &analysis, &findings, &[fi], &opts);
+        return finish_pdf(stderr, &args.site, &args.output, made);
     }
     let crate::render::Rendered { svg, warnings, .. } =
         crate::render::floor_svg(&site, &analysis, &findings, fi, &opts);
     let bytes = match crate::render::picture_bytes(svg, crate::render::wants_svg(&args.output)) {
         Ok(b) => b,
-        Err(e) => {
-            let _ = writeln!(
-                stderr,
-                "sightline: {}: {}",
-                terminal_safe(&args.site.display().to_string()),
-                terminal_safe(&e.to_string())
-            );
-            return EXIT_BAD_INPUT;
-        }
+        Err(e) => return cannot_make(stderr, &args.site, &e),
     };
     finish_export(stderr, &warnings, &args.output, &bytes)
+}
+
+/// Says on stderr that the output of `site` could not be made; returns the exit status.
+fn cannot_make(stderr: &mut dyn Write, site: &std::path::Path, e: &dyn std::fmt::Display) -> i32 {
+    let _ = writeln!(
+        stderr,
+        "sightline: {}: {}",
+        terminal_safe(&site.display().to_string()),
+        terminal_safe(&e.to_string())
+    );
+    EXIT_BAD_INPUT
+}
+
+/// Writes a PDF made of `site` (or says why it could not be made); returns the exit status.
+fn finish_pdf(
+    stderr: &mut dyn Write,
+    site: &std::path::Path,
+    output: &std::path::Path,
+    made: Result<(Vec<u8>, Vec<String>), crate::pdf::PdfError>,
+) -> i32 {
+    match made {
+        Ok((bytes, warnings)) => finish_export(stderr, &warnings, output, &bytes),
+        Err(e) => cannot_make(stderr, site, &e),
+    }
 }
 
 /// Reports an export's warnings and writes it atomically; returns the exit status.

@@ -70,6 +70,27 @@ impl Tx {
     }
 }
 
+/// A finding's message in the report's language(s).
+pub(crate) fn message_of(f: &Finding, lang: Option<Lang>) -> Tx {
+    match lang {
+        Some(Lang::En) => Tx::plain(f.message_en()),
+        Some(Lang::Zh) => Tx::plain(f.message_zh()),
+        None => Tx {
+            main: f.message_zh(),
+            en: Some(f.message_en()),
+        },
+    }
+}
+
+/// The site's name as a document title ("Sightline" for a site without one).
+pub(crate) fn site_title(site: &Site) -> &str {
+    if site.name.is_empty() {
+        "Sightline"
+    } else {
+        &site.name
+    }
+}
+
 /// Which law a rule belongs to, for grouping.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Law {
@@ -448,11 +469,7 @@ pub fn write_html(
 ) -> io::Result<Vec<String>> {
     let lang = opts.lang;
     let mut warnings = Vec::new();
-    let title = if site.name.is_empty() {
-        "Sightline"
-    } else {
-        &site.name
-    };
+    let title = site_title(site);
     let Front {
         counts,
         summary,
@@ -734,14 +751,7 @@ fn front<'a>(site: &'a Site, findings: &'a [Finding], lang: Option<Lang>) -> Fro
                         f.severity.label(Lang::En)
                     ),
                 },
-                message: match lang {
-                    Some(Lang::En) => Tx::plain(f.message_en()),
-                    Some(Lang::Zh) => Tx::plain(f.message_zh()),
-                    None => Tx {
-                        main: f.message_zh(),
-                        en: Some(f.message_en()),
-                    },
-                },
+                message: message_of(f, lang),
                 article: f.article.map(|a| (a.zh, a.en)),
                 area: f.area_m2.map(|a| format!("{a:.2} m²")).unwrap_or_default(),
             })

@@ -336,11 +336,7 @@ pub fn plans_pdf(
     floors: &[usize],
     render: &RenderOptions,
 ) -> Result<(Vec<u8>, Vec<String>), PdfError> {
-    let title = if site.name.is_empty() {
-        "Sightline"
-    } else {
-        &site.name
-    };
+    let title = super::site_title(site);
     let mut doc = Document::new()?;
     let mut warnings = Vec::new();
     let left = format!(
@@ -377,11 +373,7 @@ pub fn pdf(
     opts: &ReportOptions,
 ) -> Result<(Vec<u8>, Vec<String>), PdfError> {
     let lang = opts.lang;
-    let title = if site.name.is_empty() {
-        "Sightline"
-    } else {
-        &site.name
-    };
+    let title = super::site_title(site);
     let Front {
         counts,
         summary,
@@ -512,14 +504,7 @@ pub fn pdf(
                             f.severity.label(Lang::En)
                         ),
                     };
-                    let message = match lang {
-                        Some(Lang::En) => Tx::plain(f.message_en()),
-                        Some(Lang::Zh) => Tx::plain(f.message_zh()),
-                        None => Tx {
-                            main: f.message_zh(),
-                            en: Some(f.message_en()),
-                        },
-                    };
+                    let message = super::message_of(f, lang);
                     let article = f
                         .article
                         .map_or_else(|| Tx::plain("—"), |a| super::both(lang, a.en, a.zh));
@@ -903,14 +888,7 @@ fn first_page(
         .iter()
         .take(shown)
         .map(|(rule, n, f)| {
-            let message = match lang {
-                Some(Lang::En) => Tx::plain(f.message_en()),
-                Some(Lang::Zh) => Tx::plain(f.message_zh()),
-                None => Tx {
-                    main: f.message_zh(),
-                    en: Some(f.message_en()),
-                },
-            };
+            let message = super::message_of(f, lang);
             vec![
                 Cell {
                     text: Tx::plain(*rule),
