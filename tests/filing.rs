@@ -23,7 +23,11 @@ fn read(path: &Path) -> String {
 }
 
 fn expected(name: &str) -> String {
-    read(&Path::new("tests/expected/filing/hotel").join(name))
+    expected_of("hotel", name)
+}
+
+fn expected_of(sample: &str, name: &str) -> String {
+    read(&Path::new("tests/expected/filing").join(sample).join(name))
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -150,6 +154,32 @@ fn the_hotel_pack_matches_the_expected_sheets_and_schedules() {
     }
     assert!(text.contains("P1·平面图") && text.contains("P2·平面图"));
     assert_eq!(pages.len(), 4, "two sheet pages and two plan pages");
+}
+
+#[test]
+fn every_sample_pack_matches_its_expected_sheet_and_schedules() {
+    for sample in ["hotel", "gym", "office", "mall"] {
+        let dir = tempfile::tempdir().unwrap();
+        let site = format!("sample_sites/{sample}.site.json");
+        let out = filing(&site, dir.path(), &[]);
+        assert_eq!(out.status.code(), Some(0), "{sample}");
+        let sha = sha256_hex(&std::fs::read(&site).unwrap());
+        let sheet = read(&dir.path().join("filing-799-art14.txt"))
+            .replace(&sha, "SHA256")
+            .replace(&sightline::model::today(), "DATE");
+        assert_eq!(
+            sheet,
+            expected_of(sample, "filing-799-art14.txt"),
+            "{sample}"
+        );
+        for csv in ["devices.csv", "bill-of-materials.csv", "signs.csv"] {
+            assert_eq!(
+                read(&dir.path().join(csv)),
+                expected_of(sample, csv),
+                "{sample} {csv}"
+            );
+        }
+    }
 }
 
 #[test]

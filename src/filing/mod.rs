@@ -417,7 +417,7 @@ fn police_sheet(site: &Site, devices: &[DeviceLine], bom: &[BomLine]) -> Vec<Sec
         .floors
         .iter()
         .map(|f| {
-            if f.name.is_empty() {
+            if f.name.is_empty() || f.name == f.id {
                 f.id.clone()
             } else {
                 format!("{} {}", f.id, f.name)

@@ -167,6 +167,28 @@ impl PageContent {
         });
     }
 
+    /// The boxes drawn on the page so far, (x, y, w, h): what a layout can be checked by.
+    pub fn boxes(&self) -> Vec<(f32, f32, f32, f32)> {
+        self.ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Rect { x, y, w, h, .. } => Some((*x, *y, *w, *h)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The lines of text on the page so far.
+    pub fn texts(&self) -> Vec<&str> {
+        self.ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// An SVG drawing scaled into the box at (x, y), w × h (its aspect kept, centred).
     pub fn svg(&mut self, svg: String, (x, y, w, h): (f32, f32, f32, f32)) {
         self.ops.push(Op::Svg { svg, x, y, w, h });

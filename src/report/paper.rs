@@ -944,3 +944,48 @@ fn first_page(
     }
     flow.finish()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_table_breaks_between_rows_and_repeats_its_header() {
+        let mut flow = Flow::new();
+        let columns = vec![(Tx::plain("Device"), 1.0), (Tx::plain("Text"), 3.0)];
+        // 120 rows of one to five lines each: several pages.
+        let rows: Vec<Vec<Cell>> = (0..120)
+            .map(|k| {
+                vec![
+                    Cell::plain(format!("row-{k}")),
+                    Cell::plain("公共安全视频图像信息系统 ".repeat(1 + k % 5 * 4)),
+                ]
+            })
+            .collect();
+        flow.table(&columns, &rows, BODY);
+        let pages = flow.finish();
+        assert!(pages.len() >= 4, "{} pages", pages.len());
+        let mut seen = Vec::new();
+        for page in &pages {
+            let bottom = page.size.height - MARGIN - FOOTER;
+            for (_, y, _, h) in page.boxes() {
+                assert!(
+                    y >= MARGIN - 0.01 && y + h <= bottom + 0.01,
+                    "a box off the page"
+                );
+            }
+            let texts = page.texts();
+            // The header opens every page.
+            assert_eq!(texts.first().copied(), Some("Device"));
+            // A row's cells are on one page: its id and its last line of text together.
+            seen.extend(
+                texts
+                    .iter()
+                    .filter(|t| t.starts_with("row-"))
+                    .map(|t| t.to_string()),
+            );
+        }
+        let want: Vec<String> = (0..120).map(|k| format!("row-{k}")).collect();
+        assert_eq!(seen, want, "every row once, in order");
+    }
+}
