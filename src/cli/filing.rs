@@ -43,12 +43,9 @@ pub fn run_filing(args: &FilingArgs, stdout: &mut dyn Write, stderr: &mut dyn Wr
             return EXIT_BAD_INPUT;
         }
     };
-    let site = match model::load(&args.site) {
+    let site = match super::load_site(&args.site, stderr) {
         Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(stderr, "sightline: {}", terminal_safe(&e.to_string()));
-            return EXIT_BAD_INPUT;
-        }
+        Err(code) => return code,
     };
     let (analysis, findings) = check_site(&site);
     let name = args

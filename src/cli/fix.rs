@@ -58,12 +58,9 @@ pub fn run_fix(args: &FixArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -
             }
         }
     }
-    let site = match model::load(&args.site) {
+    let site = match super::load_site(&args.site, stderr) {
         Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(stderr, "sightline: {}", terminal_safe(&e.to_string()));
-            return EXIT_BAD_INPUT;
-        }
+        Err(code) => return code,
     };
     let out = fix_site(&site, &only);
     if let Err(e) = model::save(&out.site, &args.output) {

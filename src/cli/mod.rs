@@ -90,14 +90,22 @@ pub fn is_pdf(path: &std::path::Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
+/// Loads a site file, or says on stderr why it cannot be used and gives the exit status.
+pub(crate) fn load_site(
+    path: &std::path::Path,
+    stderr: &mut dyn Write,
+) -> Result<crate::model::Site, i32> {
+    model::load(path).map_err(|e| {
+        let _ = writeln!(stderr, "sightline: {}", terminal_safe(&e.to_string()));
+        EXIT_BAD_INPUT
+    })
+}
+
 /// Runs `sightline report`; returns the exit status.
 pub fn run_report(args: &ReportArgs, stderr: &mut dyn Write) -> i32 {
-    let site = match model::load(&args.site) {
+    let site = match load_site(&args.site, stderr) {
         Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(stderr, "sightline: {}", terminal_safe(&e.to_string()));
-            return EXIT_BAD_INPUT;
-        }
+        Err(code) => return code,
     };
     let (analysis, findings) = check_site(&site);
     let opts = crate::report::ReportOptions {
@@ -192,12 +200,9 @@ pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// Runs `sightline render`; returns the exit status.
 pub fn run_render(args: &RenderArgs, stderr: &mut dyn Write) -> i32 {
-    let site = match model::load(&args.site) {
+    let site = match load_site(&args.site, stderr) {
         Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(stderr, "sightline: {}", terminal_safe(&e.to_string()));
-            return EXIT_BAD_INPUT;
-        }
+        Err(code) => return code,
     };
     let Some(fi) = crate::render::floor_index(&site, args.floor.as_deref()) else {
         let ids: Vec<&str> = site.floors.iter().map(|f| f.id.as_str()).collect();
