@@ -230,3 +230,36 @@ fn a_bad_site_writes_nothing_and_exits_2() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("bad.site.json"));
     assert!(!out.exists());
 }
+
+#[test]
+fn hostile_names_cannot_run_in_a_spreadsheet_or_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(&read(Path::new("sample_sites/hotel.site.json"))).unwrap();
+    v["name"] = serde_json::json!("Evil \u{1b}[31m<b>&\u{202e}");
+    v["floors"][0]["devices"][0]["name"] = serde_json::json!("=cmd|' /C calc'!A0\nforged line");
+    let site = dir.path().join("evil.site.json");
+    std::fs::write(&site, v.to_string()).unwrap();
+    let pack = dir.path().join("pack");
+    let run = filing(&site.to_string_lossy(), &pack, &[]);
+    assert_eq!(run.status.code(), Some(0));
+    // A formula is text in the CSV (a leading apostrophe), a string in the workbook.
+    let csv = read(&pack.join("devices.csv"));
+    assert!(
+        csv.contains("\"'=cmd|' /C calc'!A0\nforged line\""),
+        "{csv}"
+    );
+    let mut book: Xlsx<_> = calamine::open_workbook(pack.join("schedule.xlsx")).unwrap();
+    let devices = book.worksheet_range("Devices 设备").unwrap();
+    assert_eq!(
+        devices.get((1, 2)),
+        Some(&Data::String("=cmd|' /C calc'!A0\nforged line".into()))
+    );
+    // No control character or bidirectional override in the text sheet.
+    let sheet = read(&pack.join("filing-799-art14.txt"));
+    assert!(!sheet.contains('\u{1b}') && !sheet.contains('\u{202e}'));
+    assert!(sheet.contains("Evil \u{fffd}[31m<b>&\u{fffd}"));
+    // The PDF sheet is written and reads back.
+    let doc = lopdf::Document::load(pack.join("filing-799-art14.pdf")).unwrap();
+    assert!(doc.get_pages().len() >= 3);
+}

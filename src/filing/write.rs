@@ -53,10 +53,17 @@ fn provenance_lines(pack: &Pack, lang: Option<Lang>) -> Vec<String> {
         format!(
             "{}: {} · SHA-256 {}",
             Bi::new("Site file", "场所文件").show(lang),
-            p.site_file,
+            safe(&p.site_file),
             p.sha256
         ),
     ]
+}
+
+/// Text from the file as the text sheets show it: they are for reading and pasting, so control
+/// characters (a line break in a name, an escape sequence) and bidirectional overrides become
+/// U+FFFD, as on a terminal.
+fn safe(s: &str) -> String {
+    crate::cli::terminal_safe(s).into_owned()
 }
 
 /// A sheet as plain text.
@@ -76,7 +83,7 @@ fn sheet_text(title: &Bi, pack: &Pack, sections: &[Section], lang: Option<Lang>)
             let value = f
                 .value
                 .as_ref()
-                .map_or_else(|| blank(lang), |v| v.show(lang));
+                .map_or_else(|| blank(lang), |v| safe(&v.show(lang)));
             out.push_str(&format!(
                 "  {}: {}    [{}: {}]\n",
                 f.label.show(lang),
@@ -99,18 +106,20 @@ fn locations_text(devices: &[DeviceLine], lang: Option<Lang>) -> String {
         out.push_str(&format!(
             "  {:>3}. {} · {} · {} · ({:.2}, {:.2}) · {}{}\n",
             d.number,
-            d.id,
-            d.floor,
-            d.room
-                .clone()
-                .or_else(|| d.zone.clone())
-                .unwrap_or_else(|| "—".into()),
+            safe(&d.id),
+            safe(&d.floor),
+            safe(
+                &d.room
+                    .clone()
+                    .or_else(|| d.zone.clone())
+                    .unwrap_or_else(|| "—".into())
+            ),
             d.position[0],
             d.position[1],
             kind(d).show(lang),
             d.model
                 .as_ref()
-                .map(|m| format!(" · {m}"))
+                .map(|m| format!(" · {}", safe(m)))
                 .unwrap_or_default(),
         ));
     }
@@ -416,11 +425,30 @@ fn sign_rows(pack: &Pack, lang: Option<Lang>) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A CSV cell a spreadsheet will not run: text from a file that starts like a formula (`=`,
+/// `+`, `-`, `@`, a tab or a carriage return) gets a leading apostrophe; numbers stay numbers.
+///
+/// ```
+/// use sightline::filing::write::csv_safe;
+/// assert_eq!(csv_safe("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+/// assert_eq!(csv_safe("-5"), "-5");
+/// assert_eq!(csv_safe("Lobby"), "Lobby");
+/// ```
+pub fn csv_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 fn csv_bytes(header: Vec<String>, rows: Vec<Vec<String>>) -> Result<Vec<u8>, String> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(&header).map_err(|e| e.to_string())?;
     for r in rows {
-        w.write_record(&r).map_err(|e| e.to_string())?;
+        w.write_record(r.iter().map(|c| csv_safe(c).into_owned()))
+            .map_err(|e| e.to_string())?;
     }
     w.into_inner().map_err(|e| e.to_string())
 }

@@ -127,8 +127,16 @@ impl PageContent {
 
     /// A line of text whose baseline starts at (x, y).
     pub fn text(&mut self, x: f32, y: f32, size: f32, text: &str, colour: Rgb) {
-        // The PDF holds text as glyphs; control characters have none.
-        let clean: String = text.chars().filter(|c| !c.is_control()).collect();
+        // The PDF holds text as glyphs; control characters have none, and a bidirectional
+        // override from a name must not reorder what the page shows.
+        let clean: String = text
+            .chars()
+            .filter(|c| {
+                !c.is_control()
+                    && !('\u{202A}'..='\u{202E}').contains(c)
+                    && !('\u{2066}'..='\u{2069}').contains(c)
+            })
+            .collect();
         if !clean.trim().is_empty() {
             self.ops.push(Op::Text {
                 x,
