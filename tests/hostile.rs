@@ -426,6 +426,28 @@ fn markup_and_control_characters_in_every_name_and_id_are_escaped_everywhere() {
                 sightline::render::raster::parse_svg(&svg).expect("well-formed SVG");
             }
         }
+
+        // PDF: the names are text on the page (the markup as characters, no control
+        // character or bidi override among the glyphs).
+        let pdf_path = dir.path().join(format!("{name}.pdf"));
+        let p = run(&["report", &s, "-o", &pdf_path.to_string_lossy()]);
+        assert_eq!(p.status.code(), Some(0), "{}", text(&p.stderr));
+        let doc = lopdf::Document::load(&pdf_path).expect("pdf");
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        let words = doc.extract_text(&pages).expect("text");
+        assert!(words.contains("<script>alert(1)</script>"), "{name}");
+        for bad in ['\u{1b}', '\u{0}', '\u{7}', '\u{202e}'] {
+            assert!(!words.contains(bad), "{name}: {bad:?} in the PDF text");
+        }
+
+        // The filing pack: written, its text sheet free of control characters.
+        let pack = dir.path().join(format!("{name}-pack"));
+        let f = run(&["filing", &s, "-o", &pack.to_string_lossy()]);
+        assert_eq!(f.status.code(), Some(0), "{}", text(&f.stderr));
+        let sheet = std::fs::read_to_string(pack.join("filing-799-art14.txt")).expect("sheet");
+        for bad in ['\u{1b}', '\u{0}', '\u{7}', '\u{202e}'] {
+            assert!(!sheet.contains(bad), "{name}: {bad:?} in the filing sheet");
+        }
     }
 }
 
