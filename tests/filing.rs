@@ -6,17 +6,11 @@
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
 use std::path::Path;
-use std::process::Command;
+mod common;
+
+use common::sightline;
 
 use calamine::{Data, Reader, Xlsx};
-
-fn sightline(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sightline"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap().replace("\r\n", "\n")

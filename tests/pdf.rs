@@ -5,18 +5,12 @@
 //! pages drawn as vectors (no image but an underlay, embedded at its own resolution).
 #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests may panic
 
-use std::process::Command;
+mod common;
+
+use common::sightline;
 
 use lopdf::{Document, Object};
 use sightline::rules::check_site;
-
-fn sightline(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_sightline"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap()
-}
 
 /// Writes a report or picture and loads it.
 fn written(args: &[&str], out: &std::path::Path) -> Document {

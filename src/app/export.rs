@@ -78,10 +78,6 @@ impl App {
 
     /// Writes the picture to `path` (`.svg` gives the vector drawing, anything else a PNG).
     pub(crate) fn export_image(&mut self, scope: ImageScope, path: &Path) {
-        let Some(rendered) = self.render_svg(scope) else {
-            return;
-        };
-        self.note_warnings(&rendered.warnings);
         if crate::cli::is_pdf(path) {
             // The same drawing on a vector page (`sightline render -o X.pdf`).
             let Some(doc) = &self.doc else { return };
@@ -93,12 +89,13 @@ impl App {
                 &[self.floor_index()],
                 &self.render_options(scope),
             );
-            let written = made.map_err(|e| e.to_string()).and_then(|(bytes, _)| {
-                crate::model::write_atomically(path, &bytes).map_err(|e| e.to_string())
-            });
-            self.finish(path, written);
+            self.write_pdf(path, made);
             return;
         }
+        let Some(rendered) = self.render_svg(scope) else {
+            return;
+        };
+        self.note_warnings(&rendered.warnings);
         let written = render::picture_bytes(rendered.svg, render::wants_svg(path))
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
@@ -118,14 +115,7 @@ impl App {
         };
         if crate::cli::is_pdf(path) {
             let made = report::paper::pdf(&doc.site, &doc.checker.analysis, &findings, &opts);
-            let written = match made {
-                Ok((bytes, warnings)) => {
-                    self.note_warnings(&warnings);
-                    crate::model::write_atomically(path, &bytes).map_err(|e| e.to_string())
-                }
-                Err(e) => Err(e.to_string()),
-            };
-            self.finish(path, written);
+            self.write_pdf(path, made);
             return;
         }
         let r = report::html(&doc.site, &doc.checker.analysis, &findings, &opts);
@@ -144,41 +134,47 @@ impl App {
             self.error = Some(self.t(labels::SAVE_BEFORE_FILING).to_owned());
             return;
         };
-        let bytes = match std::fs::read(&site_path) {
+        // The saved file as it is on disk: what the pack's SHA-256 names.
+        let bytes = match crate::model::read_site_file(&site_path) {
             Ok(b) => b,
             Err(e) => {
-                self.finish(dir, Err(format!("{}: {e}", site_path.display())));
+                self.finish(dir, Err(e.to_string()));
                 return;
             }
         };
         let findings: Vec<Finding> = doc.checker.findings().into_iter().cloned().collect();
-        let name = site_path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let provenance = crate::filing::Provenance::of(&name, &bytes, &crate::model::today());
-        let pack = crate::filing::pack(
-            &doc.site,
-            &doc.checker.analysis,
-            &findings,
-            provenance,
-            false,
-        );
         let source = crate::filing::write::Source {
             site: &doc.site,
             analysis: &doc.checker.analysis,
             findings: &findings,
             base_dir: render::base_dir_of(&site_path),
         };
-        let written = crate::filing::write::write(&pack, dir, None, &source);
+        let written = crate::filing::write::prepare(&source, &site_path, &bytes, dir, None, false);
         match written {
-            Ok(files) => {
+            Ok(done) => {
                 self.status = Some(super::Status::new(
                     labels::FILINGS_WRITTEN,
-                    format!("{} ({} files)", dir.display(), files.len()),
+                    format!("{} ({} files)", dir.display(), done.files.len()),
                 ));
             }
             Err(e) => self.finish(dir, Err(e.to_string())),
         }
+    }
+
+    /// Writes a PDF made for an export, noting its warnings, or says why it could not be made.
+    fn write_pdf(
+        &mut self,
+        path: &Path,
+        made: Result<(Vec<u8>, Vec<String>), crate::pdf::PdfError>,
+    ) {
+        let written = match made {
+            Ok((bytes, warnings)) => {
+                self.note_warnings(&warnings);
+                crate::model::write_atomically(path, &bytes).map_err(|e| e.to_string())
+            }
+            Err(e) => Err(e.to_string()),
+        };
+        self.finish(path, written);
     }
 
     fn note_warnings(&mut self, warnings: &[String]) {

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::{languages, terminal_safe, EXIT_BAD_INPUT, EXIT_OK};
-use crate::filing::{self, write::Source, Provenance};
+use crate::filing::write::{prepare, Source};
 use crate::i18n::Lang;
 use crate::model;
 use crate::rules::check_site;
@@ -30,46 +30,38 @@ pub struct FilingArgs {
 
 /// Runs `sightline filing`; returns the exit status.
 pub fn run_filing(args: &FilingArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
-    let shown = |p: &std::path::Path| terminal_safe(&p.display().to_string()).into_owned();
-    let bytes = match std::fs::read(&args.site) {
-        Ok(b) => b,
+    // One read gives both the site and the bytes its SHA-256 is taken of.
+    let (site, bytes) = match model::load_with_bytes(&args.site) {
+        Ok(loaded) => loaded,
         Err(e) => {
-            let _ = writeln!(
-                stderr,
-                "sightline: {}: {}",
-                shown(&args.site),
-                terminal_safe(&e.to_string())
-            );
+            let _ = writeln!(stderr, "sightline: {}", terminal_safe(&e.to_string()));
             return EXIT_BAD_INPUT;
         }
     };
-    let site = match super::load_site(&args.site, stderr) {
-        Ok(s) => s,
-        Err(code) => return code,
-    };
     let (analysis, findings) = check_site(&site);
-    let name = args
-        .site
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let provenance = Provenance::of(&name, &bytes, &model::today());
-    let pack = filing::pack(&site, &analysis, &findings, provenance, args.all);
     let source = Source {
         site: &site,
         analysis: &analysis,
         findings: &findings,
         base_dir: crate::render::base_dir_of(&args.site),
     };
-    match filing::write::write(&pack, &args.output, args.lang, &source) {
-        Ok(files) => {
-            for f in files {
-                let _ = writeln!(stdout, "{}", shown(&f));
+    match prepare(
+        &source,
+        &args.site,
+        &bytes,
+        &args.output,
+        args.lang,
+        args.all,
+    ) {
+        Ok(done) => {
+            for f in done.files {
+                let _ = writeln!(stdout, "{}", terminal_safe(&f.display().to_string()));
             }
-            if pack.materials.is_none() {
+            if !done.materials {
                 let _ = writeln!(
                     stdout,
                     "(no Measures Art. 15 materials: faces stored are below {}; --all writes them)",
-                    filing::ART15_FACES
+                    crate::filing::ART15_FACES
                 );
             }
             EXIT_OK

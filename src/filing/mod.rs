@@ -187,6 +187,15 @@ fn field(label: Text, value: Option<Bi>, source: &str) -> Field {
     }
 }
 
+/// The processor's name or contact (as `pick` chooses), when the site states it.
+fn processor_text(site: &Site, pick: fn(&crate::model::Processor) -> &str) -> Option<Bi> {
+    site.processor
+        .as_ref()
+        .map(|p| pick(p).trim())
+        .filter(|s| !s.is_empty())
+        .map(Bi::same)
+}
+
 /// A string field of the site's own or its processor's unknown fields (`address`, …), which
 /// the format keeps but does not define.
 fn extra_text(extra: &crate::model::Extra, key: &str) -> Option<String> {
@@ -384,14 +393,9 @@ fn count_line(devices: &[DeviceLine]) -> (Bi, Bi) {
 }
 
 fn police_sheet(site: &Site, devices: &[DeviceLine], bom: &[BomLine]) -> Vec<Section> {
-    let processor = site.processor.as_ref();
-    let name = processor
-        .map(|p| p.name.trim().to_owned())
-        .filter(|s| !s.is_empty());
-    let contact = processor
-        .map(|p| p.contact.trim().to_owned())
-        .filter(|s| !s.is_empty());
-    let address = processor
+    let address = site
+        .processor
+        .as_ref()
         .and_then(|p| extra_text(&p.extra, "address"))
         .or_else(|| extra_text(&site.extra, "address"));
     let venue = site.venue.map(|v| {
@@ -439,12 +443,12 @@ fn police_sheet(site: &Site, devices: &[DeviceLine], bom: &[BomLine]) -> Vec<Sec
             fields: vec![
                 field(
                     Text::new("Name", "单位名称"),
-                    name.map(Bi::same),
+                    processor_text(site, |p| &p.name),
                     "processor.name",
                 ),
                 field(
                     Text::new("Contact", "联系方式"),
-                    contact.map(Bi::same),
+                    processor_text(site, |p| &p.contact),
                     "processor.contact",
                 ),
                 field(
@@ -529,7 +533,6 @@ fn police_sheet(site: &Site, devices: &[DeviceLine], bom: &[BomLine]) -> Vec<Sec
 }
 
 fn materials_list(site: &Site, devices: &[DeviceLine]) -> Vec<Section> {
-    let processor = site.processor.as_ref();
     let fr: Vec<&DeviceLine> = devices.iter().filter(|d| d.face_recognition).collect();
     let purposes: Vec<Bi> = fr
         .iter()
@@ -574,18 +577,12 @@ fn materials_list(site: &Site, devices: &[DeviceLine]) -> Vec<Section> {
             fields: vec![
                 field(
                     Text::new("Name", "名称"),
-                    processor
-                        .map(|p| p.name.trim().to_owned())
-                        .filter(|s| !s.is_empty())
-                        .map(Bi::same),
+                    processor_text(site, |p| &p.name),
                     "processor.name",
                 ),
                 field(
                     Text::new("Contact", "联系方式"),
-                    processor
-                        .map(|p| p.contact.trim().to_owned())
-                        .filter(|s| !s.is_empty())
-                        .map(Bi::same),
+                    processor_text(site, |p| &p.contact),
                     "processor.contact",
                 ),
             ],

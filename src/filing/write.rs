@@ -532,6 +532,42 @@ pub struct Source<'a> {
     pub base_dir: Option<PathBuf>,
 }
 
+/// What [`prepare`] wrote.
+pub struct Prepared {
+    /// The files, in order.
+    pub files: Vec<PathBuf>,
+    /// Whether the Measures Art. 15 materials are among them.
+    pub materials: bool,
+}
+
+/// Gathers the pack of the site in `source`, read from `site_file` as `bytes` (named by their
+/// SHA-256, dated today), and writes it into `dir`: `sightline filing` and File → Prepare
+/// filings….
+pub fn prepare(
+    source: &Source<'_>,
+    site_file: &Path,
+    bytes: &[u8],
+    dir: &Path,
+    lang: Option<Lang>,
+    all: bool,
+) -> Result<Prepared, FilingError> {
+    let name = site_file
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let provenance = super::Provenance::of(&name, bytes, &crate::model::today());
+    let pack = super::pack(
+        source.site,
+        source.analysis,
+        source.findings,
+        provenance,
+        all,
+    );
+    Ok(Prepared {
+        files: write(&pack, dir, lang, source)?,
+        materials: pack.materials.is_some(),
+    })
+}
+
 /// Writes the pack into `dir` (made if missing); returns the files written, in order.
 pub fn write(
     pack: &Pack,

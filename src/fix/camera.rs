@@ -232,14 +232,12 @@ pub fn public_area(
 pub fn nearest(site: &Site, analysis: &Analysis, fi: usize, di: usize) -> Option<Setting> {
     // Most kept wins; the options are in the order of preference, and the fold keeps the
     // first of equals (to a thousandth of the share).
-    let best = |list: Vec<Setting>| {
-        list.into_iter()
-            .fold(None, |best: Option<Setting>, s| match best {
-                Some(b) if b.kept() + 1e-3 >= s.kept() => Some(b),
-                _ => Some(s),
-            })
-    };
-    best(options(site, analysis, fi, di))
+    options(site, analysis, fi, di)
+        .into_iter()
+        .fold(None, |best: Option<Setting>, s| match best {
+            Some(b) if b.kept() + 1e-3 >= s.kept() => Some(b),
+            _ => Some(s),
+        })
 }
 
 /// The smallest compliant change of each parameter (heading, field of view, range, tilt) of
@@ -285,14 +283,7 @@ pub fn options(site: &Site, analysis: &Analysis, fi: usize, di: usize) -> Vec<Se
     if whole(&found) {
         return found;
     }
-    if let Some(t) = d.tilt {
-        found.extend(((t.ceil() as i64 + 1)..=90).find_map(|k| {
-            let mut c = d.clone();
-            c.tilt = Some(k as f64);
-            let s = try_one(Parameter::Tilt, c);
-            s.after.complies().then_some(s)
-        }));
-    }
+    found.extend(by_tilt(d, 1, &try_one));
     // When no single change keeps enough, a turn with a second change.
     if found.iter().all(|s| s.kept() < ENOUGH) {
         found.extend(turned_and(d, &try_one));
@@ -335,14 +326,9 @@ fn turned_and(
         if wants(Parameter::Range) {
             here.extend(by_bisection(&turned, Parameter::Range, try_one));
         }
-        if let (Some(t), true) = (turned.tilt, wants(Parameter::Tilt)) {
+        if wants(Parameter::Tilt) {
             let step = if only.is_some() { 1 } else { 10 };
-            here.extend(((t.ceil() as i64 + 1)..=90).step_by(step).find_map(|k| {
-                let mut c = turned.clone();
-                c.tilt = Some(k as f64);
-                let s = try_one(Parameter::Tilt, c);
-                s.after.complies().then_some(s)
-            }));
+            here.extend(by_tilt(&turned, step, try_one));
         }
         here.into_iter()
             .map(|s| (delta, s))
@@ -406,6 +392,22 @@ fn by_heading(
         start = end + 1;
     }
     None
+}
+
+/// The shallowest steeper tilt that complies, trying every `step`-th whole degree above the
+/// current one up to 90° (`None` for a camera without a tilt).
+fn by_tilt(
+    d: &Device,
+    step: usize,
+    try_one: &(dyn Fn(Parameter, Device) -> Setting + Sync),
+) -> Option<Setting> {
+    let t = d.tilt?;
+    ((t.ceil() as i64 + 1)..=90).step_by(step).find_map(|k| {
+        let mut c = d.clone();
+        c.tilt = Some(k as f64);
+        let s = try_one(Parameter::Tilt, c);
+        s.after.complies().then_some(s)
+    })
 }
 
 /// The largest field of view (whole degrees) or range (tenths of a metre) below the current

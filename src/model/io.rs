@@ -131,7 +131,7 @@ pub const MAX_SITE_BYTES: u64 = 256 << 20;
 
 /// Reads a site file: a regular file or a pipe, at most [`MAX_SITE_BYTES`] (never a device,
 /// which could be read for ever).
-fn read_site_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+pub fn read_site_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     let io = |source| LoadError::Io {
         file: path.to_owned(),
         source,
@@ -187,9 +187,14 @@ pub fn read_at_most(from: impl std::io::Read, max: u64) -> std::io::Result<Optio
 
 /// Reads and validates a site file.
 pub fn load(path: &Path) -> Result<Site, LoadError> {
+    load_with_bytes(path).map(|(site, _)| site)
+}
+
+/// [`load`], with the bytes the site was read from (what a filing's SHA-256 describes).
+pub fn load_with_bytes(path: &Path) -> Result<(Site, Vec<u8>), LoadError> {
     let bytes = read_site_file(path)?;
-    let text = text_of(&bytes, path)?;
-    parse(text, path)
+    let site = parse(text_of(&bytes, path)?, path)?;
+    Ok((site, bytes))
 }
 
 /// The text of a file's bytes: UTF-8, or an error at the line and column of the first byte

@@ -16,7 +16,7 @@ use crate::analysis::Analysis;
 use crate::i18n::{Lang, Text};
 use crate::model::{Mode, Site, Storage};
 use crate::render::{floor_svg, RenderOptions};
-use crate::rules::{Counts, Finding, Verdict};
+use crate::rules::{Counts, Finding, Severity, Verdict};
 use law::LawText;
 
 /// How to write a report.
@@ -69,6 +69,23 @@ impl Tx {
         }
     }
 }
+
+/// Headings and words the HTML and the PDF report share.
+pub(crate) const SITE_HEADING: Text = Text::new("Site", "场所概况");
+pub(crate) const FINDINGS_HEADING: Text = Text::new("Findings", "检查结果");
+pub(crate) const NO_FINDINGS: Text = Text::new(
+    "No findings: the plan as drawn complies with every rule checked.",
+    "未发现问题：按所绘平面，全部检查项均合规。",
+);
+pub(crate) const ARTICLES_HEADING: Text = Text::new("The articles cited", "引用条文");
+pub(crate) const DEVICE_REGISTER: Text = Text::new("Device register", "设备登记表");
+pub(crate) const SIGN_REGISTER: Text = Text::new("Sign register", "提示标识登记表");
+pub(crate) const SUBTITLE: Text = Text::new(
+    "Face-recognition and camera compliance report",
+    "人脸识别与视频图像采集合规报告",
+);
+pub(crate) const FLOOR: Text = Text::new("Floor", "楼层");
+pub(crate) const NONE: Text = Text::new("none", "无");
 
 /// A finding's message in the report's language(s).
 pub(crate) fn message_of(f: &Finding, lang: Option<Lang>) -> Tx {
@@ -203,7 +220,7 @@ struct Group<'a> {
 struct Row<'a> {
     marker: Tx,
     rule: &'a str,
-    severity_class: &'a str,
+    level: Severity,
     severity: String,
     message: Tx,
     article: Option<(&'a str, &'a str)>,
@@ -486,13 +503,7 @@ pub fn write_html(
         kind: l(lang, Text::new("compliance report", "合规报告")),
         font_b64: base64::engine::general_purpose::STANDARD.encode(crate::render::raster::FONT),
         css: CSS,
-        subtitle: l(
-            lang,
-            Text::new(
-                "Face-recognition and camera compliance report",
-                "人脸识别与视频图像采集合规报告",
-            ),
-        ),
+        subtitle: l(lang, SUBTITLE),
         date: &opts.date,
         version: env!("CARGO_PKG_VERSION"),
         verdict_class: match counts.verdict() {
@@ -501,21 +512,13 @@ pub fn write_html(
         },
         verdict: l(lang, counts.verdict().text()),
         counts: both(lang, &counts.line(Lang::En), &counts.line(Lang::Zh)),
-        site_heading: l(lang, Text::new("Site", "场所概况")),
+        site_heading: l(lang, SITE_HEADING),
         summary,
-        findings_heading: l(lang, Text::new("Findings", "检查结果")),
-        no_findings: findings.is_empty().then(|| {
-            l(
-                lang,
-                Text::new(
-                    "No findings: the plan as drawn complies with every rule checked.",
-                    "未发现问题：按所绘平面，全部检查项均合规。",
-                ),
-            )
-        }),
+        findings_heading: l(lang, FINDINGS_HEADING),
+        no_findings: findings.is_empty().then(|| l(lang, NO_FINDINGS)),
         columns: finding_columns(lang),
         groups,
-        articles_heading: l(lang, Text::new("The articles cited", "引用条文")),
+        articles_heading: l(lang, ARTICLES_HEADING),
         quotes,
     };
     head.write_into(out)?;
@@ -545,7 +548,7 @@ pub fn write_html(
         warnings.extend(drawn.warnings);
         FloorSection {
             id: &floor.id,
-            heading: l(lang, Text::new("Floor", "楼层")),
+            heading: l(lang, FLOOR),
             name: if floor.name.is_empty() {
                 floor.id.clone()
             } else {
@@ -563,13 +566,13 @@ pub fn write_html(
     } = registers(site, analysis, findings, lang);
     Tail {
         tables,
-        sign_heading: l(lang, Text::new("Sign register", "提示标识登记表")),
+        sign_heading: l(lang, SIGN_REGISTER),
         sign_columns: sign_columns(lang),
         signs,
-        heading: l(lang, Text::new("Device register", "设备登记表")),
+        heading: l(lang, DEVICE_REGISTER),
         columns: device_columns(lang),
         devices: rows,
-        none: l(lang, Text::new("none", "无")),
+        none: l(lang, NONE),
         disclaimer: l(lang, Text::new("Sightline checks the plan as drawn against the rules in its catalogue; it is not legal advice.", "Sightline 按所绘平面图对照规则目录进行检查，不构成法律意见。")),
     }
     .write_into(out)?;
@@ -741,7 +744,7 @@ fn front<'a>(site: &'a Site, findings: &'a [Finding], lang: Option<Lang>) -> Fro
                     _ => l(lang, Text::new("site", "全场所")),
                 },
                 rule: f.rule.as_str(),
-                severity_class: f.severity.as_str(),
+                level: f.severity,
                 severity: match lang {
                     Some(Lang::En) => f.severity.label(Lang::En).to_owned(),
                     Some(Lang::Zh) => f.severity.label(Lang::Zh).to_owned(),
@@ -985,7 +988,7 @@ fn registers<'a>(
                     )),
                     Tx::plain(g.text.clone()),
                     if given.is_empty() {
-                        l(lang, Text::new("none", "无"))
+                        l(lang, NONE)
                     } else {
                         both(lang, &items(Lang::En), &items(Lang::Zh))
                     },

@@ -377,7 +377,7 @@ pub fn pdf(
     let Front {
         counts,
         summary,
-        groups: _,
+        groups,
         quotes,
     } = front(site, findings, lang);
     let Registers {
@@ -396,7 +396,7 @@ pub fn pdf(
         None => t.main.clone(),
     };
     // The site, as the HTML report's summary gives it.
-    let site_heading = l(lang, Text::new("Site", "场所概况"));
+    let site_heading = l(lang, super::SITE_HEADING);
     let (p, y) = flow.heading(&site_heading, 16.0);
     marks.push((None, mark_text(&site_heading), p, y));
     let facts: Vec<Vec<Cell>> = summary
@@ -412,11 +412,10 @@ pub fn pdf(
         BODY,
     );
     // Findings by law, then by rule.
-    let findings_heading = l(lang, Text::new("Findings", "检查结果"));
+    let findings_heading = l(lang, super::FINDINGS_HEADING);
     let (p, y) = flow.heading(&findings_heading, 16.0);
     marks.push((None, mark_text(&findings_heading), p, y));
     let findings_mark = marks.len() - 1;
-    let numbers = super::marker_numbers(site, findings);
     let cols = finding_columns(lang);
     let weights = [0.9, 1.0, 4.6, 1.9, 0.8];
     // Columns: plan number, severity, finding, article, area (the rule is the sub-heading).
@@ -425,101 +424,48 @@ pub fn pdf(
         .zip(weights)
         .filter_map(|(&i, w)| cols.get(i).map(|c| (c.clone_tx(), w)))
         .collect();
-    let mut rule_pages: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut rule_pages: BTreeMap<&str, usize> = BTreeMap::new();
     if findings.is_empty() {
-        flow.tx(
-            &l(
-                lang,
-                Text::new(
-                    "No findings: the plan as drawn complies with every rule checked.",
-                    "未发现问题：按所绘平面，全部检查项均合规。",
-                ),
-            ),
-            BODY,
-        );
+        flow.tx(&l(lang, super::NO_FINDINGS), BODY);
     }
-    for law in [
-        super::Law::Measures,
-        super::Law::Decree799,
-        super::Law::Plan,
-    ] {
-        let of_law: Vec<(usize, &Finding)> = findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| super::law_of(f) == law)
-            .collect();
-        if of_law.is_empty() {
-            continue;
-        }
-        let (en, zh) = match law {
-            super::Law::Measures => (
-                "Measures for the Security Management of Face Recognition Technology Applications (2025)",
-                "人脸识别技术应用安全管理办法（2025）",
-            ),
-            super::Law::Decree799 => (
-                "Regulations on Public Security Video Image Information Systems (State Council Decree No. 799)",
-                "公共安全视频图像信息系统管理条例（国务院令第799号）",
-            ),
-            super::Law::Plan => (
-                "Plan sanity (no law: drawing and references)",
-                "平面图检查（绘图与引用）",
-            ),
-        };
-        let law_tx = super::both(lang, en, zh);
-        let (p, y) = flow.heading(&law_tx, 12.0);
-        marks.push((Some(findings_mark), mark_text(&law_tx), p, y));
+    // The HTML report's rows, law by law; here each rule gets its own heading and bookmark.
+    for group in groups {
+        let (p, y) = flow.heading(&group.heading, 12.0);
+        marks.push((Some(findings_mark), mark_text(&group.heading), p, y));
         let law_mark = marks.len() - 1;
         // Rules in the order they first appear (findings are sorted by severity first).
-        let mut rules: Vec<&'static str> = Vec::new();
-        for (_, f) in &of_law {
-            if !rules.contains(&f.rule.as_str()) {
-                rules.push(f.rule.as_str());
+        let mut rules: Vec<&str> = Vec::new();
+        for r in &group.rows {
+            if !rules.contains(&r.rule) {
+                rules.push(r.rule);
             }
         }
         for rule in rules {
-            let of_rule: Vec<&(usize, &Finding)> = of_law
-                .iter()
-                .filter(|(_, f)| f.rule.as_str() == rule)
-                .collect();
-            let n = of_rule.len();
-            let heading = Tx::plain(format!("{rule} ({n})"));
-            let (p, y) = flow.heading(&heading, 10.0);
-            marks.push((Some(law_mark), format!("{rule} ({n})"), p, y));
+            let of_rule: Vec<&super::Row<'_>> =
+                group.rows.iter().filter(|r| r.rule == rule).collect();
+            let heading = format!("{rule} ({})", of_rule.len());
+            let (p, y) = flow.heading(&Tx::plain(heading.clone()), 10.0);
+            marks.push((Some(law_mark), heading, p, y));
             rule_pages.insert(rule, p);
-            let rows: Vec<Vec<Cell>> = of_rule
-                .iter()
-                .map(|(i, f)| {
-                    let marker = match (
-                        f.floor_index.and_then(|fi| site.floors.get(fi)),
-                        numbers.get(*i).copied().flatten(),
-                    ) {
-                        (Some(floor), Some(n)) => format!("{} #{n}", floor.id),
-                        _ => l(lang, Text::new("site", "全场所")).main,
-                    };
-                    let sev = match lang {
-                        Some(lg) => f.severity.label(lg).to_owned(),
-                        None => format!(
-                            "{} {}",
-                            f.severity.label(Lang::Zh),
-                            f.severity.label(Lang::En)
-                        ),
-                    };
-                    let message = super::message_of(f, lang);
-                    let article = f
-                        .article
-                        .map_or_else(|| Tx::plain("—"), |a| super::both(lang, a.en, a.zh));
-                    vec![
-                        Cell::plain(marker),
-                        Cell {
-                            text: Tx::plain(sev),
-                            colour: severity_colour(f.severity),
-                        },
-                        Cell::tx(message),
-                        Cell::tx(article),
-                        Cell::plain(f.area_m2.map(|a| format!("{a:.2} m²")).unwrap_or_default()),
-                    ]
-                })
-                .collect();
+            let rows: Vec<Vec<Cell>> =
+                of_rule
+                    .into_iter()
+                    .map(|r| {
+                        vec![
+                            Cell::tx(r.marker.clone_tx()),
+                            Cell {
+                                text: Tx::plain(r.severity.clone()),
+                                colour: severity_colour(r.level),
+                            },
+                            Cell::tx(r.message.clone_tx()),
+                            Cell::tx(r.article.map_or_else(
+                                || Tx::plain("—"),
+                                |(zh, en)| super::both(lang, en, zh),
+                            )),
+                            Cell::plain(r.area.clone()),
+                        ]
+                    })
+                    .collect();
             flow.table(&columns, &rows, SMALL);
         }
     }
@@ -549,7 +495,7 @@ pub fn pdf(
     }
     // The device register, on landscape pages: the columns a reader of paper needs.
     flow.paper(PaperSize::A4_LANDSCAPE);
-    let dev_heading = l(lang, Text::new("Device register", "设备登记表"));
+    let dev_heading = l(lang, super::DEVICE_REGISTER);
     let (p, y) = flow.heading(&dev_heading, 14.0);
     marks.push((None, mark_text(&dev_heading), p, y));
     let dc = device_columns(lang);
@@ -607,11 +553,11 @@ pub fn pdf(
         })
         .collect();
     if rows.is_empty() {
-        flow.tx(&l(lang, Text::new("none", "无")), BODY);
+        flow.tx(&l(lang, super::NONE), BODY);
     } else {
         flow.table(&columns, &rows, 6.5);
     }
-    let sign_heading = l(lang, Text::new("Sign register", "提示标识登记表"));
+    let sign_heading = l(lang, super::SIGN_REGISTER);
     let (p, y) = flow.heading(&sign_heading, 14.0);
     marks.push((None, mark_text(&sign_heading), p, y));
     let sc = sign_columns(lang);
@@ -626,13 +572,13 @@ pub fn pdf(
         })
         .collect();
     if rows.is_empty() {
-        flow.tx(&l(lang, Text::new("none", "无")), BODY);
+        flow.tx(&l(lang, super::NONE), BODY);
     } else {
         flow.table(&columns, &rows, 6.5);
     }
     // The articles quoted.
     flow.paper(PaperSize::A4_PORTRAIT);
-    let articles = l(lang, Text::new("The articles cited", "引用条文"));
+    let articles = l(lang, super::ARTICLES_HEADING);
     let (p, y) = flow.heading(&articles, 14.0);
     marks.push((None, mark_text(&articles), p, y));
     for q in &quotes {
@@ -660,19 +606,8 @@ pub fn pdf(
     // The first page.
     // As much as one page holds: fewer articles and rules (all are in the findings).
     let mut first = PageContent::new(PaperSize::A4_PORTRAIT);
-    for limits in [(12, 8, false), (8, 6, false), (6, 4, false), (4, 3, false)] {
-        let pages = first_page(
-            site,
-            findings,
-            lang,
-            opts,
-            title,
-            &counts,
-            &summary,
-            &rule_pages,
-            text_pages.len(),
-            limits,
-        );
+    for limits in [(12, 8), (8, 6), (6, 4), (4, 3)] {
+        let pages = first_page(findings, lang, opts, title, &counts, &rule_pages, limits);
         let fits = pages.len() == 1;
         if let Some(p) = pages.into_iter().next() {
             first = p;
@@ -708,7 +643,7 @@ pub fn pdf(
     } else {
         Lang::Zh
     };
-    let plan_title = mark_text(&l(lang, Text::new("Floor", "楼层")));
+    let plan_title = mark_text(&l(lang, super::FLOOR));
     let render = RenderOptions {
         width_px: 1600,
         lang: picture_lang,
@@ -739,34 +674,22 @@ pub fn pdf(
     Ok((doc.finish(title, language)?, warnings))
 }
 
-/// The first page: verdict, counts by article, what must be done (with page numbers), the
-/// site's key facts. `rule_pages` are pages among the `text_pages` after this one.
-#[allow(clippy::too_many_arguments)]
+/// The first page: verdict, counts by article, what must be done (with page numbers; the
+/// site summary starts the page after it). `rule_pages` are pages among the text pages after
+/// this one.
 fn first_page(
-    site: &Site,
     findings: &[Finding],
     lang: Option<Lang>,
     opts: &ReportOptions,
     title: &str,
     counts: &crate::rules::Counts,
-    summary: &[(Tx, Tx)],
-    rule_pages: &BTreeMap<&'static str, usize>,
-    text_pages: usize,
-    (max_articles, max_rules, with_facts): (usize, usize, bool),
+    rule_pages: &BTreeMap<&str, usize>,
+    (max_articles, max_rules): (usize, usize),
 ) -> Vec<PageContent> {
     let mut flow = Flow::new();
     flow.new_page();
     flow.para(title, 18.0, Rgb::BLACK);
-    flow.tx(
-        &l(
-            lang,
-            Text::new(
-                "Face-recognition and camera compliance report",
-                "人脸识别与视频图像采集合规报告",
-            ),
-        ),
-        11.0,
-    );
+    flow.tx(&l(lang, super::SUBTITLE), 11.0);
     flow.para(
         &format!("{} · Sightline {}", opts.date, env!("CARGO_PKG_VERSION")),
         SMALL,
@@ -919,28 +842,6 @@ fn first_page(
             ),
             SMALL,
         );
-    }
-    // The site's key facts.
-    if with_facts {
-        flow.heading(&l(lang, Text::new("Site", "场所概况")), 11.0);
-        let plans_from = 2 + text_pages;
-        let mut facts: Vec<Vec<Cell>> = summary
-            .iter()
-            .map(|(k, v)| vec![Cell::tx(k.clone_tx()), Cell::tx(v.clone_tx())])
-            .collect();
-        facts.push(vec![
-            Cell::tx(l(lang, Text::new("Plans", "平面图"))),
-            Cell::plain(format!(
-                "{} – {}",
-                page_ref(plans_from),
-                page_ref(plans_from + site.floors.len().saturating_sub(1))
-            )),
-        ]);
-        let columns = vec![
-            (l(lang, Text::new("Item", "项目")), 1.0),
-            (l(lang, Text::new("Value", "内容")), 1.4),
-        ];
-        flow.table(&columns, &facts, SMALL);
     }
     flow.finish()
 }

@@ -7,6 +7,15 @@ use serde_json::{json, Value};
 use sightline::model::Site;
 use sightline::rules::{check_site, Finding};
 
+/// Runs the `sightline` command in the project's folder (sample paths are relative to it).
+pub fn sightline(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_sightline"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run sightline")
+}
+
 /// Every bundled sample site, compliant and with mistakes.
 pub const SAMPLES: [&str; 8] = [
     "hotel",
