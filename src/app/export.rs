@@ -154,7 +154,12 @@ impl App {
             Ok(done) => {
                 self.status = Some(super::Status::new(
                     labels::FILINGS_WRITTEN,
-                    format!("{} ({} files)", dir.display(), done.files.len()),
+                    format!(
+                        "{} ({} {})",
+                        dir.display(),
+                        done.files.len(),
+                        self.t(labels::FILES)
+                    ),
                 ));
             }
             Err(e) => self.finish(dir, Err(e.to_string())),

@@ -40,6 +40,7 @@ labels! {
     REPORT_PDF_EN = "PDF, English…", "PDF，English…";
     PREPARE_FILINGS = "Prepare filings…", "准备备案材料…";
     FILINGS_WRITTEN = "Filing pack written", "备案材料已写入";
+    FILES = "files", "个文件";
     SAVE_BEFORE_FILING = "Save the site first: the filings name the saved file by its SHA-256.", "请先保存场所文件：备案材料以已保存文件的 SHA-256 标明所依据的平面。";
     COPY_IMAGE = "Copy image to clipboard", "复制图片到剪贴板";
     COPIED = "Image copied to the clipboard", "图片已复制到剪贴板";
