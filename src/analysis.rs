@@ -476,6 +476,15 @@ pub fn mount_slack(max_half_thickness: f64) -> f64 {
 }
 
 impl FloorAnalysis {
+    /// The zones (their indices) whose entrances sign `gi` covers, at least in part.
+    pub fn zones_signed_by(&self, gi: usize) -> impl Iterator<Item = usize> + '_ {
+        self.zones
+            .iter()
+            .enumerate()
+            .filter(move |(_, za)| za.covered_by.iter().any(|run| run.contains(&gi)))
+            .map(|(zi, _)| zi)
+    }
+
     /// Analyses one floor.
     pub fn of(floor: &Floor, optics: &Optics, search: Search) -> FloorAnalysis {
         let segments = FloorSegments::build(floor, search);

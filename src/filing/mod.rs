@@ -342,12 +342,10 @@ fn sign_lines(site: &Site, analysis: &Analysis) -> Vec<SignLine> {
     for (fi, floor) in site.floors.iter().enumerate() {
         let fa = analysis.floors.get(fi);
         for (gi, g) in floor.signs.iter().enumerate() {
-            let zones = floor
-                .zones
-                .iter()
-                .zip(fa.map(|a| a.zones.as_slice()).unwrap_or(&[]))
-                .filter(|(_, za)| za.covered_by.iter().any(|run| run.contains(&gi)))
-                .map(|(z, _)| z.id.clone())
+            let zones = fa
+                .into_iter()
+                .flat_map(|a| a.zones_signed_by(gi))
+                .filter_map(|zi| floor.zones.get(zi).map(|z| z.id.clone()))
                 .collect();
             out.push(SignLine {
                 id: g.id.clone(),
@@ -357,9 +355,10 @@ fn sign_lines(site: &Site, analysis: &Analysis) -> Vec<SignLine> {
                 size: [g.width, g.height],
                 mount_height: g.mount_height,
                 text: g.text.clone(),
-                items: crate::model::Notice::ITEMS
+                items: g
+                    .notice
+                    .given()
                     .into_iter()
-                    .filter(|i| g.notice.gives(i))
                     .map(|i| {
                         Bi::new(
                             crate::i18n::notice_item_label(i, Lang::En),

@@ -541,6 +541,14 @@ impl Notice {
         "rights",
     ];
 
+    /// The items given, as their field names, in the order of Art. 5.
+    pub fn given(&self) -> Vec<&'static str> {
+        Notice::ITEMS
+            .into_iter()
+            .filter(|i| self.gives(i))
+            .collect()
+    }
+
     /// Is this item (by field name) given?
     pub fn gives(&self, item: &str) -> bool {
         match item {

@@ -958,17 +958,12 @@ fn registers<'a>(
     for (fi, floor) in site.floors.iter().enumerate() {
         let fa = analysis.floors.get(fi);
         for (gi, g) in floor.signs.iter().enumerate() {
-            let covers: Vec<&str> = floor
-                .zones
-                .iter()
-                .zip(fa.map(|a| a.zones.as_slice()).unwrap_or(&[]))
-                .filter(|(_, za)| za.covered_by.iter().any(|run| run.contains(&gi)))
-                .map(|(z, _)| z.id.as_str())
-                .collect();
-            let given: Vec<&str> = crate::model::Notice::ITEMS
+            let covers: Vec<&str> = fa
                 .into_iter()
-                .filter(|i| g.notice.gives(i))
+                .flat_map(|a| a.zones_signed_by(gi))
+                .filter_map(|zi| floor.zones.get(zi).map(|z| z.id.as_str()))
                 .collect();
+            let given = g.notice.given();
             let items = |lang: Lang| {
                 let v: Vec<&str> = given
                     .iter()
